@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "acrcmk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "acrcmk", targets: ["acrcmk"]),
+        .library(name: "CMKCore", targets: ["CMKCore"]),
+        .library(name: "JMESPath", targets: ["JMESPath"]),
+    ],
+    dependencies: [],
+    targets: [
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .target(name: "CMKCrypto", dependencies: ["COpenSSL"]),
+        .target(name: "JMESPath"),
+        .target(name: "CMKCore", dependencies: ["CMKCrypto"]),
+        .target(name: "CMKStore", dependencies: ["CMKCore", "CMKCrypto", "CSQLite"]),
+        .target(name: "CMKCommandLine", dependencies: ["CMKCore", "JMESPath"]),
+        .executableTarget(name: "acrcmk", dependencies: ["CMKCommandLine", "CMKStore", "CMKCore", "CMKCrypto"]),
+        .testTarget(name: "CMKCryptoTests", dependencies: ["CMKCrypto"]),
+        .testTarget(name: "JMESPathTests", dependencies: ["JMESPath"]),
+        .testTarget(name: "CMKCoreTests", dependencies: ["CMKCore", "CMKCrypto"]),
+        .testTarget(name: "CMKStoreTests", dependencies: ["CMKStore", "CMKCore", "CMKCrypto"]),
+        .testTarget(name: "CMKCommandLineTests", dependencies: ["CMKCommandLine", "CMKCore", "JMESPath"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

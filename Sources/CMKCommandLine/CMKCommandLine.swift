@@ -1,0 +1,2 @@
+public import CMKCore
+public import JMESPath

@@ -1,0 +1,2 @@
+import CMKCommandLine
+import CMKStore
