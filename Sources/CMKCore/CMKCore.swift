@@ -1,1 +1,1 @@
-public import CMKCrypto
+import CMKCrypto

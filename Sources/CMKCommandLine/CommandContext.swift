@@ -1,0 +1,88 @@
+/// Everything a command handler may use: its values, the global settings, the console and the services.
+public struct CommandContext: Sendable {
+    public let commandPath: [String]
+    public let arguments: ParsedArguments
+    public let settings: GlobalSettings
+    public let io: CommandIO
+    public let environment: [String: String]
+    public let services: ToolServices
+    public let dialect: CommandDialect
+
+    /// A warning on stderr, unless `--only-show-errors`.
+    public func warn(_ message: String) {
+        guard !settings.onlyShowErrors else { return }
+        io.writeError("WARNING: \(message)\n")
+    }
+
+    /// A progress line on stderr with `--verbose` or `--debug`.
+    public func info(_ message: String) {
+        guard settings.verbose || settings.debug else { return }
+        io.writeError("INFO: \(message)\n")
+    }
+
+    public func debug(_ message: String) {
+        guard settings.debug else { return }
+        io.writeError("DEBUG: \(message)\n")
+    }
+
+    /// The value of a required option; the parser has already refused its absence.
+    public func required(_ option: String) -> String {
+        guard let value = arguments.string(option) else {
+            preconditionFailure("option --\(option) is declared required but has no value")
+        }
+        return value
+    }
+}
+
+/// A failure a command reports: `ERROR: (Code) message` on stderr, a hint, and a non-zero exit.
+public struct CommandFailure: Error, Sendable, Equatable {
+    public enum Category: Sendable, Equatable {
+        /// Exit 1 in both dialects.
+        case failure
+        /// A missing resource: exit 3 in az mode, 1 in native mode.
+        case notFound
+        /// A usage mistake found after parsing: exit 2 in az mode, 64 in native mode.
+        case usage
+    }
+
+    public var code: String?
+    public var message: String
+    public var hint: String?
+    public var category: Category
+
+    public init(code: String? = nil, _ message: String, hint: String? = nil, category: Category = .failure) {
+        self.code = code
+        self.message = message
+        self.hint = hint
+        self.category = category
+    }
+
+    public func exitCode(for dialect: CommandDialect) -> Int32 {
+        switch (category, dialect) {
+        case (.failure, _): return ExitCode.failure
+        case (.notFound, .az): return ExitCode.azNotFound
+        case (.notFound, .native): return ExitCode.failure
+        case (.usage, .az): return ExitCode.azUsage
+        case (.usage, .native): return ExitCode.usage
+        }
+    }
+}
+
+/// Exit codes of DESIGN.md.
+public enum ExitCode {
+    public static let success: Int32 = 0
+    public static let failure: Int32 = 1
+    public static let azUsage: Int32 = 2
+    public static let azNotFound: Int32 = 3
+    /// EX_USAGE, for acrcmk's own commands.
+    public static let usage: Int32 = 64
+}
+
+/// The services commands reach through; main.swift wires the real ones.
+public struct ToolServices: Sendable {
+    public var version: String
+
+    public init(version: String) {
+        self.version = version
+    }
+}

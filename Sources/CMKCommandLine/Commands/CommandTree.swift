@@ -1,0 +1,18 @@
+/// The whole command tree: acrcmk's own commands and the `az` surface.
+enum CommandTree {
+    static func root() -> CommandSpec {
+        CommandSpec(
+            CommandLineTool.program,
+            abstract: "Rehearse Azure Container Registry encryption with customer-managed keys, for real, on one machine.",
+            discussion: """
+            acrcmk simulates registries, managed identities, Key Vaults and RSA keys, and seals registry
+            content with AES-256 data keys wrapped by RSA key-encryption keys. State lives in the state home
+            (--home, $ACRCMK_HOME, or ~/.acrcmk).
+            """,
+            subcommands: [
+                QueryCommand.spec,
+                AzCommands.spec,
+            ]
+        )
+    }
+}

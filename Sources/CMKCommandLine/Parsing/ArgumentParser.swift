@@ -1,0 +1,196 @@
+/// Turns the tokens of one invocation into a command and its values, following the declarations only.
+///
+/// Global options (`--output`, `--query`, `--home`, ...) may stand anywhere; `--opt=value`, `--opt value`
+/// and `--` work everywhere; `-h`/`--help` anywhere asks for the help of the command named so far.
+struct ArgumentParser {
+    struct Invocation {
+        var path: [CommandSpec]
+        var arguments: ParsedArguments
+        var global: ParsedArguments
+        var helpRequested: Bool
+
+        var command: CommandSpec { path.last! }
+        var names: [String] { path.map(\.name) }
+    }
+
+    let root: CommandSpec
+    let globalOptions: [OptionSpec]
+
+    func parse(_ tokens: [String]) throws -> Invocation {
+        var invocation = Invocation(path: [root], arguments: ParsedArguments(), global: ParsedArguments(), helpRequested: false)
+        var index = 0
+        var onlyPositionals = false
+        var positionalIndex = 0
+
+        func currentError(_ kind: UsageError.Kind) -> UsageError {
+            UsageError(kind, commandPath: Array(invocation.names.dropFirst()))
+        }
+
+        while index < tokens.count {
+            let token = tokens[index]
+            index += 1
+
+            if !onlyPositionals, token == "--" {
+                onlyPositionals = true
+                continue
+            }
+            if !onlyPositionals, Self.looksLikeOption(token) {
+                if token == "-h" || token == "--help" {
+                    invocation.helpRequested = true
+                    continue
+                }
+                let (name, inlineValue) = Self.split(token)
+                let command = invocation.command
+                if let option = Self.find(name, in: command.options) {
+                    try consume(option, inlineValue: inlineValue, tokens: tokens, index: &index,
+                                into: &invocation.arguments, dialect: command.dialect, error: currentError)
+                } else if let option = Self.find(name, in: globalOptions) {
+                    try consume(option, inlineValue: inlineValue, tokens: tokens, index: &index,
+                                into: &invocation.global, dialect: command.dialect, error: currentError)
+                } else if invocation.helpRequested {
+                    continue
+                } else {
+                    let candidates = (command.options + globalOptions).filter { !$0.isHidden }.flatMap { option in
+                        [option.displayName] + option.aliases.map { "--\($0)" }
+                    }
+                    throw currentError(.unknownOption(name, suggestion: Suggestions.closest(to: name, in: candidates)))
+                }
+                continue
+            }
+
+            let command = invocation.command
+            if !command.subcommands.isEmpty, positionalIndex == 0 {
+                if let next = command.subcommand(named: token) {
+                    invocation.path.append(next)
+                    continue
+                }
+                if command.handler == nil {
+                    if invocation.helpRequested { continue }
+                    let names = command.subcommands.map(\.name)
+                    throw currentError(.unknownSubcommand(token, suggestion: Suggestions.closest(to: token, in: names)))
+                }
+            }
+            guard positionalIndex < command.arguments.count else {
+                if invocation.helpRequested { continue }
+                throw currentError(.unexpectedArgument(token))
+            }
+            let argument = command.arguments[positionalIndex]
+            invocation.arguments.appendPositional(token, to: argument.name)
+            if !argument.isVariadic { positionalIndex += 1 }
+        }
+
+        if invocation.helpRequested { return invocation }
+        try validate(invocation, error: currentError)
+        return invocation
+    }
+
+    private func validate(_ invocation: Invocation, error: (UsageError.Kind) -> UsageError) throws {
+        let command = invocation.command
+        if command.handler == nil {
+            throw error(.missingSubcommand)
+        }
+        let missing = command.options.filter { $0.isRequired && !invocation.arguments.has($0.name) }
+        if !missing.isEmpty {
+            throw error(.missingOptions(missing.map(\.identity)))
+        }
+        for argument in command.arguments where argument.isRequired {
+            if invocation.arguments.positionalList(argument.name).isEmpty {
+                throw error(.missingArgument(argument.name))
+            }
+        }
+    }
+
+    private func consume(
+        _ option: OptionSpec,
+        inlineValue: String?,
+        tokens: [String],
+        index: inout Int,
+        into arguments: inout ParsedArguments,
+        dialect: CommandDialect,
+        error: (UsageError.Kind) -> UsageError
+    ) throws {
+        switch option.arity {
+        case .flag:
+            if let inlineValue {
+                guard let flag = Self.boolean(inlineValue) else {
+                    throw error(.invalidValue(inlineValue, option: option.identity, allowed: ["true", "false"]))
+                }
+                if flag { arguments.mark(option.name) }
+            } else {
+                arguments.mark(option.name)
+            }
+        case .threeState:
+            var value = "true"
+            if let inlineValue {
+                value = inlineValue
+            } else if index < tokens.count, Self.boolean(tokens[index]) != nil {
+                value = tokens[index]
+                index += 1
+            }
+            guard let flag = Self.boolean(value) else {
+                throw error(.invalidValue(value, option: option.identity, allowed: ["true", "false"]))
+            }
+            arguments.append(flag ? "true" : "false", to: option.name)
+        case .single:
+            let value: String
+            if let inlineValue {
+                value = inlineValue
+            } else if index < tokens.count, !Self.looksLikeOption(tokens[index]) || Self.isNegativeNumber(tokens[index]) {
+                value = tokens[index]
+                index += 1
+            } else {
+                throw error(.missingValue(option.identity))
+            }
+            arguments.append(try normalise(value, for: option, error: error), to: option.name)
+        case .multiple:
+            var taken: [String] = []
+            if let inlineValue { taken.append(inlineValue) }
+            while index < tokens.count, !Self.looksLikeOption(tokens[index]) || Self.isNegativeNumber(tokens[index]) {
+                taken.append(tokens[index])
+                index += 1
+            }
+            guard !taken.isEmpty else { throw error(.missingValue(option.identity)) }
+            arguments.mark(option.name)
+            for value in taken {
+                arguments.append(try normalise(value, for: option, error: error), to: option.name)
+            }
+        }
+    }
+
+    /// Matches an allowed value case-insensitively and returns its declared spelling.
+    private func normalise(_ value: String, for option: OptionSpec, error: (UsageError.Kind) -> UsageError) throws -> String {
+        guard let allowed = option.allowedValues else { return value }
+        if let match = allowed.first(where: { $0.lowercased() == value.lowercased() }) { return match }
+        throw error(.invalidValue(value, option: option.identity, allowed: allowed))
+    }
+
+    static func find(_ token: String, in options: [OptionSpec]) -> OptionSpec? {
+        if token.hasPrefix("--") {
+            let name = String(token.dropFirst(2))
+            return options.first { $0.name == name || $0.aliases.contains(name) }
+        }
+        guard token.count == 2, let letter = token.last else { return nil }
+        return options.first { $0.short == letter }
+    }
+
+    static func split(_ token: String) -> (name: String, value: String?) {
+        guard token.hasPrefix("--"), let equals = token.firstIndex(of: "=") else { return (token, nil) }
+        return (String(token[..<equals]), String(token[token.index(after: equals)...]))
+    }
+
+    static func looksLikeOption(_ token: String) -> Bool {
+        token.count > 1 && token.hasPrefix("-") && !isNegativeNumber(token)
+    }
+
+    static func isNegativeNumber(_ token: String) -> Bool {
+        token.hasPrefix("-") && Double(token) != nil
+    }
+
+    static func boolean(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "yes", "on", "1": return true
+        case "false", "no", "off", "0": return false
+        default: return nil
+        }
+    }
+}
