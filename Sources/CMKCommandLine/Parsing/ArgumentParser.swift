@@ -17,13 +17,16 @@ struct ArgumentParser {
     let globalOptions: [OptionSpec]
 
     func parse(_ tokens: [String]) throws -> Invocation {
-        var invocation = Invocation(path: [root], arguments: ParsedArguments(), global: ParsedArguments(), helpRequested: false)
+        let helpRequested = tokens.prefix { $0 != "--" }.contains { $0 == "-h" || $0 == "--help" }
+        var invocation = Invocation(path: [root], arguments: ParsedArguments(), global: ParsedArguments(),
+                                    helpRequested: helpRequested)
         var index = 0
         var onlyPositionals = false
         var positionalIndex = 0
 
+        var commandPath: [String] = []
         func currentError(_ kind: UsageError.Kind) -> UsageError {
-            UsageError(kind, commandPath: Array(invocation.names.dropFirst()))
+            UsageError(kind, commandPath: commandPath)
         }
 
         while index < tokens.count {
@@ -35,10 +38,7 @@ struct ArgumentParser {
                 continue
             }
             if !onlyPositionals, Self.looksLikeOption(token) {
-                if token == "-h" || token == "--help" {
-                    invocation.helpRequested = true
-                    continue
-                }
+                if token == "-h" || token == "--help" { continue }
                 let (name, inlineValue) = Self.split(token)
                 let command = invocation.command
                 if let option = Self.find(name, in: command.options) {
@@ -59,9 +59,10 @@ struct ArgumentParser {
             }
 
             let command = invocation.command
-            if !command.subcommands.isEmpty, positionalIndex == 0 {
+            if command.handler == nil || (!command.subcommands.isEmpty && positionalIndex == 0) {
                 if let next = command.subcommand(named: token) {
                     invocation.path.append(next)
+                    commandPath.append(next.name)
                     continue
                 }
                 if command.handler == nil {
