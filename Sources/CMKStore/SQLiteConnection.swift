@@ -129,6 +129,7 @@ public final class SQLiteConnection {
     /// - Parameter body: The work to make atomic.
     /// - Returns: What `body` returned.
     /// - Throws: The first error from `BEGIN`, `body` or `COMMIT`.
+    @discardableResult
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         try execute("BEGIN IMMEDIATE")
         do {
