@@ -1,4 +1,9 @@
 internal import CSQLite
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One connection to an SQLite database file, set up for durability and concurrent writers.
 ///
@@ -204,7 +209,7 @@ public final class SQLiteConnection {
         guard code == SQLITE_OK else {
             throw SQLiteError.current(handle, code: code, sql: nil)
         }
-        guard case .text(let mode) = try scalar("PRAGMA journal_mode=WAL"), mode.lowercased() == "wal" else {
+        guard case .text(let mode) = try enableWAL(busyTimeout: busyTimeout), mode.lowercased() == "wal" else {
             throw SQLiteError(
                 extendedResultCode: SQLITE_ERROR,
                 message: "database '\(path)' refused WAL journal mode (is it on a network file system or read-only?)",
@@ -212,6 +217,22 @@ public final class SQLiteConnection {
         }
         try execute("PRAGMA foreign_keys = ON")
         try execute("PRAGMA synchronous = FULL")
+    }
+
+    /// Switches to WAL, retrying while another process holds the lock the switch needs.
+    ///
+    /// When several processes open a brand-new database at once, the switch can fail with
+    /// `SQLITE_BUSY` without SQLite calling the busy handler, so the timeout is honoured here.
+    private func enableWAL(busyTimeout: Duration) throws -> SQLiteValue? {
+        let clock = ContinuousClock()
+        let deadline = clock.now + busyTimeout
+        while true {
+            do {
+                return try scalar("PRAGMA journal_mode=WAL")
+            } catch let error as SQLiteError where error.resultCode == SQLITE_BUSY && clock.now < deadline {
+                usleep(10_000)
+            }
+        }
     }
 
     private func rollbackIgnoringErrors() {

@@ -38,6 +38,22 @@ struct SQLiteMultiProcessTests {
         #expect(try database.userVersion == 1)
     }
 
+    @Test func concurrentFirstOpensOfANewDatabaseAllSucceed() throws {
+        // Switching a new file to WAL can fail with SQLITE_BUSY without the busy handler being called;
+        // the race is narrow, so it is run many times on fresh files.
+        let exerciser = try Exerciser()
+        for round in 0..<40 {
+            let path = directory.file("race-\(round).db")
+            let running = try (0..<3).map { try exerciser.start(["insert", path, "w\($0)", "3"]) }
+            for process in running {
+                let result = process.wait()
+                #expect(result.status == 0, "round \(round): \(result.errors)")
+            }
+            let database = try SQLiteConnection(path: path)
+            #expect(try database.scalar("SELECT count(*) FROM items") == .integer(9), "round \(round)")
+        }
+    }
+
     @Test func processKilledInsideATransactionLeavesOnlyCommittedRows() throws {
         let exerciser = try Exerciser()
         let hanging = try exerciser.start(["hang-in-transaction", databasePath])
