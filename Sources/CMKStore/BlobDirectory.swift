@@ -99,7 +99,8 @@ public struct BlobDirectory: Sendable {
     /// - Throws: `BlobStoreError` when a directory cannot be read.
     public func allIDs() throws -> [String] {
         var ids: [String] = []
-        for prefix in try FileDescriptorIO.entries(of: root) where BlobDirectory.isValidID(prefix) && prefix.count <= 2 {
+        let prefixes = try FileDescriptorIO.entries(of: root).filter { BlobDirectory.isValidID($0) && $0.count <= 2 }
+        for prefix in prefixes {
             let folder = root + "/" + prefix
             guard let info = try FileDescriptorIO.status(folder, operation: "stat"),
                   (info.st_mode & S_IFMT) == S_IFDIR else {

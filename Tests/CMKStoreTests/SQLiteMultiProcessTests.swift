@@ -25,8 +25,9 @@ struct SQLiteMultiProcessTests {
         }
 
         let database = try SQLiteConnection(path: databasePath)
-        #expect(try database.scalar("SELECT count(*) FROM items") == .integer(Int64(writers.count * perWriter)))
-        #expect(try database.scalar("SELECT count(DISTINCT id) FROM items") == .integer(Int64(writers.count * perWriter)))
+        let total = SQLiteValue.integer(Int64(writers.count * perWriter))
+        #expect(try database.scalar("SELECT count(*) FROM items") == total)
+        #expect(try database.scalar("SELECT count(DISTINCT id) FROM items") == total)
         for writer in writers {
             let row = try #require(try database.query(
                 "SELECT count(*) AS n, min(sequence) AS low, max(sequence) AS high FROM items WHERE writer = ?",
