@@ -1,0 +1,207 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A content-addressed directory of files named by lowercase hex ids (e.g. SHA-256 hex digests).
+///
+/// A blob lives at `<root>/<first 2 hex>/<id>`. Writers fill a private temporary file in
+/// `<root>/tmp` (created with `O_EXCL`, mode 0600), fsync it, rename it into place and fsync the
+/// directory, so a blob that is visible is complete and durable, and a crash leaves at worst a
+/// temporary file that ``removeStaleTemporaryFiles()`` sweeps away. Ids are validated before any
+/// path is built from them: only 1 to 128 characters of `[0-9a-f]` are accepted.
+public struct BlobDirectory: Sendable {
+    /// The directory holding the blobs (without a trailing slash).
+    public let root: String
+
+    /// Temporary files older than this are stale even if their writer's process id is alive again
+    /// (process ids are reused).
+    public static let temporaryFileMaximumAge: Duration = .seconds(24 * 60 * 60)
+
+    private var temporaryDirectory: String { root + "/tmp" }
+
+    /// Opens the blob directory at `root`, creating it (mode 0700, with missing parents) and its `tmp` folder.
+    ///
+    /// - Parameter root: The directory; relative paths are relative to the current directory.
+    /// - Throws: `BlobStoreError` when a directory cannot be created.
+    public init(root: String) throws {
+        precondition(!root.isEmpty, "a blob directory needs a root path")
+        var trimmed = root
+        while trimmed.count > 1 && trimmed.hasSuffix("/") {
+            trimmed.removeLast()
+        }
+        self.root = trimmed
+        try BlobDirectory.makeDirectoryWithParents(trimmed)
+        if try FileDescriptorIO.makeDirectory(temporaryDirectory, mode: 0o700) {
+            try FileDescriptorIO.syncDirectory(trimmed)
+        }
+    }
+
+    /// True when `id` is acceptable as a blob id: 1 to 128 characters, each in `[0-9a-f]`.
+    public static func isValidID(_ id: String) -> Bool {
+        let bytes = id.utf8
+        guard (1...128).contains(bytes.count) else {
+            return false
+        }
+        return bytes.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+            || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+    }
+
+    /// Starts a new blob; nothing is visible under any id until ``BlobWriter/commit(id:)``.
+    ///
+    /// - Throws: `BlobStoreError` when the temporary file cannot be created.
+    public func makeWriter() throws -> BlobWriter {
+        try BlobWriter(directory: self, temporaryPath: temporaryDirectory + "/" + BlobDirectory.newTemporaryName())
+    }
+
+    /// Opens a committed blob for reading.
+    ///
+    /// - Parameter id: The blob id.
+    /// - Throws: `BlobStoreError` with `.invalidID`, `.notFound` (naming the id's path) or `.system`.
+    public func openReader(id: String) throws -> BlobReader {
+        try BlobReader(path: validatedPath(for: id, operation: "open for reading"))
+    }
+
+    /// True when a committed blob with this id exists; false for invalid ids.
+    public func exists(id: String) -> Bool {
+        guard BlobDirectory.isValidID(id) else {
+            return false
+        }
+        var info = stat()
+        return stat(path(for: id), &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// The size in bytes of a committed blob.
+    ///
+    /// - Throws: `BlobStoreError` with `.invalidID`, `.notFound` or `.system`.
+    public func size(id: String) throws -> Int64 {
+        let path = try validatedPath(for: id, operation: "stat")
+        guard let info = try FileDescriptorIO.status(path, operation: "stat") else {
+            throw BlobStoreError(code: .notFound, operation: "stat", path: path, errorNumber: ENOENT)
+        }
+        return Int64(info.st_size)
+    }
+
+    /// Deletes a committed blob and makes the deletion durable.
+    ///
+    /// - Throws: `BlobStoreError` with `.invalidID`, `.notFound` or `.system`.
+    public func remove(id: String) throws {
+        let path = try validatedPath(for: id, operation: "remove")
+        guard unlink(path) == 0 else {
+            throw BlobStoreError.fromErrno("remove", path: path)
+        }
+        try FileDescriptorIO.syncDirectory(prefixDirectory(for: id))
+    }
+
+    /// Every committed blob id, sorted; temporary files and stray names are not listed.
+    ///
+    /// - Throws: `BlobStoreError` when a directory cannot be read.
+    public func allIDs() throws -> [String] {
+        var ids: [String] = []
+        let prefixes = try FileDescriptorIO.entries(of: root).filter { BlobDirectory.isValidID($0) && $0.count <= 2 }
+        for prefix in prefixes {
+            let folder = root + "/" + prefix
+            guard let info = try FileDescriptorIO.status(folder, operation: "stat"),
+                  (info.st_mode & S_IFMT) == S_IFDIR else {
+                continue
+            }
+            for name in try FileDescriptorIO.entries(of: folder)
+            where BlobDirectory.isValidID(name) && name.utf8.prefix(2).elementsEqual(prefix.utf8) {
+                ids.append(name)
+            }
+        }
+        return ids.sorted()
+    }
+
+    /// Removes temporary files left by writers that can no longer finish.
+    ///
+    /// A temporary file is stale when the process that created it is gone, when its name is not
+    /// one a writer makes, or when it is older than ``temporaryFileMaximumAge``. Files of live
+    /// writers (in this or another process) are kept.
+    ///
+    /// - Returns: How many files were removed.
+    /// - Throws: `BlobStoreError` when the folder cannot be read or a file cannot be removed.
+    public func removeStaleTemporaryFiles() throws -> Int {
+        var removed = 0
+        let now = time(nil)
+        for name in try FileDescriptorIO.entries(of: temporaryDirectory) {
+            let path = temporaryDirectory + "/" + name
+            guard let info = try FileDescriptorIO.status(path, operation: "stat") else {
+                continue  // Its writer committed or aborted meanwhile.
+            }
+            let age = Int64(now) - Int64(info.st_mtim_seconds)
+            let tooOld = age > BlobDirectory.temporaryFileMaximumAge.components.seconds
+            guard tooOld || !BlobDirectory.writerIsAlive(temporaryName: name) else {
+                continue
+            }
+            if unlink(path) == 0 {
+                removed += 1
+            } else if errno != ENOENT {
+                throw BlobStoreError.fromErrno("remove stale temporary file", path: path)
+            }
+        }
+        if removed > 0 {
+            try FileDescriptorIO.syncDirectory(temporaryDirectory)
+        }
+        return removed
+    }
+
+    /// The file path a blob id maps to.
+    ///
+    /// For diagnostics and tests only; `id` must be valid (a programmer error otherwise).
+    public func path(for id: String) -> String {
+        precondition(BlobDirectory.isValidID(id), "blob id '\(id)' is not 1 to 128 lowercase hex characters")
+        return prefixDirectory(for: id) + "/" + id
+    }
+
+    func prefixDirectory(for id: String) -> String {
+        root + "/" + String(id.prefix(2))
+    }
+
+    private func validatedPath(for id: String, operation: String) throws -> String {
+        guard BlobDirectory.isValidID(id) else {
+            throw BlobStoreError(code: .invalidID, operation: operation, path: id)
+        }
+        return path(for: id)
+    }
+
+    /// Temporary names are `<pid>-<random hex>.partial`, so a sweeper can tell whose they are.
+    private static func newTemporaryName() -> String {
+        let random = String(UInt64.random(in: .min ... .max), radix: 16)
+        return "\(getpid())-\(random).partial"
+    }
+
+    private static func writerIsAlive(temporaryName name: String) -> Bool {
+        guard name.hasSuffix(".partial"), let dash = name.firstIndex(of: "-"),
+              let pid = Int32(name[..<dash]), pid > 0 else {
+            return false
+        }
+        if pid == getpid() {
+            return true
+        }
+        // EPERM means the process exists but belongs to someone else: still alive.
+        return kill(pid, 0) == 0 || errno == EPERM
+    }
+
+    private static func makeDirectoryWithParents(_ path: String) throws {
+        if let info = try FileDescriptorIO.status(path, operation: "stat"), (info.st_mode & S_IFMT) == S_IFDIR {
+            return
+        }
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            try makeDirectoryWithParents(String(path[..<slash]))
+        }
+        try FileDescriptorIO.makeDirectory(path, mode: 0o700)
+    }
+}
+
+extension stat {
+    /// Modification time in whole seconds, spelled the same on Linux and Darwin.
+    fileprivate var st_mtim_seconds: Int {
+        #if canImport(Glibc)
+        return Int(st_mtim.tv_sec)
+        #else
+        return Int(st_mtimespec.tv_sec)
+        #endif
+    }
+}

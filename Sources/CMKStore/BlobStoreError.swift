@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An error from the blob files: what was attempted, on which path, and the system's reason.
+public struct BlobStoreError: Error, CustomStringConvertible, Sendable {
+    /// The kind of failure, for callers that react differently to each.
+    public enum Code: Sendable, Equatable {
+        /// The id is not lowercase hex of 1 to 128 characters; nothing touched the disk.
+        case invalidID
+        /// No committed blob has that id.
+        case notFound
+        /// A writer was used after `commit` or `abort`.
+        case writerClosed
+        /// A system call failed; `errorNumber` says why.
+        case system
+    }
+
+    /// The kind of failure.
+    public let code: Code
+    /// The operation attempted, e.g. `"open for reading"` or `"fsync"`.
+    public let operation: String
+    /// The file or directory involved (the rejected id for `invalidID`).
+    public let path: String
+    /// The `errno` value, when a system call failed.
+    public let errorNumber: Int32?
+
+    /// Creates an error from its parts.
+    public init(code: Code, operation: String, path: String, errorNumber: Int32? = nil) {
+        self.code = code
+        self.operation = operation
+        self.path = path
+        self.errorNumber = errorNumber
+    }
+
+    public var description: String {
+        switch code {
+        case .invalidID:
+            return "invalid blob id '\(path)' (\(operation)): ids are 1 to 128 lowercase hex characters [0-9a-f]"
+        case .notFound:
+            return "blob not found: \(operation) '\(path)' failed because the file does not exist"
+                + " (run 'acrcmk fsck' if the database still names it)"
+        case .writerClosed:
+            return "blob writer misuse: \(operation) after the writer was committed or aborted (temp file '\(path)')"
+        case .system:
+            let reason = errorNumber.map { "\(String(cString: strerror($0))) (errno \($0))" } ?? "unknown error"
+            return "blob store error: \(operation) '\(path)' failed: \(reason)"
+        }
+    }
+
+    /// Builds an error from the current `errno`, mapping ENOENT to `.notFound`.
+    static func fromErrno(_ operation: String, path: String) -> BlobStoreError {
+        let number = errno
+        return BlobStoreError(code: number == ENOENT ? .notFound : .system, operation: operation, path: path,
+                              errorNumber: number)
+    }
+}

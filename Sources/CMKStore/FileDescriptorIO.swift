@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Thin, EINTR-safe wrappers over the few system calls the blob files need.
+///
+/// Each returns normally or throws a `BlobStoreError` naming the operation and path.
+enum FileDescriptorIO {
+    /// Opens `path`, retrying on EINTR.
+    static func open(_ path: String, flags: Int32, mode: mode_t = 0, operation: String) throws -> Int32 {
+        while true {
+            let descriptor = path.withCString { systemOpen($0, flags | O_CLOEXEC, mode) }
+            if descriptor >= 0 {
+                return descriptor
+            }
+            if errno != EINTR {
+                throw BlobStoreError.fromErrno(operation, path: path)
+            }
+        }
+    }
+
+    /// Writes all of `bytes`, looping on short writes and EINTR.
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR {
+                    continue
+                }
+                throw BlobStoreError.fromErrno("write", path: path)
+            }
+            offset += written
+        }
+    }
+
+    /// Reads up to `buffer.count` bytes, retrying on EINTR; 0 means end of file.
+    static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, path: String) throws -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else {
+            return 0
+        }
+        while true {
+            let count = systemRead(descriptor, base, buffer.count)
+            if count >= 0 {
+                return count
+            }
+            if errno != EINTR {
+                throw BlobStoreError.fromErrno("read", path: path)
+            }
+        }
+    }
+
+    /// Flushes a file's data and metadata to stable storage.
+    static func sync(_ descriptor: Int32, path: String) throws {
+        #if canImport(Darwin)
+        // Darwin's fsync only reaches the drive's cache; F_FULLFSYNC asks the drive to flush it.
+        if fcntl(descriptor, F_FULLFSYNC) == 0 {
+            return
+        }
+        #endif
+        while fsync(descriptor) != 0 {
+            if errno != EINTR {
+                throw BlobStoreError.fromErrno("fsync", path: path)
+            }
+        }
+    }
+
+    /// Makes a directory's entries (a new name from rename, create or unlink) durable.
+    static func syncDirectory(_ path: String) throws {
+        let descriptor = try open(path, flags: O_RDONLY | O_DIRECTORY, operation: "open directory for fsync")
+        defer { systemClose(descriptor) }
+        try sync(descriptor, path: path)
+    }
+
+    /// Creates a directory, accepting one that already exists.
+    ///
+    /// - Returns: True when the directory was created now (so its parent needs an fsync).
+    @discardableResult
+    static func makeDirectory(_ path: String, mode: mode_t) throws -> Bool {
+        if mkdir(path, mode) == 0 {
+            return true
+        }
+        let number = errno
+        var info = stat()
+        guard number == EEXIST, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw BlobStoreError(code: .system, operation: "create directory", path: path, errorNumber: number)
+        }
+        return false
+    }
+
+    /// Lists the names in a directory, without `.` and `..`.
+    static func entries(of path: String) throws -> [String] {
+        guard let directory = opendir(path) else {
+            throw BlobStoreError.fromErrno("list directory", path: path)
+        }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { tuple in
+                tuple.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: tuple.pointee)) {
+                    String(cString: $0)
+                }
+            }
+            if name != "." && name != ".." {
+                names.append(name)
+            }
+        }
+        return names
+    }
+
+    /// The size and kind of a path, or nil when it does not exist.
+    static func status(_ path: String, operation: String) throws -> stat? {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            return info
+        }
+        if errno == ENOENT {
+            return nil
+        }
+        throw BlobStoreError.fromErrno(operation, path: path)
+    }
+
+    static func systemClose(_ descriptor: Int32) {
+        // Retrying close after EINTR is wrong on Linux (the descriptor is already gone).
+        _ = close(descriptor)
+    }
+
+    private static func systemOpen(_ path: UnsafePointer<CChar>, _ flags: Int32, _ mode: mode_t) -> Int32 {
+        #if canImport(Glibc)
+        return Glibc.open(path, flags, mode)
+        #else
+        return Darwin.open(path, flags, mode)
+        #endif
+    }
+
+    private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.write(descriptor, bytes, count)
+        #else
+        return Darwin.write(descriptor, bytes, count)
+        #endif
+    }
+
+    private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.read(descriptor, buffer, count)
+        #else
+        return Darwin.read(descriptor, buffer, count)
+        #endif
+    }
+}
