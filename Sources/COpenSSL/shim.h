@@ -13,6 +13,7 @@
 #include <openssl/x509.h>
 #include <openssl/bn.h>
 #include <openssl/bio.h>
+#include <openssl/param_build.h>
 
 // Swift cannot call macros; these wrap the ones CMKCrypto needs.
 static inline void COpenSSL_free(void *pointer) { OPENSSL_free(pointer); }
@@ -22,5 +23,11 @@ static inline long COpenSSL_BIO_get_mem_data(BIO *bio, char **data) { return BIO
 static inline int COpenSSL_EVP_PKEY_CTX_set_rsa_padding(EVP_PKEY_CTX *ctx, int padding) {
     return EVP_PKEY_CTX_set_rsa_padding(ctx, padding);
 }
+
+// EVP_PKEY_PUBLIC_KEY is a composite macro Swift cannot import.
+static inline int COpenSSL_EVP_PKEY_PUBLIC_KEY(void) { return EVP_PKEY_PUBLIC_KEY; }
+
+// OAEP labels are owned by the context and must come from OpenSSL's allocator.
+static inline void *COpenSSL_memdup(const void *data, size_t size) { return OPENSSL_memdup(data, size); }
 
 #endif
