@@ -1,0 +1,87 @@
+/// Finding resources by name the way ARM does: names compare case-insensitively.
+extension Session {
+    func groupIndex(_ name: String) -> Int? {
+        world.resourceGroups.firstIndex { $0.name.lowercased() == name.lowercased() }
+    }
+
+    /// The resource group, or ARM's ResourceGroupNotFound.
+    public func requireGroup(_ name: String) throws -> ResourceGroup {
+        guard let index = groupIndex(name) else { throw CMKError.resourceGroupNotFound(name) }
+        return world.resourceGroups[index]
+    }
+
+    func identityIndex(name: String, resourceGroup: String) -> Int? {
+        world.identities.firstIndex {
+            $0.name.lowercased() == name.lowercased() && $0.resourceGroup.lowercased() == resourceGroup.lowercased()
+        }
+    }
+
+    /// An identity named by name (in `resourceGroup`) or by resource id, as az's `--identity` takes it.
+    public func resolveIdentity(_ reference: String, defaultResourceGroup: String?) throws -> ManagedIdentity {
+        if reference.hasPrefix("/") {
+            let parts = reference.split(separator: "/").map(String.init)
+            let lower = parts.map { $0.lowercased() }
+            guard let groupIndex = lower.firstIndex(of: "resourcegroups"), groupIndex + 1 < parts.count,
+                  lower.contains("microsoft.managedidentity"), let name = parts.last
+            else {
+                throw CMKError.badRequest("InvalidResourceId", "'\(reference)' is not a user-assigned identity resource id.",
+                                          hint: "Pass the id printed by 'az identity show --query id -o tsv', or the name.")
+            }
+            let group = parts[groupIndex + 1]
+            guard let index = identityIndex(name: name, resourceGroup: group) else {
+                throw CMKError.resourceNotFound(type: ManagedIdentity.resourceType, name: name, resourceGroup: group)
+            }
+            return world.identities[index]
+        }
+        if let group = defaultResourceGroup, let index = identityIndex(name: reference, resourceGroup: group) {
+            return world.identities[index]
+        }
+        let matches = world.identities.filter { $0.name.lowercased() == reference.lowercased() }
+        if defaultResourceGroup == nil, matches.count == 1 { return matches[0] }
+        throw CMKError.resourceNotFound(type: ManagedIdentity.resourceType, name: reference, resourceGroup: defaultResourceGroup)
+    }
+
+    func vaultIndex(_ name: String, includeDeleted: Bool = false) -> Int? {
+        world.vaults.firstIndex { $0.name.lowercased() == name.lowercased() && (includeDeleted || !$0.isDeleted) }
+    }
+
+    /// A live vault, or az's not-found error (a soft-deleted vault is named as such).
+    public func requireVault(_ name: String, resourceGroup: String? = nil) throws -> KeyVault {
+        if let index = vaultIndex(name) {
+            let vault = world.vaults[index]
+            if let resourceGroup, vault.resourceGroup.lowercased() != resourceGroup.lowercased() {
+                throw CMKError.resourceNotFound(type: KeyVault.resourceType, name: name, resourceGroup: resourceGroup)
+            }
+            return vault
+        }
+        if let index = vaultIndex(name, includeDeleted: true) {
+            throw CMKError(.notFound, code: "VaultDeleted",
+                           "The vault '\(world.vaults[index].name)' is soft-deleted. It can be recovered until "
+                               + Timestamp.azString(world.vaults[index].deletion!.scheduledPurgeDate) + ".",
+                           hint: "az keyvault recover --name \(world.vaults[index].name)")
+        }
+        throw CMKError.resourceNotFound(type: KeyVault.resourceType, name: name, resourceGroup: resourceGroup)
+    }
+
+    func registryIndex(_ name: String) -> Int? {
+        world.registries.firstIndex { $0.name.lowercased() == name.lowercased() }
+    }
+
+    /// A registry by name (optionally checked against its group), or az's not-found text (exit 3).
+    public func requireRegistry(_ name: String, resourceGroup: String? = nil) throws -> Registry {
+        if let index = registryIndex(name) {
+            let registry = world.registries[index]
+            if resourceGroup == nil || registry.resourceGroup.lowercased() == resourceGroup!.lowercased() {
+                return registry
+            }
+        }
+        throw CMKError(.notFound, code: "ResourceNotFound",
+                       "The resource with name '\(name)' and type 'Microsoft.ContainerRegistry/registries' could not be "
+                           + "found in subscription '\(world.account.subscriptionName) (\(world.account.subscriptionId))'.")
+    }
+
+    /// The location a new resource takes: the one given, else its resource group's.
+    func location(_ given: String?, group: ResourceGroup) -> String {
+        (given ?? group.location).lowercased().replacingOccurrences(of: " ", with: "")
+    }
+}

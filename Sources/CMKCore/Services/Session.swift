@@ -1,0 +1,53 @@
+import CMKCrypto
+import Foundation
+
+/// One command's unit of work: the world as loaded, the simulated time, and the audit events it records.
+///
+/// The control plane, the vault data plane and the registry services are extensions of `Session`; they change
+/// `world` with pure rules. The store persists the result.
+public final class Session {
+    public var world: World
+    /// The simulated time of this command.
+    public private(set) var now: Date
+    public private(set) var auditEvents: [AuditEvent] = []
+    /// Lines describing what the scheduler did while time passed, for `clock advance` and `--verbose`.
+    public internal(set) var scheduledEvents: [ScheduledEvent] = []
+    /// The installation's platform key: seals private key material at rest and forms the platform content layer.
+    let platformKey: SecureBytes
+
+    public init(world: World, wallClock: Date, platformKey: SecureBytes) {
+        self.world = world
+        self.now = wallClock.addingTimeInterval(world.account.clockOffset)
+        self.platformKey = platformKey
+    }
+
+    /// The signed-in operator: Owner and Key Vault Administrator at subscription scope.
+    public var signedInOperator: Principal {
+        Principal(objectId: world.account.operatorObjectId, tenantId: world.account.tenantId, applicationId: nil,
+                  kind: .signedInOperator, displayName: world.account.operatorName)
+    }
+
+    func record(_ event: AuditEvent) {
+        auditEvents.append(event)
+    }
+
+    /// Moves the simulated clock; the scheduler runs what fell due on the way.
+    func setNow(_ date: Date) {
+        now = date
+    }
+}
+
+/// Something the scheduler did when simulated time passed.
+public struct ScheduledEvent: Sendable, Equatable {
+    public var time: Date
+    public var kind: String
+    public var resource: String
+    public var detail: String
+
+    public init(time: Date, kind: String, resource: String, detail: String) {
+        self.time = time
+        self.kind = kind
+        self.resource = resource
+        self.detail = detail
+    }
+}

@@ -1,0 +1,55 @@
+/// An error of the simulated Azure: a stable code, az's message, and the class of failure.
+///
+/// The command line maps `category` to exit codes (`notFound` → 3 in az mode) and prints
+/// `ERROR: (Code) message`; `hint` says how to fix it.
+public struct CMKError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Category: Sendable, Equatable {
+        case badRequest
+        case notFound
+        case conflict
+        case forbidden
+        /// A mistake in the call itself, reported as a usage error (exit 2 in az mode).
+        case usage
+    }
+
+    public var code: String?
+    public var message: String
+    public var hint: String?
+    public var category: Category
+
+    public init(_ category: Category, code: String?, _ message: String, hint: String? = nil) {
+        self.category = category
+        self.code = code
+        self.message = message
+        self.hint = hint
+    }
+
+    public var description: String {
+        (code.map { "(\($0)) " } ?? "") + message
+    }
+
+    public static func badRequest(_ code: String? = "BadRequest", _ message: String, hint: String? = nil) -> CMKError {
+        CMKError(.badRequest, code: code, message, hint: hint)
+    }
+
+    public static func usage(_ message: String, hint: String? = nil) -> CMKError {
+        CMKError(.usage, code: nil, message, hint: hint)
+    }
+
+    public static func conflict(_ code: String? = "Conflict", _ message: String, hint: String? = nil) -> CMKError {
+        CMKError(.conflict, code: code, message, hint: hint)
+    }
+
+    /// ARM's text for a missing resource, as az prints it (exit 3).
+    public static func resourceNotFound(type: String, name: String, resourceGroup: String?) -> CMKError {
+        let scope = resourceGroup.map { " under resource group '\($0)'" } ?? ""
+        return CMKError(.notFound, code: "ResourceNotFound",
+                        "The Resource '\(type)/\(name)'\(scope) was not found. "
+                            + "For more details please go to https://aka.ms/ARMResourceNotFoundFix")
+    }
+
+    public static func resourceGroupNotFound(_ name: String) -> CMKError {
+        CMKError(.notFound, code: "ResourceGroupNotFound", "Resource group '\(name)' could not be found.",
+                 hint: "Create it first: az group create --name \(name) --location eastus")
+    }
+}
