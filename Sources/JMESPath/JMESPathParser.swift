@@ -147,7 +147,10 @@ struct JMESPathParser {
                 }
                 return try projectIfSlice(left: left, right: right)
             }
-            try match(.star, "*")
+            guard current.kind == .star else {
+                throw syntaxError("Expected a number, ':' or '*' after '[' but found '\(current.display)'", at: current)
+            }
+            advance()
             try match(.rbracket, "]")
             let right = try projectionRight(bindingPower: JMESPathToken.Kind.star.bindingPower)
             return .listProjection(left, right)
