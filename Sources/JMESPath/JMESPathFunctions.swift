@@ -51,8 +51,8 @@ enum JMESPathFunctions {
     ) throws -> JSONValue {
         guard let signature = signatures[name] else {
             let known = signatures.keys.sorted().joined(separator: ", ")
-            throw JMESPathError(kind: .unknownFunction, message: "Unknown function: \(name)(); known functions: \(known)",
-                                offset: offset)
+            throw JMESPathError(kind: .unknownFunction,
+                                message: "Unknown function: \(name)(); known functions: \(known)", offset: offset)
         }
         try check(arguments, against: signature, name: name, offset: offset)
         let context = Call(name: name, arguments: arguments, offset: offset, interpreter: interpreter)
@@ -65,9 +65,8 @@ enum JMESPathFunctions {
         if signature.variadic ? arguments.count < expected : arguments.count != expected {
             let quantity = signature.variadic ? "at least \(expected)" : "\(expected)"
             let noun = expected == 1 ? "argument" : "arguments"
-            throw JMESPathError(kind: .invalidArity,
-                                message: "Expected \(quantity) \(noun) for function \(name)(), received \(arguments.count)",
-                                offset: offset)
+            let message = "Expected \(quantity) \(noun) for function \(name)(), received \(arguments.count)"
+            throw JMESPathError(kind: .invalidArity, message: message, offset: offset)
         }
         for (position, argument) in arguments.enumerated() {
             let allowed = signature.parameters[min(position, expected - 1)]
@@ -168,7 +167,8 @@ enum JMESPathFunctions {
             case "ceil": return .number(number(0).rounded(.up))
             case "floor": return .number(number(0).rounded(.down))
             case "contains": return try contains()
-            case "ends_with": return .bool(string(0).unicodeScalars.reversed().starts(with: string(1).unicodeScalars.reversed()))
+            case "ends_with":
+                return .bool(string(0).unicodeScalars.reversed().starts(with: string(1).unicodeScalars.reversed()))
             case "starts_with": return .bool(string(0).unicodeScalars.starts(with: string(1).unicodeScalars))
             case "join": return .string(array(1).compactMap(\.stringValue).joined(separator: string(0)))
             case "keys": return .array((value(0).objectValue?.keys ?? []).map(JSONValue.string))
@@ -267,7 +267,8 @@ enum JMESPathFunctions {
             for key in keys {
                 switch key {
                 case .number, .string: continue
-                default: throw typeError("the expression must give a number or string, received \"\(key.jmesPathType)\"")
+                default:
+                    throw typeError("the expression must give a number or string, received \"\(key.jmesPathType)\"")
                 }
             }
             if let mismatch = keys.first(where: { $0.jmesPathType != keys[0].jmesPathType }) {

@@ -334,6 +334,7 @@ private struct JSONTextParser {
                 lineStartCharacters = characters
             }
         }
-        return JSONParseError(reason: reason, line: line, column: characters - lineStartCharacters + 1, offset: characters)
+        let column = characters - lineStartCharacters + 1
+        return JSONParseError(reason: reason, line: line, column: column, offset: characters)
     }
 }

@@ -33,7 +33,9 @@ struct ComplianceTests {
         if item.error == "syntax" { return "compiled, but a syntax error was expected" }
         do {
             let actual = try compiled.search(given)
-            if let expectedError = item.error { return "returned \(actual.serialized(.compact)), expected \(expectedError)" }
+            if let expectedError = item.error {
+                return "returned \(actual.serialized(.compact)), expected \(expectedError)"
+            }
             guard let expected = item.result else { return nil }
             return actual == expected
                 ? nil : "returned \(actual.serialized(.compact)), expected \(expected.serialized(.compact))"

@@ -119,7 +119,8 @@ struct JSONParserTests {
 
     @Test("parses a multi-megabyte document quickly")
     func parsesLargeDocuments() throws {
-        let record = #"{"name": "registry-\#(0)", "sku": {"name": "Premium"}, "tags": {"env": "prod", "team": "caf\u00e9"}, "#
+        let record = #"{"name": "registry-\#(0)", "sku": {"name": "Premium"}, "#
+            + #""tags": {"env": "prod", "team": "caf\u00e9"}, "#
             + #""size": 123456.75, "enabled": true, "replications": [1, 2, 3, null], "note": "a \"quoted\" word"}"#
         let text = "[" + Array(repeating: record, count: 25_000).joined(separator: ",\n") + "]"
         #expect(text.utf8.count > 4_000_000)

@@ -97,7 +97,8 @@ struct PythonOracleTests {
                 switch ours {
                 case .success(let actual) where actual == expected: break
                 case .success(let actual):
-                    mismatches.append("\(label): ours \(actual.serialized(.compact)), python \(expected.serialized(.compact))")
+                    mismatches.append(
+                        "\(label): ours \(actual.serialized(.compact)), python \(expected.serialized(.compact))")
                 case .failure(let error):
                     mismatches.append("\(label): ours threw \(error), python \(expected.serialized(.compact))")
                 }
@@ -109,7 +110,8 @@ struct PythonOracleTests {
             }
         }
         print("jmespath oracle: \(all.count) pairs (\(pairs.count) generated + \(benchmarks.count) benchmarks), "
-            + "\(compared) compared, \(values) values in python (\(nonNullValues) not null), \(mismatches.count) mismatches")
+            + "\(compared) compared, \(values) values in python (\(nonNullValues) not null), "
+            + "\(mismatches.count) mismatches")
         #expect(mismatches.isEmpty, "\(mismatches.prefix(20).joined(separator: "\n"))")
         #expect(compared >= 200)
         #expect(values >= 120)
