@@ -1,8 +1,12 @@
 /// A top-down operator precedence (Pratt) parser for JMESPath, shaped like the reference implementation
 /// so that edge cases resolve the same way.
 struct JMESPathParser {
+    /// Deep enough for any real query, shallow enough that parsing and evaluating never exhaust the stack.
+    private static let maximumNesting = 256
+
     private let tokens: [JMESPathToken]
     private var index = 0
+    private var nesting = 0
 
     init(tokens: [JMESPathToken]) {
         self.tokens = tokens
@@ -32,6 +36,11 @@ struct JMESPathParser {
     }
 
     private mutating func expression(bindingPower: Int) throws -> JMESPathNode {
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Self.maximumNesting else {
+            throw syntaxError("Expression nested more than \(Self.maximumNesting) levels deep", at: current)
+        }
         let token = current
         advance()
         var left = try nud(token)

@@ -51,6 +51,14 @@ struct JMESPathExpressionTests {
         #expect(error.offset == offset, "\(error.description)")
     }
 
+    @Test("absurdly deep nesting is a syntax error, not a crash")
+    func refusesDeepNesting() throws {
+        let deep = String(repeating: "(", count: 5_000) + "a" + String(repeating: ")", count: 5_000)
+        #expect(try compileError(deep).kind == .syntax)
+        let reasonable = String(repeating: "(", count: 50) + "a" + String(repeating: ")", count: 50)
+        #expect(try search(reasonable, ["a": 1]) == 1)
+    }
+
     @Test("runtime errors carry their kind and the expression")
     func runtimeErrors() throws {
         let unknown = try searchError("foo(@)", nil)
