@@ -58,7 +58,9 @@ extension Session {
 
     /// Decrypts with the sealed private half of a key version (Key Vault's unwrapKey / decrypt).
     func vaultUnwrap(_ ciphertext: [UInt8], key: KeyIdentifier, algorithm: KeyWrapAlgorithm,
-                     operation: KeyOperation = .unwrapKey, as principal: Principal) throws -> Result<SecureBytes, AccessDenial> {
+                     operation: KeyOperation = .unwrapKey, as principal: Principal) throws
+        -> Result<(plaintext: SecureBytes, kid: String), AccessDenial>
+    {
         switch authorize(operation, vaultName: key.vaultName, keyName: key.keyName, version: key.version, as: principal) {
         case .failure(let denial):
             return .failure(denial)
@@ -67,7 +69,7 @@ extension Session {
             let kid = keyVersion.identifier(vaultName: access.vault.name, keyName: access.key!.name)
             let privateKey = try openPrivateKey(keyVersion.sealedPrivateKey, kid: kid)
             do {
-                return .success(try privateKey.unwrap(ciphertext, algorithm: algorithm))
+                return .success((try privateKey.unwrap(ciphertext, algorithm: algorithm), kid))
             } catch {
                 throw CMKError.badRequest("BadParameter", "The ciphertext could not be decrypted with \(kid) using "
                     + "\(algorithm.rawValue): wrong key, wrong algorithm or corrupted ciphertext.")

@@ -1,0 +1,254 @@
+@_spi(KeySealing) import CMKCrypto
+import Foundation
+
+/// What `az keyvault key create` asks for.
+public struct KeyCreateRequest: Sendable {
+    public var vaultName: String
+    public var name: String
+    public var keyType: KeyType = .rsa
+    public var size: Int?
+    public var curve: String?
+    public var operations: [String]?
+    public var disabled = false
+    public var expires: Date?
+    public var notBefore: Date?
+    public var tags: [String: String]?
+
+    public init(vaultName: String, name: String) {
+        self.vaultName = vaultName
+        self.name = name
+    }
+}
+
+/// What `az keyvault key set-attributes` may change.
+public struct KeyAttributesUpdate: Sendable {
+    public var enabled: Bool?
+    public var expires: Date?
+    public var notBefore: Date?
+    public var operations: [String]?
+    public var tags: [String: String]?
+
+    public init() {}
+}
+
+/// `az keyvault key`: keys with versions, soft delete, purge, rotation policy, encrypt and decrypt.
+extension Session {
+    public static let rsaKeySizes = RSAPrivateKey.supportedBitCounts
+    public static let ellipticCurves = ["P-256", "P-256K", "P-384", "P-521"]
+    public static let keyOperations = ["encrypt", "decrypt", "sign", "verify", "wrapKey", "unwrapKey", "import", "export"]
+
+    func keyIndex(vaultName: String, name: String) -> Int? {
+        world.keys.firstIndex { $0.vaultName.lowercased() == vaultName.lowercased() && $0.name.lowercased() == name.lowercased() }
+    }
+
+    /// Creates a key, or a new version of an existing one, with real key material.
+    @discardableResult
+    public func createKey(_ request: KeyCreateRequest, as principal: Principal? = nil) throws -> (VaultKey, KeyVersion) {
+        let caller = principal ?? signedInOperator
+        let vault = try requireVault(request.vaultName)
+        try Validation.keyName(request.name)
+        _ = try requireAccess(.create, vaultName: vault.name, keyName: nil, as: caller)
+        if let index = keyIndex(vaultName: vault.name, name: request.name), world.keys[index].isDeleted {
+            throw CMKError.conflict("Conflict", "Key \(request.name) is currently in a deleted but recoverable state, and "
+                + "its name cannot be reused; in this state, the key can only be recovered or purged.",
+                hint: "az keyvault key recover --name \(request.name) --vault-name \(vault.name)")
+        }
+        if request.keyType.isHSM, vault.sku != "premium" {
+            throw CMKError.badRequest("BadParameter", "HSM-protected keys (\(request.keyType.rawValue)) need a premium "
+                + "vault; '\(vault.name)' is standard.", hint: "Use --kty RSA, or a vault created with --sku premium.")
+        }
+        if request.keyType == .oct || request.keyType == .octHSM {
+            throw CMKError.badRequest("BadParameter", "Key type \(request.keyType.rawValue) is only supported by Managed "
+                + "HSM, not by a key vault.")
+        }
+        let version = try makeKeyVersion(vaultName: vault.name, keyName: request.name, type: request.keyType,
+                                         size: request.size, curve: request.curve, operations: request.operations,
+                                         enabled: !request.disabled, expires: request.expires,
+                                         notBefore: request.notBefore, tags: request.tags)
+        if let index = keyIndex(vaultName: vault.name, name: request.name) {
+            world.keys[index].versions.append(version)
+            if let tags = request.tags { world.keys[index].tags = tags }
+            return (world.keys[index], version)
+        }
+        world.purgeRecords.removeAll { $0.kind == .key && $0.name.lowercased() == "\(vault.name)/\(request.name)".lowercased() }
+        let key = VaultKey(vaultName: vault.name, name: request.name, versions: [version], tags: request.tags)
+        world.keys.append(key)
+        return (key, version)
+    }
+
+    func makeKeyVersion(vaultName: String, keyName: String, type: KeyType, size: Int?, curve: String?,
+                        operations: [String]?, enabled: Bool, expires: Date?, notBefore: Date?,
+                        tags: [String: String]?) throws -> KeyVersion {
+        let versionID = Identifiers.keyVersion()
+        let kid = "https://\(vaultName).vault.azure.net/keys/\(keyName)/\(versionID)"
+        var publicDER: [UInt8] = []
+        var sealed: [UInt8] = []
+        var keySize: Int?
+        var keyCurve: String?
+        if type.isRSA {
+            if curve != nil {
+                throw CMKError.badRequest("BadParameter", "--curve applies to EC keys only; RSA keys take --size.")
+            }
+            let bits = size ?? 2048
+            guard Self.rsaKeySizes.contains(bits) else {
+                throw CMKError.badRequest("BadParameter", "RSA key size \(bits) is not supported. Key Vault RSA keys are "
+                    + "2048, 3072 or 4096 bits.", hint: "Pass --size 2048, 3072 or 4096.")
+            }
+            let privateKey = try RSAPrivateKey.generate(bitCount: bits)
+            publicDER = privateKey.publicKey.derRepresentation
+            sealed = try sealPrivateKey(privateKey, kid: kid)
+            keySize = bits
+        } else {
+            if size != nil {
+                throw CMKError.badRequest("BadParameter", "--size applies to RSA keys only; EC keys take --curve.")
+            }
+            let chosen = curve ?? "P-256"
+            guard let match = Self.ellipticCurves.first(where: { $0.lowercased() == chosen.lowercased() }) else {
+                throw CMKError.badRequest("BadParameter", "Curve \(chosen) is not supported. Use one of "
+                    + Self.ellipticCurves.joined(separator: ", ") + ".")
+            }
+            keyCurve = match
+        }
+        let defaultOps = type.isRSA ? ["encrypt", "decrypt", "sign", "verify", "wrapKey", "unwrapKey"] : ["sign", "verify"]
+        let ops = try (operations ?? defaultOps).map { op in
+            guard let known = Self.keyOperations.first(where: { $0.lowercased() == op.lowercased() }) else {
+                throw CMKError.usage("'\(op)' is not a valid value for '--ops'. Allowed values: "
+                    + Self.keyOperations.joined(separator: ", ") + ".")
+            }
+            return known
+        }
+        return KeyVersion(version: versionID, keyType: type, keySize: keySize, curve: keyCurve, keyOps: ops,
+                          enabled: enabled, notBefore: notBefore, expires: expires, created: now, updated: now,
+                          tags: tags, publicKeyDER: publicDER, sealedPrivateKey: sealed)
+    }
+
+    /// A key version as `az keyvault key show` returns it (`version` nil = current).
+    public func showKey(vaultName: String, name: String, version: String?) throws -> (VaultKey, KeyVersion) {
+        let vault = try requireVault(vaultName)
+        let access = try requireAccess(.get, vaultName: vault.name, keyName: name, version: version, as: signedInOperator)
+        return (access.key!, access.version!)
+    }
+
+    public func listKeys(vaultName: String) throws -> [VaultKey] {
+        let vault = try requireVault(vaultName)
+        _ = try requireAccess(.list, vaultName: vault.name, keyName: nil, as: signedInOperator)
+        return world.keys.filter { $0.vaultName == vault.name && !$0.isDeleted }
+    }
+
+    public func listDeletedKeys(vaultName: String) throws -> [VaultKey] {
+        let vault = try requireVault(vaultName)
+        _ = try requireAccess(.list, vaultName: vault.name, keyName: nil, as: signedInOperator)
+        return world.keys.filter { $0.vaultName == vault.name && $0.isDeleted }
+    }
+
+    @discardableResult
+    public func setKeyAttributes(vaultName: String, name: String, version: String?, _ update: KeyAttributesUpdate) throws
+        -> (VaultKey, KeyVersion)
+    {
+        let vault = try requireVault(vaultName)
+        let access = try requireAccess(.update, vaultName: vault.name, keyName: name, version: version, as: signedInOperator)
+        let keyIndex = keyIndex(vaultName: vault.name, name: access.key!.name)!
+        let versionIndex = world.keys[keyIndex].versions.firstIndex { $0.version == access.version!.version }!
+        var keyVersion = world.keys[keyIndex].versions[versionIndex]
+        if let enabled = update.enabled { keyVersion.enabled = enabled }
+        if let expires = update.expires { keyVersion.expires = expires }
+        if let notBefore = update.notBefore { keyVersion.notBefore = notBefore }
+        if let ops = update.operations {
+            keyVersion.keyOps = try ops.map { op in
+                guard let known = Self.keyOperations.first(where: { $0.lowercased() == op.lowercased() }) else {
+                    throw CMKError.usage("'\(op)' is not a valid value for '--ops'.")
+                }
+                return known
+            }
+        }
+        if let tags = update.tags { keyVersion.tags = tags }
+        keyVersion.updated = now
+        world.keys[keyIndex].versions[versionIndex] = keyVersion
+        if update.enabled == false { recordManagement("KeyDisable", vault: vault.name, detail: keyVersion.identifier(
+            vaultName: vault.name, keyName: access.key!.name)) }
+        return (world.keys[keyIndex], keyVersion)
+    }
+
+    /// A new version like the current one; the rotation policy's `expiryTime` sets its expiry.
+    @discardableResult
+    public func rotateKey(vaultName: String, name: String, as principal: Principal? = nil) throws -> (VaultKey, KeyVersion) {
+        let vault = try requireVault(vaultName)
+        let access = try requireAccess(.rotate, vaultName: vault.name, keyName: name, as: principal ?? signedInOperator)
+        let key = access.key!, current = key.current
+        let expires = key.rotationPolicy?.expiryTime.map { $0.added(to: now) }
+        let version = try makeKeyVersion(vaultName: vault.name, keyName: key.name, type: current.keyType,
+                                         size: current.keySize, curve: current.curve, operations: current.keyOps,
+                                         enabled: true, expires: expires, notBefore: nil, tags: current.tags)
+        let index = keyIndex(vaultName: vault.name, name: key.name)!
+        world.keys[index].versions.append(version)
+        return (world.keys[index], version)
+    }
+
+    /// Soft-deletes a key: every version becomes unusable until recovered.
+    @discardableResult
+    public func deleteKey(vaultName: String, name: String) throws -> VaultKey {
+        let vault = try requireVault(vaultName)
+        let access = try requireAccess(.delete, vaultName: vault.name, keyName: name, as: signedInOperator)
+        let index = keyIndex(vaultName: vault.name, name: access.key!.name)!
+        world.keys[index].deletion = Deletion(
+            deletedAt: now, scheduledPurgeDate: now.addingTimeInterval(Double(vault.softDeleteRetentionInDays) * 86_400))
+        return world.keys[index]
+    }
+
+    func deletedKeyIndex(vaultName: String, name: String) throws -> Int {
+        guard let index = keyIndex(vaultName: vaultName, name: name), world.keys[index].isDeleted else {
+            throw CMKError(.notFound, code: "KeyNotFound", "Deleted Key not found: \(name)",
+                           hint: "az keyvault key list-deleted --vault-name \(vaultName)")
+        }
+        return index
+    }
+
+    @discardableResult
+    public func recoverKey(vaultName: String, name: String) throws -> VaultKey {
+        let vault = try requireVault(vaultName)
+        _ = try requireAccess(.recover, vaultName: vault.name, keyName: nil, as: signedInOperator)
+        let index = try deletedKeyIndex(vaultName: vault.name, name: name)
+        world.keys[index].deletion = nil
+        return world.keys[index]
+    }
+
+    /// Destroys a soft-deleted key for good; refused under purge protection, in Key Vault's words.
+    public func purgeKey(vaultName: String, name: String) throws {
+        let vault = try requireVault(vaultName)
+        _ = try requireAccess(.purge, vaultName: vault.name, keyName: nil, as: signedInOperator)
+        let index = try deletedKeyIndex(vaultName: vault.name, name: name)
+        if vault.purgeProtected {
+            throw CMKError(.forbidden, code: "Forbidden", "Operation \"purge\" is not allowed because purge protection is "
+                + "enabled for this vault. Key Vault service will automatically purge it after the retention period has "
+                + "passed. Vault: \(vault.name);location=\(vault.location)")
+        }
+        destroyKey(at: index)
+    }
+
+    func destroyKey(at index: Int) {
+        let key = world.keys.remove(at: index)
+        world.purgeRecords.append(PurgeRecord(kind: .key, name: "\(key.vaultName)/\(key.name)", purgedAt: now))
+    }
+
+    /// Key Vault's encrypt: RSA encryption with the key's public half.
+    public func encrypt(vaultName: String, name: String, version: String?, algorithm: KeyWrapAlgorithm,
+                        plaintext: [UInt8]) throws -> (ciphertext: [UInt8], kid: String) {
+        let vault = try requireVault(vaultName)
+        let id = KeyIdentifier(vaultName: vault.name, keyName: name, version: version)
+        switch vaultWrap(plaintext, key: id, algorithm: algorithm, operation: .encrypt, as: signedInOperator) {
+        case .success(let result): return result
+        case .failure(let denial): throw denial.asError
+        }
+    }
+
+    /// Key Vault's decrypt: RSA decryption with the sealed private half.
+    public func decrypt(vaultName: String, name: String, version: String?, algorithm: KeyWrapAlgorithm,
+                        ciphertext: [UInt8]) throws -> (plaintext: SecureBytes, kid: String) {
+        let vault = try requireVault(vaultName)
+        let id = KeyIdentifier(vaultName: vault.name, keyName: name, version: version)
+        switch try vaultUnwrap(ciphertext, key: id, algorithm: algorithm, operation: .decrypt, as: signedInOperator) {
+        case .success(let result): return result
+        case .failure(let denial): throw denial.asError
+        }
+    }
+}
