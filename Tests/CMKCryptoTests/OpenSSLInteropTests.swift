@@ -40,7 +40,10 @@ struct OpenSSLInteropTests {
         }
     }
 
-    @Test("CMKCrypto wraps; openssl pkeyutl -decrypt with our private PEM unwraps", arguments: KeyWrapAlgorithm.allCases)
+    @Test(
+        "CMKCrypto wraps; openssl pkeyutl -decrypt with our private PEM unwraps",
+        arguments: KeyWrapAlgorithm.allCases
+    )
     func weWrapOpensslUnwraps(algorithm: KeyWrapAlgorithm) throws {
         let key = sharedKey2048
         let secret = SecureRandom.bytes(count: 32)
@@ -110,7 +113,9 @@ struct OpenSSLInteropTests {
         let ikm = SecureRandom.bytes(count: 32)
         let salt = SecureRandom.bytes(count: 32)
         let info = Array("acrcmk/sealed-stream/v1/layer".utf8) + [1]
-        let derived = try HKDF.deriveKey(inputKeyMaterial: SecureBytes(ikm), salt: salt, info: info, outputByteCount: 42)
+        let derived = try HKDF.deriveKey(
+            inputKeyMaterial: SecureBytes(ikm), salt: salt, info: info, outputByteCount: 42
+        )
         let output = try TestSupport.openssl([
             "kdf", "-keylen", "42",
             "-kdfopt", "digest:SHA256",

@@ -282,7 +282,12 @@ struct SealedStreamTests {
         let reader = try SealedStreamReader(layerKeys: keys(2), header: writer.header)
         var corrupt = first
         corrupt[5] ^= 1
-        #expect(throws: CryptoError.decryptionFailed) { try corrupt.withUnsafeBytes { try reader.openRecord($0, isLast: false) } }
-        #expect(throws: CryptoError.decryptionFailed) { try first.withUnsafeBytes { try reader.openRecord($0, isLast: false) } }
+        #expect(throws: CryptoError.decryptionFailed) {
+            try corrupt.withUnsafeBytes { try reader.openRecord($0, isLast: false) }
+        }
+        // The genuine record is refused too: a reader that saw tampering stays closed.
+        #expect(throws: CryptoError.decryptionFailed) {
+            try first.withUnsafeBytes { try reader.openRecord($0, isLast: false) }
+        }
     }
 }
