@@ -56,7 +56,7 @@ public enum HKDF {
         // OpenSSL wants a non-null pointer even for zero-length octet strings.
         var placeholder: UInt8 = 0
         try withUnsafeMutablePointer(to: &placeholder) { placeholderPointer in
-            func octets(_ key: String, _ bytes: UnsafeRawBufferPointer) -> OSSL_PARAM {
+            func octets(_ key: UnsafePointer<CChar>, _ bytes: UnsafeRawBufferPointer) -> OSSL_PARAM {
                 let base = bytes.baseAddress.map { UnsafeMutableRawPointer(mutating: $0) }
                     ?? UnsafeMutableRawPointer(placeholderPointer)
                 return OSSL_PARAM_construct_octet_string(key, base, bytes.count)
@@ -64,15 +64,15 @@ public enum HKDF {
             var digestName = Array("SHA256".utf8CString)
             try digestName.withUnsafeMutableBufferPointer { digestName in
                 var params: [OSSL_PARAM] = [
-                    OSSL_PARAM_construct_utf8_string("digest", digestName.baseAddress, 0),
-                    octets("key", ikm),
+                    OSSL_PARAM_construct_utf8_string(OSSLParameterName.digest, digestName.baseAddress, 0),
+                    octets(OSSLParameterName.key, ikm),
                 ]
                 // Leaving salt and info out is how OpenSSL spells "empty"; results equal RFC 5869's.
                 if !salt.isEmpty {
-                    params.append(octets("salt", salt))
+                    params.append(octets(OSSLParameterName.salt, salt))
                 }
                 if !info.isEmpty {
-                    params.append(octets("info", info))
+                    params.append(octets(OSSLParameterName.info, info))
                 }
                 params.append(OSSL_PARAM_construct_end())
                 guard EVP_KDF_derive(context, output.baseAddress, output.count, params) == 1 else {

@@ -130,7 +130,8 @@ public struct RSAPublicKey: Sendable, Equatable {
             throw CryptoError.fromLibrary("OSSL_PARAM_BLD_new")
         }
         defer { OSSL_PARAM_BLD_free(builder) }
-        guard OSSL_PARAM_BLD_push_BN(builder, "n", n) == 1, OSSL_PARAM_BLD_push_BN(builder, "e", e) == 1,
+        guard OSSL_PARAM_BLD_push_BN(builder, OSSLParameterName.rsaModulus, n) == 1,
+            OSSL_PARAM_BLD_push_BN(builder, OSSLParameterName.rsaPublicExponent, e) == 1,
             let params = OSSL_PARAM_BLD_to_param(builder)
         else {
             throw CryptoError.fromLibrary("OSSL_PARAM_BLD_push_BN")

@@ -57,7 +57,8 @@ public final class SealedStreamReader {
         }
         guard parsed.layerCount == layerKeys.count else {
             throw CryptoError.invalidKey(
-                "the stream was sealed with \(parsed.layerCount) layer(s) but \(layerKeys.count) layer key(s) were given"
+                "the stream was sealed with \(parsed.layerCount) layer(s) "
+                    + "but \(layerKeys.count) layer key(s) were given"
             )
         }
         self.ciphers = try parsed.makeCiphers(layerKeys: layerKeys, encrypting: false)
@@ -125,7 +126,8 @@ public final class SealedStreamReader {
         }
         guard output.count >= record.count - SealedStreamFormat.tagLength else {
             throw CryptoError.invalidInput(
-                "the output buffer holds \(output.count) bytes; opening needs \(record.count - SealedStreamFormat.tagLength)"
+                "the output buffer holds \(output.count) bytes; "
+                    + "opening needs \(record.count - SealedStreamFormat.tagLength)"
             )
         }
         parameters.set(index: nextIndex, isLast: isLast)

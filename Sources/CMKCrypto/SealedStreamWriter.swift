@@ -29,7 +29,11 @@ public final class SealedStreamWriter {
     ///   - chunkSize: The plaintext bytes per record, 1 to `SealedStreamFormat.maximumChunkSize`.
     /// - Throws: `CryptoError.invalidKey` for a wrong number or size of keys; `.invalidInput` for a context or
     ///   chunk size out of range.
-    public init(layerKeys: [SecureBytes], context: [UInt8], chunkSize: Int = SealedStreamFormat.defaultChunkSize) throws {
+    public init(
+        layerKeys: [SecureBytes],
+        context: [UInt8],
+        chunkSize: Int = SealedStreamFormat.defaultChunkSize
+    ) throws {
         try SealedStreamHeader.checkLayerKeys(layerKeys)
         guard context.count <= SealedStreamFormat.maximumContextLength else {
             throw CryptoError.invalidInput(
@@ -87,12 +91,15 @@ public final class SealedStreamWriter {
         }
         guard isLast ? plaintext.count <= chunkSize : plaintext.count == chunkSize else {
             throw CryptoError.invalidInput(
-                "a sealed-stream chunk must be exactly \(chunkSize) bytes unless it is the last one, got \(plaintext.count)"
+                "a sealed-stream chunk must be exactly \(chunkSize) bytes unless it is the last one, "
+                    + "got \(plaintext.count)"
             )
         }
         let recordLength = recordLength(forChunkLength: plaintext.count)
         guard output.count >= recordLength else {
-            throw CryptoError.invalidInput("the output buffer holds \(output.count) bytes; the record needs \(recordLength)")
+            throw CryptoError.invalidInput(
+                "the output buffer holds \(output.count) bytes; the record needs \(recordLength)"
+            )
         }
         parameters.set(index: nextIndex, isLast: isLast)
         var sealedLength = plaintext.count
