@@ -1,3 +1,5 @@
+public import CMKCore
+
 /// Everything a command handler may use: its values, the global settings, the console and the services.
 public struct CommandContext: Sendable {
     public let commandPath: [String]
@@ -81,8 +83,47 @@ public enum ExitCode {
 /// The services commands reach through; main.swift wires the real ones.
 public struct ToolServices: Sendable {
     public var version: String
+    /// Opens (creating if needed) the state home at a path.
+    public var openState: @Sendable (String) throws -> any StateStore
 
-    public init(version: String) {
+    public init(version: String, openState: @escaping @Sendable (String) throws -> any StateStore) {
         self.version = version
+        self.openState = openState
+    }
+}
+
+extension CommandContext {
+    /// Runs `body` as one transaction on the state home, turning domain errors into command failures.
+    public func perform<T>(_ body: (Session) throws -> T) throws -> T {
+        let store = try openStore()
+        do {
+            return try store.perform(body)
+        } catch let error as CMKError {
+            throw CommandFailure(error)
+        }
+    }
+
+    public func openStore() throws -> any StateStore {
+        do {
+            return try services.openState(settings.home)
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure(code: "StateHomeUnavailable", "Cannot open the state home '\(settings.home)': \(error)",
+                                 hint: "Pass --home DIR or set ACRCMK_HOME to a writable directory.")
+        }
+    }
+}
+
+extension CommandFailure {
+    /// A domain error in the command line's terms.
+    public init(_ error: CMKError) {
+        let category: Category
+        switch error.category {
+        case .notFound: category = .notFound
+        case .usage: category = .usage
+        case .badRequest, .conflict, .forbidden: category = .failure
+        }
+        self.init(code: error.code, error.message, hint: error.hint, category: category)
     }
 }

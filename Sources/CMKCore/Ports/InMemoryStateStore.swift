@@ -1,0 +1,46 @@
+import CMKCrypto
+import Foundation
+
+/// A state store held in memory, with the same commit and rollback rules as the SQLite one; for tests and previews.
+public final class InMemoryStateStore: StateStore {
+    public private(set) var world: World
+    public private(set) var audit: [AuditEvent] = []
+    private let wallClock: @Sendable () -> Date
+    private let platformKey: SecureBytes
+
+    public init(world: World = World(account: .generate()), wallClock: @escaping @Sendable () -> Date = { Date() },
+                platformKey: SecureBytes = .random(count: 32)) {
+        self.world = world
+        self.wallClock = wallClock
+        self.platformKey = platformKey
+    }
+
+    public func perform<T>(_ body: (Session) throws -> T) throws -> T {
+        let session = Session(world: world, wallClock: wallClock(), platformKey: platformKey)
+        do {
+            let result = try body(session)
+            world = session.world
+            audit += session.auditEvents
+            return result
+        } catch {
+            audit += session.auditEvents
+            throw error
+        }
+    }
+
+    public func auditEvents(_ filter: AuditFilter) throws -> [AuditEvent] {
+        audit.filter { filter.matches($0) }
+    }
+}
+
+extension AuditFilter {
+    /// The filter as a predicate, the meaning every store must give it.
+    public func matches(_ event: AuditEvent) -> Bool {
+        if let vaultName, event.vaultName.lowercased() != vaultName.lowercased() { return false }
+        if let registry, event.registry?.lowercased() != registry.lowercased() { return false }
+        if let operationName, event.operationName.lowercased() != operationName.lowercased() { return false }
+        if let since, event.time < since { return false }
+        if deniedOnly, event.succeeded { return false }
+        return true
+    }
+}
