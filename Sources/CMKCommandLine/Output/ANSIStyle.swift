@@ -13,24 +13,28 @@ enum ANSIStyle: String {
     case red = "\u{1B}[31m"
     /// The YAML document end marker `...`.
     case underlinedCyan = "\u{1B}[04m\u{1B}[36m"
+    /// What pygments' YamlLexer cannot place (`Token.Error`), such as U+2028 inside quotes.
+    case error = "\u{1B}[04m\u{1B}[91m"
 
     static let reset = "\u{1B}[39;49;00m"
 
-    func wrap(_ text: String) -> String { rawValue + text + ANSIStyle.reset }
-
-    /// A whitespace token: pygments colours each line of it separately and leaves the newline bare.
-    static func whitespace(_ text: String) -> String {
+    /// One token as `TerminalFormatter` writes it: each line (Python's `splitlines(True)`, so
+    /// also at U+2028, U+0085, …) coloured on its own, with a newline left outside the colour.
+    func token(_ text: String) -> String {
         var output = ""
-        var line = ""
-        for character in text.unicodeScalars {
-            if character == "\n" {
-                output += gray.wrap(line) + "\n"
-                line = ""
-            } else {
-                line.unicodeScalars.append(character)
+        for line in PythonText.splitLinesKeepingEnds(text) {
+            var body = line.unicodeScalars[...]
+            var newlines = 0
+            while body.last == "\n" {
+                body.removeLast()
+                newlines += 1
             }
+            output += rawValue + String(body) + ANSIStyle.reset
+            if newlines > 0 { output += "\n" }
         }
-        if !line.isEmpty { output += gray.wrap(line) }
         return output
     }
+
+    /// A whitespace token (`Token.Text.Whitespace`).
+    static func whitespace(_ text: String) -> String { gray.token(text) }
 }

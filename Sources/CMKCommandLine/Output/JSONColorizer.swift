@@ -21,13 +21,13 @@ enum JSONColorizer {
                 var next = index
                 while next < text.count, [" ", "\t", "\r", "\n"].contains(text[next]) { next += 1 }
                 let isKey = next < text.count && text[next] == ":"
-                output += (isKey ? ANSIStyle.brightBlue : ANSIStyle.yellow).wrap(slice(text, start, index))
+                output += (isKey ? ANSIStyle.brightBlue : ANSIStyle.yellow).token(slice(text, start, index))
             case "{", "}", "[", "]", ",", ":":
                 index += 1
                 output += String(character)
             default:
                 while index < text.count, !" \t\r\n{}[],:\"".unicodeScalars.contains(text[index]) { index += 1 }
-                output += ANSIStyle.blue.wrap(slice(text, start, index))
+                output += ANSIStyle.blue.token(slice(text, start, index))
             }
         }
         return output

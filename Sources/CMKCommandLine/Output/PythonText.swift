@@ -8,24 +8,32 @@ import JMESPath
 enum PythonText {
     /// `str(value)` for a value that came out of `json.loads`: strings verbatim, `True`/`False`,
     /// `None`, numbers as Python prints them, lists and dicts as their `repr`.
-    static func str(_ value: JSONValue) -> String {
+    ///
+    /// - Parameters:
+    ///   - value: the value.
+    ///   - orderedObjects: objects are `OrderedDict`s, as a `--query` result's are in knack;
+    ///     Python 3.12 and later print them as `OrderedDict({...})`.
+    static func str(_ value: JSONValue, orderedObjects: Bool = false) -> String {
         switch value {
         case .string(let string): return string
-        default: return repr(value)
+        default: return repr(value, orderedObjects: orderedObjects)
         }
     }
 
     /// `repr(value)`: what Python shows for a value nested in a list or dict.
-    static func repr(_ value: JSONValue) -> String {
+    static func repr(_ value: JSONValue, orderedObjects: Bool = false) -> String {
         switch value {
         case .null: return "None"
         case .bool(let flag): return flag ? "True" : "False"
         case .number(let number): return numberText(number)
         case .string(let string): return reprString(string)
-        case .array(let elements): return "[" + elements.map(repr).joined(separator: ", ") + "]"
+        case .array(let elements):
+            return "[" + elements.map { repr($0, orderedObjects: orderedObjects) }.joined(separator: ", ") + "]"
         case .object(let object):
-            let pairs = object.map { reprString($0.key) + ": " + repr($0.value) }
-            return "{" + pairs.joined(separator: ", ") + "}"
+            let pairs = object.map { reprString($0.key) + ": " + repr($0.value, orderedObjects: orderedObjects) }
+            let dict = "{" + pairs.joined(separator: ", ") + "}"
+            guard orderedObjects else { return dict }
+            return object.isEmpty ? "OrderedDict()" : "OrderedDict(" + dict + ")"
         }
     }
 
@@ -179,6 +187,29 @@ enum PythonText {
                 current = String.UnicodeScalarView()
             default:
                 current.append(scalar)
+            }
+        }
+        if !current.isEmpty { lines.append(String(current)) }
+        return lines
+    }
+
+    /// `str.splitlines(True)`: like `splitLines`, but each line keeps its break.
+    static func splitLinesKeepingEnds(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            current.append(scalar)
+            index += 1
+            if scalar == "\r", index < scalars.count, scalars[index] == "\n" {
+                current.append(scalars[index])
+                index += 1
+            }
+            if [0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029].contains(scalar.value) {
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
             }
         }
         if !current.isEmpty { lines.append(String(current)) }

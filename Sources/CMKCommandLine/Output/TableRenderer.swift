@@ -73,26 +73,27 @@ struct TableRenderer: Sendable {
         let dataRows = grid.indices.filter { !separatingRows.contains($0) }.map { grid[$0] }
         if headers.isEmpty { return "" }
 
-        let isMultiline = Self.containsLineBreak(headers: headers, rows: dataRows)
-        let width: (String) -> Int = { text in
-            isMultiline ? Self.multilineWidth(text) : PythonText.length(text)
-        }
+        let rawTexts = headers + dataRows.flatMap { row in row.map { $0.map { PythonText.str($0) } ?? "None" } }
+        let isMultiline = rawTexts.contains { text in text.unicodeScalars.contains { $0 == "\r" || $0 == "\n" } }
+        let measure = TextMeasure(ansiAware: rawTexts.contains(where: TextMeasure.containsEscapeSequence))
 
         var columns: [[String]] = headers.indices.map { column in
-            dataRows.map { PythonText.strip(Self.cellText($0[column])) }
+            dataRows.map { PythonText.strip(Self.cellText($0[column], orderedObjects: preserveKeyOrder)) }
         }
         let columnWidths: [Int] = headers.indices.map { column in
-            let widest = columns[column].map(width).max() ?? 0
-            return max(width(headers[column]) + Self.minimumPadding, widest)
+            let widest = columns[column].map { measure.width($0, multiline: isMultiline) }.max() ?? 0
+            return max(measure.width(headers[column], multiline: isMultiline) + Self.minimumPadding, widest)
         }
         let cellLines: ((String) -> [String])? = isMultiline ? { PythonText.splitLines($0) } : nil
         let headerLines: ((String) -> [String])? = isMultiline ? { Self.splitHeaderLines($0) } : nil
         for column in columns.indices {
-            columns[column] = columns[column].map { Self.pad($0, width: columnWidths[column], lines: cellLines) }
+            columns[column] = columns[column].map {
+                Self.pad($0, width: columnWidths[column], lines: cellLines, measure: measure)
+            }
         }
         var paddedHeaders: [String] = []
         for (column, header) in headers.enumerated() {
-            paddedHeaders.append(Self.pad(header, width: columnWidths[column], lines: headerLines))
+            paddedHeaders.append(Self.pad(header, width: columnWidths[column], lines: headerLines, measure: measure))
         }
 
         let separator = Self.simpleRow(columnWidths.map { String(repeating: "-", count: $0) })
@@ -113,20 +114,16 @@ struct TableRenderer: Sendable {
     }
 
     /// Left-justifies a cell, or each of its lines when `lines` splits it.
-    private static func pad(_ text: String, width: Int, lines: ((String) -> [String])?) -> String {
-        guard let lines else { return PythonText.leftJustify(text, width: width) }
-        return lines(text).map { PythonText.leftJustify($0, width: width) }.joined(separator: "\n")
+    private static func pad(_ text: String, width: Int, lines: ((String) -> [String])?,
+                            measure: TextMeasure) -> String {
+        guard let lines else { return measure.leftJustify(text, width: width) }
+        return lines(text).map { measure.leftJustify($0, width: width) }.joined(separator: "\n")
     }
 
     /// A cell as tabulate's `_format` prints it: `str()` of the value, missing and null empty.
-    private static func cellText(_ value: JSONValue?) -> String {
+    private static func cellText(_ value: JSONValue?, orderedObjects: Bool) -> String {
         guard let value, !value.isNull else { return "" }
-        return PythonText.str(value)
-    }
-
-    /// The widest line of a cell that may span lines (`re.split("[\r\n]", text)`).
-    private static func multilineWidth(_ text: String) -> Int {
-        PythonText.splitAtCarriageReturnsAndNewlines(text).map(PythonText.length).max() ?? 0
+        return PythonText.str(value, orderedObjects: orderedObjects)
     }
 
     private static func isSeparatingLine(_ row: [JSONValue?]) -> Bool {
@@ -134,13 +131,6 @@ struct TableRenderer: Sendable {
             if case .string(let text)? = cell { return PythonText.strip(text) == separatingLineMarker }
             return false
         }
-    }
-
-    /// tabulate switches the whole table to multi-line layout when any header or cell's `str()`
-    /// holds a CR or LF.
-    private static func containsLineBreak(headers: [String], rows: [[JSONValue?]]) -> Bool {
-        let texts = headers + rows.flatMap { row in row.map { $0.map(PythonText.str) ?? "None" } }
-        return texts.contains { text in text.unicodeScalars.contains { $0 == "\r" || $0 == "\n" } }
     }
 
     /// `re.split(r"\r|\n|\r\n", header)`: the alternation tries CR first, so CRLF splits twice.
