@@ -98,6 +98,8 @@ public struct CommandLineTool: Sendable {
             } catch {
                 return report(CommandFailure(Self.describeQueryError(error, text: query.text), category: .usage), dialect: dialect)
             }
+            // az prints nothing when a query selects null (knack skips a None result).
+            if dialect == .az, value == .null { return output.exitCode }
         }
         let format = settings.requestedFormat ?? .json
         let colored = ColorPolicy.shouldColor(isTerminal: io.outputIsTerminal, environment: environment)
