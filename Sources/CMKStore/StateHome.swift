@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-public import CMKCore
 import CMKCrypto
 public import Foundation
 
@@ -69,7 +68,8 @@ public final class StateHome {
             guard (info.st_mode & S_IFMT) == S_IFDIR else {
                 throw StateHomeError(code: .notADirectory, path: root, reason: "a file is in the way")
             }
-        } else if errno == ENOENT {
+        } else if errno == ENOENT || errno == ENOTDIR {
+            // ENOTDIR: a parent is a file; makeDirectory finds it and says which.
             try makeDirectory(root, mode: 0o700)
         } else {
             throw StateHomeError(code: .notWritable, path: root, reason: String(cString: strerror(errno)))
