@@ -64,8 +64,8 @@ enum PlatformKeyFile {
         do {
             while filled < byteCount {
                 let count = try buffer.withUnsafeMutableBytes { bytes in
-                    try FileDescriptorIO.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: bytes[filled...]),
-                                              path: path)
+                    let rest = UnsafeMutableRawBufferPointer(rebasing: bytes[filled...])
+                    return try FileDescriptorIO.read(descriptor, into: rest, path: path)
                 }
                 guard count > 0 else {
                     throw StateHomeError(code: .platformKeyInvalid, path: path,

@@ -171,7 +171,8 @@ public final class SQLiteStateStore: StateStore {
             return
         }
         let statement = try connection.prepare("""
-            INSERT INTO audit_events (time, vault, operation, result, caller_object_id, caller, key_id, detail, registry)
+            INSERT INTO audit_events
+                (time, vault, operation, result, caller_object_id, caller, key_id, detail, registry)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for event in events {
