@@ -1,6 +1,6 @@
 public import CMKCore
 import CMKCrypto
-public import Foundation
+import Foundation
 
 /// CMKCore's `StateStore` over one SQLite connection: the world as one JSON document, the audit trail as rows.
 ///

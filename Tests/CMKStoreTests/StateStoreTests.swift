@@ -179,14 +179,21 @@ struct StateStoreTests {
             Issue.record("exerciser did not get ready; it printed \(line ?? "nothing"): \(hanging.wait().errors)")
             return
         }
+        // Another command meanwhile queues for the write lock instead of failing or reading a half-done world.
+        let waiting = try exerciser.start(["append-groups", root, "waiter", "1"])
+        usleep(300_000)
+        #expect(waiting.process.isRunning, "a second writer must wait while a perform holds the lock")
         hanging.killHard()
         #expect(hanging.process.terminationReason == .uncaughtSignal)
+        let waited = waiting.wait()
+        #expect(waited.status == 0, "the waiting writer failed: \(waited.errors)")
 
         let home = try openHome()
         #expect(try home.store.connection.scalar("PRAGMA integrity_check") == .text("ok"))
-        #expect(try home.store.perform { $0.world.resourceGroups.map(\.name) } == ["committed"])
+        #expect(try home.store.perform { $0.world.resourceGroups.map(\.name) } == ["committed", "waiter-0"])
         try home.store.perform { $0.world.resourceGroups.append(ResourceGroup(name: "after", location: "westus")) }
-        #expect(try openHome().store.perform { $0.world.resourceGroups.map(\.name) } == ["committed", "after"])
+        #expect(try openHome().store.perform { $0.world.resourceGroups.map(\.name) }
+            == ["committed", "waiter-0", "after"])
     }
 
     /// A world whose one key has `count` RSA-2048-sized versions, and a CMK registry with a wrapped DEK.
