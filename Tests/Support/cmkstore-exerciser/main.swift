@@ -7,7 +7,9 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CMKCore
 import CMKStore
+import Foundation
 
 /// The schema every exerciser (and the tests) agree on.
 let schema = [
@@ -24,6 +26,8 @@ let usage = """
     usage: cmkstore-exerciser insert <db> <writer-id> <count>
            cmkstore-exerciser hang-in-transaction <db>
            cmkstore-exerciser hang-in-blob-write <blob-root>
+           cmkstore-exerciser append-groups <home> <writer-id> <count>
+           cmkstore-exerciser hang-in-perform <home>
     """
 
 /// Writes a whole line straight to a file descriptor: unbuffered, so the test sees it at once.
@@ -96,6 +100,32 @@ func hangInBlobWrite(root: String) throws -> Never {
     sleepUntilKilled()
 }
 
+/// Appends `count` resource groups named `<writer>-<n>` to the world, each in its own perform.
+func appendGroups(home: String, writer: String, count: Int) throws {
+    let state = try StateHome.open(path: home, wallClock: { Date() })
+    for sequence in 0..<count {
+        try state.store.perform { session in
+            session.world.resourceGroups.append(ResourceGroup(name: "\(writer)-\(sequence)", location: "westeurope"))
+        }
+    }
+    say("appended \(count)")
+}
+
+/// Commits a group named `committed`, then changes the world inside a perform and waits there to be killed.
+func hangInPerform(home: String) throws -> Never {
+    let state = try StateHome.open(path: home, wallClock: { Date() })
+    try state.store.perform { session in
+        session.world.resourceGroups.append(ResourceGroup(name: "committed", location: "westeurope"))
+    }
+    try state.store.perform { session in
+        session.world.resourceGroups.append(ResourceGroup(name: "uncommitted", location: "westeurope"))
+        session.world.resourceGroups.removeAll { $0.name == "committed" }
+        say("ready")
+        sleepUntilKilled()
+    }
+    fail("perform returned although its body never does")
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch arguments.first {
@@ -108,6 +138,13 @@ do {
         try hangInTransaction(database: arguments[1])
     case "hang-in-blob-write" where arguments.count == 2:
         try hangInBlobWrite(root: arguments[1])
+    case "append-groups" where arguments.count == 4:
+        guard let count = Int(arguments[3]), count >= 0 else {
+            fail("count must be a non-negative integer, got '\(arguments[3])'")
+        }
+        try appendGroups(home: arguments[1], writer: arguments[2], count: count)
+    case "hang-in-perform" where arguments.count == 2:
+        try hangInPerform(home: arguments[1])
     default:
         writeLine(usage, to: STDERR_FILENO)
         exit(64)

@@ -1,0 +1,191 @@
+public import CMKCore
+import CMKCrypto
+import Foundation
+
+/// CMKCore's `StateStore` over one SQLite connection: the world as one JSON document, the audit trail as rows.
+///
+/// The control plane is a single document so that every command is one atomic read-modify-write under
+/// `BEGIN IMMEDIATE`: concurrent commands queue for the write lock and never lose each other's changes. Registry
+/// content and audit events get real tables because they grow without bound.
+///
+/// Not thread-safe, like its connection: one store per thread.
+public final class SQLiteStateStore: StateStore {
+    /// Every schema version ever shipped, in order; never edit or reorder, only append.
+    static let migrations: [SQLiteMigration] = [
+        SQLiteMigration("create settings, world document and audit events", """
+            CREATE TABLE settings (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            );
+            CREATE TABLE world_document (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                body BLOB NOT NULL,
+                updated_at REAL NOT NULL
+            );
+            CREATE TABLE audit_events (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                time REAL NOT NULL,
+                vault TEXT NOT NULL,
+                operation TEXT NOT NULL,
+                result TEXT NOT NULL,
+                caller_object_id TEXT NOT NULL,
+                caller TEXT NOT NULL,
+                key_id TEXT,
+                detail TEXT,
+                registry TEXT
+            );
+            CREATE INDEX audit_events_by_vault ON audit_events (vault COLLATE NOCASE, time);
+            CREATE INDEX audit_events_by_registry ON audit_events (registry COLLATE NOCASE, time);
+            """),
+    ]
+
+    let connection: SQLiteConnection
+    private let platformKey: SecureBytes
+    private let wallClock: @Sendable () -> Date
+
+    /// Wraps an open connection and brings its schema up to date.
+    ///
+    /// - Parameters:
+    ///   - connection: The connection to `state.db`; the store owns it from now on.
+    ///   - platformKey: Handed to every session.
+    ///   - wallClock: Real time; the world's clock offset is added per session.
+    /// - Throws: `SQLiteError` when a migration fails or the database is newer than this build.
+    init(connection: SQLiteConnection, platformKey: SecureBytes, wallClock: @escaping @Sendable () -> Date) throws {
+        self.connection = connection
+        self.platformKey = platformKey
+        self.wallClock = wallClock
+        try connection.migrate(SQLiteStateStore.migrations)
+    }
+
+    /// Runs one command's work in a single write transaction.
+    ///
+    /// Takes the write lock (`BEGIN IMMEDIATE`), loads the world (creating a fresh account on first use), runs
+    /// `body` with a session, then saves the world if it changed and appends the session's audit events. If
+    /// `body` (or saving) throws, the transaction is rolled back and the audit events are appended in a
+    /// transaction of their own, so denied vault calls stay on the record; then the original error is rethrown.
+    ///
+    /// - Parameter body: The command; it must not call `perform` again (transactions do not nest).
+    /// - Returns: What `body` returned.
+    /// - Throws: The error of `body`; otherwise `SQLiteError` or `StateHomeError` (`.worldUnreadable`).
+    public func perform<T>(_ body: (Session) throws -> T) throws -> T {
+        precondition(!connection.isInTransaction, "SQLiteStateStore.perform does not nest")
+        var session: Session?
+        do {
+            return try connection.transaction {
+                let loaded = try loadOrCreateWorld()
+                let current = Session(world: loaded, wallClock: wallClock(), platformKey: platformKey)
+                session = current
+                let result = try body(current)
+                if current.world != loaded {
+                    try save(current.world)
+                }
+                try append(current.auditEvents)
+                return result
+            }
+        } catch {
+            if let events = session?.auditEvents, !events.isEmpty {
+                // The command's error is what the user must see; a failure to record is secondary.
+                try? connection.transaction {
+                    try append(events)
+                }
+            }
+            throw error
+        }
+    }
+
+    /// Audit events matching `filter`, in the order they were recorded.
+    ///
+    /// Vault, registry and operation names compare case-insensitively (ASCII), `since` includes events at
+    /// exactly that time, and `deniedOnly` keeps events whose result is not `OK`.
+    ///
+    /// - Throws: `SQLiteError`.
+    public func auditEvents(_ filter: AuditFilter) throws -> [AuditEvent] {
+        var predicates: [String] = []
+        var arguments: [SQLiteValue] = []
+        if let vault = filter.vaultName {
+            predicates.append("vault = ? COLLATE NOCASE")
+            arguments.append(.text(vault))
+        }
+        if let registry = filter.registry {
+            predicates.append("registry = ? COLLATE NOCASE")
+            arguments.append(.text(registry))
+        }
+        if let operation = filter.operationName {
+            predicates.append("operation = ? COLLATE NOCASE")
+            arguments.append(.text(operation))
+        }
+        if let since = filter.since {
+            predicates.append("time >= ?")
+            arguments.append(.real(since.timeIntervalSince1970))
+        }
+        if filter.deniedOnly {
+            predicates.append("result <> 'OK'")
+        }
+        var sql = "SELECT time, vault, operation, result, caller_object_id, caller, key_id, detail, registry "
+            + "FROM audit_events"
+        if !predicates.isEmpty {
+            sql += " WHERE " + predicates.joined(separator: " AND ")
+        }
+        sql += " ORDER BY seq"
+        return try connection.query(sql, arguments).map { row in
+            AuditEvent(
+                time: Date(timeIntervalSince1970: row.double("time") ?? 0),
+                vaultName: row.string("vault") ?? "",
+                operationName: row.string("operation") ?? "",
+                resultSignature: row.string("result") ?? "",
+                callerObjectId: row.string("caller_object_id") ?? "",
+                caller: row.string("caller") ?? "",
+                keyId: row.string("key_id"),
+                detail: row.string("detail"),
+                registry: row.string("registry"))
+        }
+    }
+
+    /// The stored world, or a fresh one (saved at once) when the home is new.
+    private func loadOrCreateWorld() throws -> World {
+        guard let row = try connection.query("SELECT body FROM world_document WHERE id = 1").first else {
+            let world = World(account: Account.generate())
+            try save(world)
+            return world
+        }
+        guard let body = row.blob("body") else {
+            throw StateHomeError(code: .worldUnreadable, path: connection.path, reason: "the body is not a blob")
+        }
+        do {
+            return try WorldDocument.decode(body)
+        } catch {
+            throw StateHomeError(code: .worldUnreadable, path: connection.path, reason: "\(error)")
+        }
+    }
+
+    private func save(_ world: World) throws {
+        let body = try WorldDocument.encode(world)
+        try connection.run("""
+            INSERT INTO world_document (id, body, updated_at) VALUES (1, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at
+            """, [.blob(body), .real(wallClock().timeIntervalSince1970)])
+    }
+
+    private func append(_ events: [AuditEvent]) throws {
+        guard !events.isEmpty else {
+            return
+        }
+        let statement = try connection.prepare("""
+            INSERT INTO audit_events
+                (time, vault, operation, result, caller_object_id, caller, key_id, detail, registry)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for event in events {
+            try statement.run([
+                .real(event.time.timeIntervalSince1970), .text(event.vaultName), .text(event.operationName),
+                .text(event.resultSignature), .text(event.callerObjectId), .text(event.caller),
+                SQLiteStateStore.optional(event.keyId), SQLiteStateStore.optional(event.detail),
+                SQLiteStateStore.optional(event.registry),
+            ])
+        }
+    }
+
+    private static func optional(_ text: String?) -> SQLiteValue {
+        text.map { .text($0) } ?? .null
+    }
+}
