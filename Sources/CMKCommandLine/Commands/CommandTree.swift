@@ -10,6 +10,8 @@ enum CommandTree {
             (--home, $ACRCMK_HOME, or ~/.acrcmk).
             """,
             subcommands: [
+                ClockCommand.spec,
+                ConfigCommand.spec,
                 QueryCommand.spec,
                 AzCommands.spec,
             ]

@@ -33,6 +33,8 @@ public struct Account: Sendable, Codable, Equatable {
     public var operatorName: String
     /// Seconds the simulated clock runs ahead of real time.
     public var clockOffset: TimeInterval
+    /// The simulated time up to which the scheduler has run what fell due.
+    public var schedulerCheckpoint: Date?
 
     public init(subscriptionId: String, subscriptionName: String, tenantId: String, operatorObjectId: String,
                 operatorName: String, clockOffset: TimeInterval = 0) {

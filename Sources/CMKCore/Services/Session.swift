@@ -20,6 +20,7 @@ public final class Session {
         self.now = wallClock.addingTimeInterval(world.account.clockOffset)
         self.platformKey = platformKey
         grantOperatorRolesIfNeeded()
+        catchUpScheduler()
     }
 
     /// The signed-in operator holds Owner and Key Vault Administrator at subscription scope from the start,
