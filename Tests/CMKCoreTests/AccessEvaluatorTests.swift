@@ -15,7 +15,9 @@ struct AccessEvaluatorTests {
         return session.world
     }
 
-    private var identity: ManagedIdentity { CoreFixture.world.identities.first { $0.name == CoreFixture.identityName }! }
+    private var identity: ManagedIdentity {
+        CoreFixture.world.identities.first { $0.name == CoreFixture.identityName }!
+    }
 
     private var registryPrincipal: Principal {
         Principal(objectId: identity.principalId, tenantId: identity.tenantId, applicationId: identity.clientId,
@@ -98,10 +100,12 @@ struct AccessEvaluatorTests {
     @Test("roles apply at the vault, its parents and the key, not elsewhere")
     func roleScopes() throws {
         let world = CoreFixture.world
-        let vaultID = world.vaults.first { $0.name == CoreFixture.rbacVault }!.id(subscriptionId: world.account.subscriptionId)
+        let vault = world.vaults.first { $0.name == CoreFixture.rbacVault }!
+        let vaultID = vault.id(subscriptionId: world.account.subscriptionId)
         let groupScope = "\(world.account.subscriptionPath)/resourceGroups/\(CoreFixture.group)"
         let cases: [(scope: String, grants: Bool)] = [
-            (vaultID, true), (vaultID.uppercased() + "/", true), (groupScope, true), (world.account.subscriptionPath, true),
+            (vaultID, true), (vaultID.uppercased() + "/", true), (groupScope, true),
+            (world.account.subscriptionPath, true),
             ("\(vaultID)/keys/\(CoreFixture.keyName)", true), ("\(vaultID)/keys/other", false),
             ("\(groupScope)/providers/Microsoft.KeyVault/vaults/kvrbac2", false), (vaultID + "x", false),
         ]
@@ -155,7 +159,8 @@ struct AccessEvaluatorTests {
         world.vaults[vaultIndex].networkAcls = NetworkAcls(defaultAction: "Deny", bypass: "None")
         #expect(evaluate(.wrapKey, in: world).failure?.code == .forbiddenByFirewall)
 
-        world.vaults[vaultIndex].deletion = Deletion(deletedAt: CoreFixture.start, scheduledPurgeDate: CoreFixture.start)
+        world.vaults[vaultIndex].deletion = Deletion(deletedAt: CoreFixture.start,
+                                                     scheduledPurgeDate: CoreFixture.start)
         let deleted = try #require(evaluate(.wrapKey, in: world).failure)
         #expect(deleted.code == .vaultDeleted)
         #expect(deleted.message.contains("az keyvault recover --name kvpolicy"))

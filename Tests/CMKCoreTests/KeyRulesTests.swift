@@ -132,7 +132,8 @@ struct KeyRulesTests {
             try session.showKey(vaultName: CoreFixture.policyVault, name: CoreFixture.keyName, version: nil)
         }
         #expect(show.code == "KeyDeleted")
-        #expect(try session.recoverKey(vaultName: CoreFixture.policyVault, name: CoreFixture.keyName).isDeleted == false)
+        let recovered = try session.recoverKey(vaultName: CoreFixture.policyVault, name: CoreFixture.keyName)
+        #expect(!recovered.isDeleted)
     }
 
     @Test("a key that does not exist is named in Key Vault's words")
@@ -143,7 +144,8 @@ struct KeyRulesTests {
             try session.showKey(vaultName: CoreFixture.policyVault, name: "nokey", version: nil)
         }
 
-        #expect(error.description.hasPrefix("(KeyNotFound) A key with (name/id) nokey was not found in this key vault."))
+        #expect(error.description.hasPrefix(
+            "(KeyNotFound) A key with (name/id) nokey was not found in this key vault."))
         #expect(error.category == .notFound)
     }
 

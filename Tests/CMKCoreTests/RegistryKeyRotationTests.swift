@@ -67,7 +67,8 @@ struct RegistryKeyRotationTests {
     @Test("rotate-key on a registry without CMK is a usage error")
     func rotateWithoutCMK() throws {
         let session = CoreFixture.session()
-        try session.createRegistry(RegistryCreateRequest(name: "plain1", resourceGroup: CoreFixture.group, sku: .premium))
+        try session.createRegistry(
+            RegistryCreateRequest(name: "plain1", resourceGroup: CoreFixture.group, sku: .premium))
         let before = session.world
 
         let error = try #require(throws: CMKError.self) {
@@ -116,7 +117,8 @@ struct RegistryKeyRotationTests {
         let before = session.world
 
         let error = try #require(throws: CMKError.self) {
-            try session.rotateRegistryKey(name: "cmkreg", resourceGroup: nil, keyEncryptionKey: nil, identity: "[system]")
+            try session.rotateRegistryKey(name: "cmkreg", resourceGroup: nil, keyEncryptionKey: nil,
+                                          identity: "[system]")
         }
 
         #expect(error.message.contains("has no system-assigned identity"))
@@ -128,7 +130,8 @@ struct RegistryKeyRotationTests {
     func rotateToSystemIdentity() throws {
         let session = try pinnedRegistrySession()
         let dek = try session.unwrappedDEK()
-        let registry = try session.assignRegistryIdentities(name: "cmkreg", resourceGroup: nil, identities: ["[system]"])
+        let registry = try session.assignRegistryIdentities(name: "cmkreg", resourceGroup: nil,
+                                                            identities: ["[system]"])
         let systemPrincipal = try #require(registry.identity.systemPrincipalId)
         try session.setPolicy(vaultName: CoreFixture.policyVault, resourceGroup: nil, objectId: systemPrincipal,
                               applicationId: nil, keys: CoreFixture.registryKeyPermissions, secrets: nil,

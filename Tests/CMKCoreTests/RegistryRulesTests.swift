@@ -188,7 +188,8 @@ struct RegistryRulesTests {
         try session.grantIdentityPolicy()
         var update = KeyAttributesUpdate()
         update.enabled = false
-        try session.setKeyAttributes(vaultName: CoreFixture.policyVault, name: CoreFixture.keyName, version: nil, update)
+        try session.setKeyAttributes(vaultName: CoreFixture.policyVault, name: CoreFixture.keyName, version: nil,
+                                     update)
         let before = session.world
 
         let error = try #require(throws: CMKError.self) {
@@ -207,7 +208,8 @@ struct RegistryRulesTests {
         try session.grantIdentityPolicy()
         var update = KeyAttributesUpdate()
         update.expires = CoreFixture.start.addingTimeInterval(-60)
-        try session.setKeyAttributes(vaultName: CoreFixture.policyVault, name: CoreFixture.keyName, version: nil, update)
+        try session.setKeyAttributes(vaultName: CoreFixture.policyVault, name: CoreFixture.keyName, version: nil,
+                                     update)
         let before = session.world
 
         let error = try #require(throws: CMKError.self) {
@@ -249,7 +251,8 @@ struct RegistryRulesTests {
         let registry = try session.createRegistry(
             session.cmkRequest(keyURL: session.keyURL(vault: CoreFixture.rbacVault)))
 
-        #expect(registry.encryption?.versionedKeyIdentifier == session.keyURL(vault: CoreFixture.rbacVault, versionIndex: 0))
+        let pinned = session.keyURL(vault: CoreFixture.rbacVault, versionIndex: 0)
+        #expect(registry.encryption?.versionedKeyIdentifier == pinned)
         #expect(try session.unwrappedDEK().count == 32)
     }
 
@@ -306,7 +309,8 @@ struct RegistryRulesTests {
         let session = CoreFixture.session()
         try session.grantIdentityPolicy()
         try session.createRegistry(session.cmkRequest(keyURL: session.keyURL()))
-        try session.createRegistry(RegistryCreateRequest(name: "plain1", resourceGroup: CoreFixture.group, sku: .premium))
+        try session.createRegistry(
+            RegistryCreateRequest(name: "plain1", resourceGroup: CoreFixture.group, sku: .premium))
         let before = session.world
 
         let error = try #require(throws: CMKError.self) {
@@ -317,7 +321,8 @@ struct RegistryRulesTests {
         #expect(error.message.hasPrefix("this feature 'ContenTrust' is currently not supported when encryption is "
             + "enable for the resource cmkreg."))
         #expect(session.world == before)
-        #expect(try session.setContentTrust(registryName: "plain1", resourceGroup: nil, enabled: true).trustPolicyEnabled)
+        let plain = try session.setContentTrust(registryName: "plain1", resourceGroup: nil, enabled: true)
+        #expect(plain.trustPolicyEnabled)
     }
 
     @Test("CMK cannot be dropped by moving the registry off Premium")

@@ -193,7 +193,8 @@ struct RevocationTests {
         let dek = try session.unwrappedDEK()
         var update = KeyAttributesUpdate()
         update.expires = CoreFixture.start.addingTimeInterval(60)
-        try session.setKeyAttributes(vaultName: CoreFixture.policyVault, name: CoreFixture.keyName, version: nil, update)
+        try session.setKeyAttributes(vaultName: CoreFixture.policyVault, name: CoreFixture.keyName, version: nil,
+                                     update)
         let later = CoreFixture.session(after: session, seconds: 120)
         let principal = try later.encryptionPrincipal(for: later.requireRegistry("cmkreg")).get()
 

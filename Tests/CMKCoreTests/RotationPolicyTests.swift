@@ -114,7 +114,8 @@ struct RotationPolicyTests {
     func defaultPolicy() throws {
         let session = CoreFixture.session()
 
-        let (key, policy) = try session.showRotationPolicy(vaultName: CoreFixture.policyVault, name: CoreFixture.keyName)
+        let (key, policy) = try session.showRotationPolicy(vaultName: CoreFixture.policyVault,
+                                                           name: CoreFixture.keyName)
 
         #expect(key.rotationPolicy == nil)
         #expect(policy.lifetimeActions.count == 1)
