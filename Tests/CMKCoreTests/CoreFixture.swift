@@ -132,3 +132,11 @@ extension Session {
         return nil
     }
 }
+
+extension Result {
+    /// The error of a failed result, `nil` on success.
+    var failure: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
+    }
+}

@@ -213,11 +213,3 @@ struct RevocationTests {
         #expect(rotation.code == "KeyExpired")
     }
 }
-
-extension Result {
-    /// The error of a failed result, `nil` on success.
-    var failure: Failure? {
-        if case .failure(let error) = self { return error }
-        return nil
-    }
-}
