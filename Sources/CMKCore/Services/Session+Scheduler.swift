@@ -23,19 +23,17 @@ extension Session {
             action()
         }
         if target > now { setNow(target) }
-        world.account.schedulerCheckpoint = now
+        if scheduledEvents.count > start { world.account.schedulerCheckpoint = now }
         return Array(scheduledEvents[start...])
     }
 
     /// Catches up with real time passing between commands.
+    /// Events that fell due between two commands run stamped with their own due times, not the later "now".
     func catchUpScheduler() {
         let target = now
-        if let checkpoint = world.account.schedulerCheckpoint, checkpoint < target {
-            setNow(checkpoint)
-            runScheduler(until: target)
-        } else {
-            world.account.schedulerCheckpoint = target
-        }
+        guard nextDueAction(before: target) != nil else { return }
+        if let checkpoint = world.account.schedulerCheckpoint, checkpoint < target { setNow(checkpoint) }
+        runScheduler(until: target)
     }
 
     /// `acrcmk clock advance`: moves the simulated clock forward by `duration`, running what falls due.
