@@ -60,7 +60,7 @@ extension Session {
         let keyID = KeyIdentifier.parse(encryption.versionedKeyIdentifier)
         func denialFinding(_ check: String, _ denial: AccessDenial) -> HealthFinding {
             HealthFinding(check: check, code: denial.code.rawValue, severity: .error, cause: denial.message,
-                          fix: Remedies.fix(for: denial.code, registry: registry.name, key: keyID))
+                          fix: remedy(for: denial.code, registry: registry))
         }
 
         // Identity existence and assignment.
@@ -118,7 +118,7 @@ extension Session {
                     check: "key", code: "KeyExpired", severity: .warning,
                     cause: "The key version in use expired \(Timestamp.azString(expires)): the data key still unwraps, but "
                         + "nothing can be wrapped with it, so rotation to it or re-wrapping fails.",
-                    fix: Remedies.fix(for: .keyExpired, registry: registry.name, key: keyID)))
+                    fix: remedy(for: .keyExpired, registry: registry)))
             } else if expires.timeIntervalSince(now) <= 30 * 86_400 {
                 let days = Int((expires.timeIntervalSince(now) / 86_400).rounded(.down))
                 report.findings.append(HealthFinding(

@@ -108,7 +108,8 @@ extension Session {
         var error = denial.asError
         error.message = "The registry '\(registry)' could not be \(action): its identity cannot use the key "
             + "'\(key.url)'. \(denial.message)"
-        error.hint = Remedies.fix(for: denial.code, registry: registry, key: key)
+        error.hint = world.registries.first { $0.name == registry }.map { remedy(for: denial.code, registry: $0) }
+            ?? Remedies.fix(for: denial.code, registry: registry, key: key)
         return error
     }
 

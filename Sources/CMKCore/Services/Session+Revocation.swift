@@ -49,6 +49,13 @@ public struct RecoveryOutcome: Sendable {
 }
 
 extension Session {
+    /// The fix for a denial, with this registry's real principal id and vault id filled in.
+    public func remedy(for code: AccessDenial.Code, registry: Registry) -> String {
+        let target = try? encryptionTarget(registry.name)
+        return Remedies.fix(for: code, registry: registry.name, key: target?.key, principalId: target?.principalId,
+                            vaultResourceID: target?.vault?.id(subscriptionId: world.account.subscriptionId))
+    }
+
     /// The pieces a registry's CMK hangs on.
     struct EncryptionTarget {
         var registry: Registry
@@ -275,7 +282,7 @@ extension Session {
                 return outcome
             case .keyNotFound, .keyExpired, .keyNotYetValid, .keyTypeNotSupported, .operationNotAllowed:
                 outcome.impossible = blocking.message
-                outcome.recommendation = Remedies.fix(for: blocking.code, registry: registry.name, key: target.key)
+                outcome.recommendation = remedy(for: blocking.code, registry: registry)
                 return outcome
             }
         }
