@@ -252,3 +252,44 @@ extension Session {
         }
     }
 }
+
+extension Session {
+    /// `az keyvault key import`: brings an existing RSA private key (PKCS#8 or PKCS#1 DER) into the vault as a new
+    /// version; it is sealed with the platform key at once and never printed again.
+    @discardableResult
+    public func importKey(vaultName: String, name: String, privateKeyDER: SecureBytes, hsm: Bool,
+                          operations: [String]?, disabled: Bool, tags: [String: String]?) throws -> (VaultKey, KeyVersion) {
+        let vault = try requireVault(vaultName)
+        try Validation.keyName(name)
+        _ = try requireAccess(.create, vaultName: vault.name, keyName: nil, as: signedInOperator)
+        if let index = keyIndex(vaultName: vault.name, name: name), world.keys[index].isDeleted {
+            throw CMKError.conflict("Conflict", "Key \(name) is currently in a deleted but recoverable state, and its name "
+                + "cannot be reused; in this state, the key can only be recovered or purged.")
+        }
+        let privateKey: RSAPrivateKey
+        do {
+            privateKey = try RSAPrivateKey(pkcs8DER: privateKeyDER)
+        } catch {
+            throw CMKError.badRequest("BadParameter", "The key material is not an RSA private key (PKCS#8 or PKCS#1).")
+        }
+        let bits = privateKey.publicKey.modulusBitCount
+        guard Self.rsaKeySizes.contains(bits) else {
+            throw CMKError.badRequest("BadParameter", "RSA key size \(bits) is not supported. Key Vault RSA keys are 2048, "
+                + "3072 or 4096 bits.")
+        }
+        let versionID = Identifiers.keyVersion()
+        let kid = "https://\(vault.name).vault.azure.net/keys/\(name)/\(versionID)"
+        let ops = operations ?? ["encrypt", "decrypt", "sign", "verify", "wrapKey", "unwrapKey"]
+        let version = KeyVersion(version: versionID, keyType: hsm ? .rsaHSM : .rsa, keySize: bits, curve: nil, keyOps: ops,
+                                 enabled: !disabled, notBefore: nil, expires: nil, created: now, updated: now, tags: tags,
+                                 publicKeyDER: privateKey.publicKey.derRepresentation,
+                                 sealedPrivateKey: try sealPrivateKey(privateKey, kid: kid))
+        if let index = keyIndex(vaultName: vault.name, name: name) {
+            world.keys[index].versions.append(version)
+            return (world.keys[index], version)
+        }
+        let key = VaultKey(vaultName: vault.name, name: name, versions: [version], tags: tags)
+        world.keys.append(key)
+        return (key, version)
+    }
+}

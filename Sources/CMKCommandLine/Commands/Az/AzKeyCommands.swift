@@ -39,7 +39,7 @@ enum KeyCommands {
 
     static var spec: CommandSpec {
         CommandSpec("key", abstract: "Manage keys.", dialect: .az, subcommands: [
-            create, show, list, listVersions, setAttributes, rotate, delete, recover, purge, listDeleted, showDeleted,
+            create, importKey, show, list, listVersions, setAttributes, rotate, delete, recover, purge, listDeleted, showDeleted,
             encrypt, decrypt, rotationPolicy,
         ])
     }
@@ -83,6 +83,43 @@ enum KeyCommands {
                             request.notBefore = try context.date("not-before")
                             request.tags = context.tags()
                             let (key, version) = try session.createKey(request)
+                            return CommandOutput(AzPresenter(world: session.world).key(key, version))
+                        }
+                    })
+    }
+
+    static var importKey: CommandSpec {
+        CommandSpec("import", abstract: "Import a private key (PEM, PKCS#8 or PKCS#1, unencrypted).", dialect: .az,
+                    options: [{ var o = name; o.isRequired = true; return o }(), { var o = vault; o.isRequired = true; return o }(),
+                              OptionSpec("pem-file", help: "PEM file containing the key to be imported.", required: true),
+                              OptionSpec("pem-password", help: "Password of PEM file (encrypted PEM is not supported here).",
+                                         hidden: true),
+                              OptionSpec("protection", short: "p", help: "Specifies the type of key protection.",
+                                         allowedValues: ["hsm", "software"]),
+                              OptionSpec("ops", arity: .multiple, help: "Space-separated list of permitted JSON web key operations.",
+                                         allowedValues: Session.keyOperations),
+                              OptionSpec("disabled", arity: .threeState, help: "Import key in disabled state."),
+                              AzOptions.tags],
+                    handler: { context in
+                        if context.arguments.has("pem-password") {
+                            throw CommandFailure("Encrypted PEM files are not supported; decrypt it first "
+                                                 + "(openssl pkey -in key.pem -out plain.pem).", category: .usage)
+                        }
+                        let path = context.required("pem-file")
+                        guard let data = FileManager.default.contents(atPath: path) else {
+                            throw CommandFailure("Cannot read the PEM file '\(path)'.", category: .usage)
+                        }
+                        let body = String(decoding: data, as: UTF8.self).split(separator: "\n")
+                            .filter { !$0.hasPrefix("-----") }.joined()
+                        guard let der = Data(base64Encoded: body) else {
+                            throw CommandFailure("'\(path)' is not a PEM file.", category: .usage)
+                        }
+                        return try context.perform { session in
+                            let (key, version) = try session.importKey(
+                                vaultName: context.required("vault-name"), name: context.required("name"),
+                                privateKeyDER: SecureBytes([UInt8](der)), hsm: context.arguments.string("protection") == "hsm",
+                                operations: context.arguments.has("ops") ? context.arguments.strings("ops") : nil,
+                                disabled: context.arguments.bool("disabled") ?? false, tags: context.tags())
                             return CommandOutput(AzPresenter(world: session.world).key(key, version))
                         }
                     })
