@@ -23,7 +23,8 @@ struct ToolHarness {
             writeError: { text in err.withLock { $0 += text } },
             readInput: { input }
         )
-        let tool = CommandLineTool(io: io, environment: environment, services: ToolServices(version: "9.9.9-test"))
+        let tool = CommandLineTool(io: io, environment: environment, services: ToolServices(
+            version: "9.9.9-test", openState: { _ in throw CommandFailure("ToolHarness has no state home.") }))
         let code = tool.run(arguments)
         return Result(exitCode: code, stdout: out.withLock { $0 }, stderr: err.withLock { $0 })
     }
