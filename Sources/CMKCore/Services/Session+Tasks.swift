@@ -66,8 +66,8 @@ extension Session {
             throw CMKError(.notFound, code: "TaskLogExpired",
                            "The log of run \(run.runId) is gone: the registry '\(run.registry)' is encrypted with a "
                                + "customer-managed key, and ACR keeps task-run logs of such registries for 24 hours "
-                               + "only. The run finished at \(Timestamp.azString(run.finishTime)); its log expired at "
-                               + "\(Timestamp.azString(run.logExpiredAt ?? run.finishTime)).",
+                               + "only. The run started at \(Timestamp.azString(run.startTime)); its log expired at "
+                               + "\(Timestamp.azString(run.logExpiredAt ?? run.startTime)).",
                            hint: "Copy task logs elsewhere within 24 hours of a run if you need to keep them.")
         }
         return run
@@ -82,11 +82,11 @@ extension Session {
         }
     }
 
-    /// Drops the logs of CMK registries' runs older than 24 hours of simulated time.
+    /// Drops the logs of CMK registries' runs started more than 24 hours (simulated) ago.
     func expireTaskLogs() {
         guard var runs = world.taskRuns else { return }
         for index in runs.indices where runs[index].cmk && runs[index].log != nil {
-            let expiry = runs[index].finishTime.addingTimeInterval(TaskRun.cmkLogRetention)
+            let expiry = runs[index].startTime.addingTimeInterval(TaskRun.cmkLogRetention)
             if expiry <= now {
                 runs[index].log = nil
                 runs[index].logExpiredAt = expiry
