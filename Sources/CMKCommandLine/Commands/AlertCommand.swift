@@ -34,9 +34,9 @@ enum AlertCommand {
                                     + "\(session.requireVaultID(rule.vaultName)) --logs '[{\"category\": "
                                     + "\"AuditEvent\", \"enabled\": true}]' --workspace <workspace-id>")
                             }
-                            return CommandOutput(value: json(rule, events: nil),
-                                                 text: "Alert '\(rule.name)' fires on \(rule.operation) in Key Vault "
-                                                     + "'\(rule.vaultName)' from \(Timestamp.azString(rule.createdAt)).")
+                            let text = "Alert '\(rule.name)' fires on \(rule.operation) in Key Vault "
+                                + "'\(rule.vaultName)' from \(Timestamp.azString(rule.createdAt))."
+                            return CommandOutput(value: json(rule, events: nil), text: text)
                         }
                     })
     }

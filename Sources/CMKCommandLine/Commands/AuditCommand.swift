@@ -6,7 +6,8 @@ import JMESPath
 enum AuditCommand {
     static var spec: CommandSpec {
         CommandSpec(
-            "audit", abstract: "Show retained Key Vault audit events (who used or changed which key, allowed or denied).",
+            "audit",
+            abstract: "Show retained Key Vault audit events (who used or changed which key, allowed or denied).",
             discussion: """
             Key Vault records every call, but events are retained (and shown here) only while a diagnostic
             setting sends the vault's AuditEvent category somewhere, from the moment it was created:
@@ -19,11 +20,13 @@ enum AuditCommand {
                 OptionSpec("registry", valueName: "name", help: "Only calls made on behalf of this registry."),
                 OptionSpec("operation", valueName: "name", help: "Only this operation (KeyUnwrap, KeyDelete, ...)."),
                 OptionSpec("since", valueName: "time",
-                           help: "Only events at or after a time (2027-01-01T00:00:00Z) or a duration ago (PT1H, P7D)."),
+                           help: "Only events at or after a time (2027-01-01T00:00:00Z) or a duration ago "
+                               + "(PT1H, P7D)."),
                 OptionSpec("result", valueName: "result", help: "Only denied or only successful calls.",
                            allowedValues: ["denied", "ok"]),
             ],
-            examples: ["acrcmk audit --vault kv1cmk --result denied", "acrcmk audit --registry reg1cmk --since PT1H -o json"],
+            examples: ["acrcmk audit --vault kv1cmk --result denied",
+                       "acrcmk audit --registry reg1cmk --since PT1H -o json"],
             handler: run)
     }
 
@@ -88,7 +91,8 @@ enum AuditCommand {
 
     /// One audit event as a line of text, for alert reports.
     static func line(_ event: AuditEvent) -> String {
-        var text = "\(Timestamp.azString(event.time))  \(event.operationName)  \(event.resultSignature)  \(event.caller)"
+        var text = "\(Timestamp.azString(event.time))  \(event.operationName)  \(event.resultSignature)  "
+            + event.caller
         if let keyId = event.keyId { text += "  \(keyId)" }
         if let detail = event.detail { text += "  (\(detail))" }
         return text

@@ -5,7 +5,8 @@ import JMESPath
 /// `acrcmk policy`: Azure Policy's built-in "Container registries should be encrypted with a customer-managed key".
 enum PolicyCommand {
     static var spec: CommandSpec {
-        CommandSpec("policy", abstract: "Audit registries against the built-in CMK policy, and assign it (audit or deny).",
+        CommandSpec("policy",
+                    abstract: "Audit registries against the built-in CMK policy, and assign it (audit or deny).",
                     discussion: "Policy: \"\(Session.cmkPolicyName)\" (\(Session.cmkPolicyDefinitionId)). Under a "
                         + "deny assignment, creating a registry without a customer-managed key fails with "
                         + "RequestDisallowedByPolicy.",
@@ -22,7 +23,8 @@ enum PolicyCommand {
                             let value: JSONValue = .array(results.map { result in
                                 [
                                     "name": .string(result.registry), "resourceGroup": .string(result.resourceGroup),
-                                    "id": .string(result.resourceID), "complianceState": .string(result.complianceState),
+                                    "id": .string(result.resourceID),
+                                    "complianceState": .string(result.complianceState),
                                     "reason": .string(result.reason),
                                     "policyDefinitionId": .string(Session.cmkPolicyDefinitionId),
                                 ]
@@ -32,11 +34,13 @@ enum PolicyCommand {
                                 text = "No registries to evaluate: compliant."
                             } else {
                                 let rows: [JSONValue] = results.map { result in
-                                    ["Registry": .string(result.registry), "ResourceGroup": .string(result.resourceGroup),
+                                    ["Registry": .string(result.registry),
+                                     "ResourceGroup": .string(result.resourceGroup),
                                      "Compliance": .string(result.complianceState), "Reason": .string(result.reason)]
                                 }
                                 text = OutputRenderer(format: .table, preserveKeyOrder: true).render(.array(rows))
-                                text += "\(failing) of \(results.count) registr\(results.count == 1 ? "y is" : "ies are") "
+                                let noun = results.count == 1 ? "registry is" : "registries are"
+                                text += "\(failing) of \(results.count) \(noun) "
                                     + "non-compliant with \"\(Session.cmkPolicyName)\"."
                             }
                             return CommandOutput(value: value, text: text,

@@ -57,12 +57,14 @@ enum TaskCommand {
                             let kept = runs.filter { $0.log != nil }
                             let expired = runs.filter { $0.log == nil }
                             if !expired.isEmpty {
-                                context.warn("The logs of \(expired.count) run(s) (\(expired.map(\.runId).joined(separator: ", "))) "
-                                    + "are gone: '\(registryName)' is encrypted with a customer-managed key, and ACR keeps "
+                                let ids = expired.map(\.runId).joined(separator: ", ")
+                                context.warn("The logs of \(expired.count) run(s) (\(ids)) are gone: "
+                                    + "'\(registryName)' is encrypted with a customer-managed key, and ACR keeps "
                                     + "task-run logs of such registries for 24 hours only.")
                             }
                             let text = kept.isEmpty ? "No task-run logs are kept for '\(registryName)'."
-                                : kept.map { "=== Run \($0.runId) (\($0.taskName), \($0.status.rawValue)) ===\n\($0.log!)" }
+                                : kept.map { "=== Run \($0.runId) (\($0.taskName), \($0.status.rawValue)) ===\n"
+                                    + $0.log! }
                                     .joined(separator: "\n")
                             return CommandOutput(value: .array(kept.map(json)), text: text)
                         }

@@ -108,7 +108,8 @@ extension Session {
         }
         if categories.isEmpty && metrics.isEmpty {
             throw CMKError.badRequest("BadRequest", "The diagnostic setting '\(request.name)' enables no log or metric "
-                + "category: nothing would be sent.", hint: "--logs '[{\"category\": \"AuditEvent\", \"enabled\": true}]'")
+                + "category: nothing would be sent.",
+                hint: "--logs '[{\"category\": \"AuditEvent\", \"enabled\": true}]'")
         }
         if request.workspace == nil && request.storageAccount == nil && request.eventHub == nil {
             throw CMKError.badRequest("BadRequest", "A diagnostic setting needs a destination: give --workspace, "

@@ -39,8 +39,8 @@ extension Session {
             throw CMKError.usage("The policy assignment name '\(assignmentName)' is invalid: use up to 64 characters, "
                 + "without <>*%&:\\?.+/ or control characters.")
         }
-        let assignment = PolicyAssignment(name: assignmentName, effect: canonical, scope: world.account.subscriptionPath,
-                                          createdAt: now)
+        let assignment = PolicyAssignment(name: assignmentName, effect: canonical,
+                                          scope: world.account.subscriptionPath, createdAt: now)
         world.policyAssignments.removeAll { $0.name.lowercased() == assignmentName.lowercased() }
         world.policyAssignments.append(assignment)
         return assignment
@@ -66,8 +66,8 @@ extension Session {
                     + "CMK can only be chosen when a registry is created"
                 reason += registry.sku == .premium
                     ? "; create a new registry with --identity and --key-encryption-key and move the content."
-                    : " and needs the Premium SKU (this one is \(registry.sku.rawValue)); create a new Premium registry "
-                        + "with --identity and --key-encryption-key and move the content."
+                    : " and needs the Premium SKU (this one is \(registry.sku.rawValue)); create a new Premium "
+                        + "registry with --identity and --key-encryption-key and move the content."
                 return PolicyComplianceResult(registry: registry.name, resourceGroup: registry.resourceGroup,
                                               resourceID: id, compliant: false, reason: reason)
             }

@@ -39,8 +39,8 @@ extension Session {
                           status: denial == nil ? .succeeded : .failed, startTime: now, finishTime: finish, log: log,
                           cmk: registry.isCMK)
         world.taskRuns = (world.taskRuns ?? []) + [run]
-        let hint = denial.map { Remedies.fix(for: $0.code, registry: registry.name,
-                                             key: registry.encryption.flatMap { KeyIdentifier.parse($0.keyIdentifier) }) }
+        let keyID = registry.encryption.flatMap { KeyIdentifier.parse($0.keyIdentifier) }
+        let hint = denial.map { Remedies.fix(for: $0.code, registry: registry.name, key: keyID) }
         return TaskRunOutcome(run: run, denial: denial, hint: hint)
     }
 

@@ -7,14 +7,14 @@ enum AzMonitorCommands {
     static var spec: CommandSpec {
         CommandSpec("monitor", abstract: "Manage the Azure Monitor Service.", dialect: .az, subcommands: [
             CommandSpec("diagnostic-settings", abstract: "Manage service diagnostic settings.",
-                        discussion: "A Key Vault's audit events are retained (and shown by `acrcmk audit`) only from the "
-                            + "time a setting sends its AuditEvent category somewhere.", dialect: .az,
+                        discussion: "A Key Vault's audit events are retained (and shown by `acrcmk audit`) only "
+                            + "from the time a setting sends its AuditEvent category somewhere.", dialect: .az,
                         subcommands: [create, list, show, delete]),
         ])
     }
 
-    private static let resource = OptionSpec("resource", valueName: "resource", help: "Name or ID of the target resource.",
-                                             required: true)
+    private static let resource = OptionSpec("resource", valueName: "resource",
+                                             help: "Name or ID of the target resource.", required: true)
     /// Accepted for az compatibility: the simulation finds the resource from its id or name alone.
     private static let locators: [OptionSpec] = [
         AzOptions.resourceGroup,
@@ -27,11 +27,13 @@ enum AzMonitorCommands {
                     options: [AzOptions.name("The name of the diagnostic setting."), resource] + locators + [
                         OptionSpec("logs", valueName: "logs",
                                    help: "JSON encoded list of logs settings: '[{\"category\": \"AuditEvent\", "
-                                       + "\"enabled\": true, \"retentionPolicy\": {\"enabled\": true, \"days\": 90}}]'."),
+                                       + "\"enabled\": true, \"retentionPolicy\": {\"enabled\": true, "
+                                       + "\"days\": 90}}]'."),
                         OptionSpec("metrics", valueName: "metrics",
                                    help: "JSON encoded list of metric settings: '[{\"category\": \"AllMetrics\", "
                                        + "\"enabled\": true}]'."),
-                        OptionSpec("workspace", valueName: "workspace", help: "Name or ID of the Log Analytics workspace."),
+                        OptionSpec("workspace", valueName: "workspace",
+                                   help: "Name or ID of the Log Analytics workspace."),
                         OptionSpec("storage-account", valueName: "account", help: "Name or ID of the storage account."),
                         OptionSpec("event-hub", valueName: "hub", help: "Name or ID of the event hub."),
                         OptionSpec("event-hub-rule", valueName: "rule", help: "Resource ID of the event hub rule."),
@@ -45,7 +47,8 @@ enum AzMonitorCommands {
                         request.metrics = try categories(context, "metrics")
                         request.workspace = context.arguments.string("workspace")
                         request.storageAccount = context.arguments.string("storage-account")
-                        request.eventHub = context.arguments.string("event-hub") ?? context.arguments.string("event-hub-rule")
+                        request.eventHub = context.arguments.string("event-hub")
+                            ?? context.arguments.string("event-hub-rule")
                         return try context.perform { session in
                             let setting = try session.createDiagnosticSetting(request)
                             return CommandOutput(present(setting, world: session.world))
@@ -100,7 +103,11 @@ enum AzMonitorCommands {
                                  category: .usage)
         }
         let entries: [JSONValue]
-        if let array = value.arrayValue { entries = array } else if value.objectValue != nil { entries = [value] } else {
+        if let array = value.arrayValue {
+            entries = array
+        } else if value.objectValue != nil {
+            entries = [value]
+        } else {
             throw CommandFailure("argument --\(option): expected a JSON list such as '\(example)'.", category: .usage)
         }
         return try entries.map { entry in
@@ -110,7 +117,9 @@ enum AzMonitorCommands {
             }
             let retention = object["retentionPolicy"]?.objectValue
             var days: Int?
-            if retention?["enabled"] == .bool(true), case .number(let number)? = retention?["days"] { days = Int(number) }
+            if retention?["enabled"] == .bool(true), case .number(let number)? = retention?["days"] {
+                days = Int(number)
+            }
             return DiagnosticCategorySetting(
                 category: object["category"]?.stringValue, categoryGroup: object["categoryGroup"]?.stringValue,
                 enabled: object["enabled"] != .bool(false), retentionDays: days)
