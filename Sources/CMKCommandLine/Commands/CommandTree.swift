@@ -19,6 +19,7 @@ enum CommandTree {
                 ClockCommand.spec,
                 ConfigCommand.spec,
                 QueryCommand.spec,
+                AuditCommand.spec, AlertCommand.spec, PolicyCommand.spec, TaskCommand.spec,
                 AzCommands.spec,
             ]
         )

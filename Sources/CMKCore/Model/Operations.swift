@@ -8,6 +8,12 @@ public struct DiagnosticSetting: Sendable, Codable, Equatable {
     public var retentionDays: Int?
     public var workspace: String?
     public var createdAt: Date
+    /// Metric categories sent (`AllMetrics`); optional so older state homes decode.
+    public var metrics: [String]?
+    public var storageAccount: String?
+    public var eventHub: String?
+    /// When the setting was deleted or replaced; kept so audit events sent while it existed stay retained.
+    public var deletedAt: Date?
 }
 
 /// An alert on vault audit events of one operation.

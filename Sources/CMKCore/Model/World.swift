@@ -18,6 +18,8 @@ public struct World: Sendable, Codable, Equatable {
     public var policyAssignments: [PolicyAssignment] = []
     /// Vault and key names destroyed for good, remembered so errors can say "purged" rather than "not found".
     public var purgeRecords: [PurgeRecord] = []
+    /// ACR task runs per registry; optional so state homes written before task runs existed still decode.
+    public var taskRuns: [TaskRun]?
 
     /// A new world in which the signed-in operator holds Owner and Key Vault Administrator at subscription scope,
     /// so runbooks can create keys in RBAC vaults.

@@ -1,0 +1,121 @@
+import CMKCore
+import Foundation
+import JMESPath
+
+/// `acrcmk alert`: alerts on Key Vault audit events, so that a revocation by any path is noticed.
+enum AlertCommand {
+    static var spec: CommandSpec {
+        CommandSpec("alert", abstract: "Create alerts on Key Vault audit events and see which fired.",
+                    discussion: "An alert fires for every matching event of its vault from its creation on: "
+                        + "UnwrapDenied matches KeyUnwrap calls that were refused; the other operations match "
+                        + "successful calls of that name (KeyPurge includes purges when retention ends).",
+                    subcommands: [create, list, fired, delete])
+    }
+
+    static var create: CommandSpec {
+        CommandSpec("create", abstract: "Create an alert on one operation of a Key Vault.",
+                    options: [
+                        OptionSpec("name", short: "n", valueName: "name", help: "The alert's name.", required: true),
+                        OptionSpec("vault", valueName: "name", help: "The Key Vault to watch.", required: true),
+                        OptionSpec("operation", valueName: "operation", help: "The operation that fires the alert.",
+                                   required: true, allowedValues: Session.alertOperations),
+                    ],
+                    examples: ["acrcmk alert create --name kv-access-changed --vault kv1cmk "
+                        + "--operation VaultAccessPolicyChange"],
+                    handler: { context in
+                        try context.perform { session in
+                            let rule = try session.createAlert(name: context.required("name"),
+                                                               vaultName: context.required("vault"),
+                                                               operation: context.required("operation"))
+                            if !session.auditRetained(vaultName: rule.vaultName) {
+                                context.warn("Key Vault '\(rule.vaultName)' has no diagnostic setting sending its "
+                                    + "AuditEvent logs. In Azure a log alert reads those logs, so create one too: az "
+                                    + "monitor diagnostic-settings create --name audit --resource "
+                                    + "\(session.requireVaultID(rule.vaultName)) --logs '[{\"category\": "
+                                    + "\"AuditEvent\", \"enabled\": true}]' --workspace <workspace-id>")
+                            }
+                            let text = "Alert '\(rule.name)' fires on \(rule.operation) in Key Vault "
+                                + "'\(rule.vaultName)' from \(Timestamp.azString(rule.createdAt))."
+                            return CommandOutput(value: json(rule, events: nil), text: text)
+                        }
+                    })
+    }
+
+    static var list: CommandSpec {
+        CommandSpec("list", abstract: "List alerts and how often each fired.", handler: { context in
+            try context.performWithAuditTrail(AuditFilter()) { session, events in
+                let alerts = try session.evaluateAlerts(over: events)
+                let rows: [JSONValue] = alerts.map { alert in
+                    [
+                        "Name": .string(alert.rule.name), "Vault": .string(alert.rule.vaultName),
+                        "Operation": .string(alert.rule.operation),
+                        "Created": .string(Timestamp.azString(alert.rule.createdAt)),
+                        "Fired": .string(String(alert.events.count)),
+                    ]
+                }
+                let text = alerts.isEmpty ? "No alerts. Create one with: acrcmk alert create --name <name> "
+                    + "--vault <vault> --operation <operation>"
+                    : OutputRenderer(format: .table, preserveKeyOrder: true).render(.array(rows))
+                return CommandOutput(value: .array(alerts.map { json($0.rule, events: $0.events) }), text: text)
+            }
+        })
+    }
+
+    static var fired: CommandSpec {
+        CommandSpec("fired", abstract: "Show the alerts that fired, with the events that triggered them.",
+                    options: [OptionSpec("name", short: "n", valueName: "name",
+                                         help: "Only this alert (shown even if it has not fired).")],
+                    handler: { context in
+                        let name = context.arguments.string("name")
+                        return try context.performWithAuditTrail(AuditFilter()) { session, events in
+                            var alerts = try session.evaluateAlerts(over: events, name: name)
+                            if name == nil { alerts = alerts.filter { !$0.events.isEmpty } }
+                            var lines: [String] = []
+                            for alert in alerts {
+                                let rule = alert.rule
+                                if alert.events.isEmpty {
+                                    lines.append("Alert '\(rule.name)' (\(rule.operation) in \(rule.vaultName)) has "
+                                        + "not fired since \(Timestamp.azString(rule.createdAt)).")
+                                    continue
+                                }
+                                lines.append("Alert '\(rule.name)' (\(rule.operation) in \(rule.vaultName)) fired "
+                                    + "\(alert.events.count) time(s):")
+                                lines += alert.events.map { "  " + AuditCommand.line($0) }
+                            }
+                            if lines.isEmpty { lines = ["No alert has fired."] }
+                            return CommandOutput(value: .array(alerts.map { json($0.rule, events: $0.events) }),
+                                                 text: lines.joined(separator: "\n"))
+                        }
+                    })
+    }
+
+    static var delete: CommandSpec {
+        CommandSpec("delete", abstract: "Delete an alert.",
+                    options: [OptionSpec("name", short: "n", valueName: "name", help: "The alert.", required: true)],
+                    handler: { context in
+                        try context.perform { session in try session.deleteAlert(name: context.required("name")) }
+                        return CommandOutput(text: "Alert '\(context.required("name"))' deleted.")
+                    })
+    }
+
+    static func json(_ rule: AlertRule, events: [AuditEvent]?) -> JSONValue {
+        var object: JSONObject = [
+            "name": .string(rule.name), "vault": .string(rule.vaultName), "operation": .string(rule.operation),
+            "createdAt": .string(Timestamp.azString(rule.createdAt)),
+        ]
+        if let events {
+            object["fired"] = .bool(!events.isEmpty)
+            object["count"] = .number(Double(events.count))
+            object["events"] = .array(events.map(AuditCommand.json))
+        }
+        return .object(object)
+    }
+}
+
+extension Session {
+    /// A live vault's resource id, for hints.
+    fileprivate func requireVaultID(_ name: String) -> String {
+        world.vaults.first { $0.name.lowercased() == name.lowercased() }?
+            .id(subscriptionId: world.account.subscriptionId) ?? "<vault-id>"
+    }
+}

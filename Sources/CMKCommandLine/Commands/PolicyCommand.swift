@@ -1,0 +1,106 @@
+import CMKCore
+import Foundation
+import JMESPath
+
+/// `acrcmk policy`: Azure Policy's built-in "Container registries should be encrypted with a customer-managed key".
+enum PolicyCommand {
+    static var spec: CommandSpec {
+        CommandSpec("policy",
+                    abstract: "Audit registries against the built-in CMK policy, and assign it (audit or deny).",
+                    discussion: "Policy: \"\(Session.cmkPolicyName)\" (\(Session.cmkPolicyDefinitionId)). Under a "
+                        + "deny assignment, creating a registry without a customer-managed key fails with "
+                        + "RequestDisallowedByPolicy.",
+                    subcommands: [audit, assign, list, unassign])
+    }
+
+    static var audit: CommandSpec {
+        CommandSpec("audit", abstract: "Evaluate the policy over every registry; exit 1 if any is non-compliant.",
+                    examples: ["acrcmk policy audit -o json"],
+                    handler: { context in
+                        try context.perform { session in
+                            let results = session.evaluateCMKPolicy()
+                            let failing = results.filter { !$0.compliant }.count
+                            let value: JSONValue = .array(results.map { result in
+                                [
+                                    "name": .string(result.registry), "resourceGroup": .string(result.resourceGroup),
+                                    "id": .string(result.resourceID),
+                                    "complianceState": .string(result.complianceState),
+                                    "reason": .string(result.reason),
+                                    "policyDefinitionId": .string(Session.cmkPolicyDefinitionId),
+                                ]
+                            })
+                            var text: String
+                            if results.isEmpty {
+                                text = "No registries to evaluate: compliant."
+                            } else {
+                                let rows: [JSONValue] = results.map { result in
+                                    ["Registry": .string(result.registry),
+                                     "ResourceGroup": .string(result.resourceGroup),
+                                     "Compliance": .string(result.complianceState), "Reason": .string(result.reason)]
+                                }
+                                text = OutputRenderer(format: .table, preserveKeyOrder: true).render(.array(rows))
+                                let noun = results.count == 1 ? "registry is" : "registries are"
+                                text += "\(failing) of \(results.count) \(noun) "
+                                    + "non-compliant with \"\(Session.cmkPolicyName)\"."
+                            }
+                            return CommandOutput(value: value, text: text,
+                                                 exitCode: failing == 0 ? ExitCode.success : ExitCode.failure)
+                        }
+                    })
+    }
+
+    static var assign: CommandSpec {
+        CommandSpec("assign", abstract: "Assign the policy to the subscription with an effect.",
+                    options: [
+                        OptionSpec("effect", valueName: "effect",
+                                   help: "Audit reports non-compliant registries; Deny also refuses to create them.",
+                                   required: true, allowedValues: Session.policyEffects),
+                        OptionSpec("name", short: "n", valueName: "name",
+                                   help: "The assignment's name (default \(Session.defaultPolicyAssignmentName))."),
+                    ],
+                    examples: ["acrcmk policy assign --effect deny"],
+                    handler: { context in
+                        try context.perform { session in
+                            let assignment = try session.assignPolicy(name: context.arguments.string("name"),
+                                                                      effect: context.required("effect"))
+                            return CommandOutput(value: json(assignment, session: session),
+                                                 text: "Assigned \"\(Session.cmkPolicyName)\" as '\(assignment.name)' "
+                                                     + "with effect \(assignment.effect) at \(assignment.scope).")
+                        }
+                    })
+    }
+
+    static var list: CommandSpec {
+        CommandSpec("list", abstract: "List the assignments of the policy.", handler: { context in
+            try context.perform { session in
+                let assignments = session.world.policyAssignments
+                let text = assignments.isEmpty ? "The policy is not assigned: acrcmk policy assign --effect audit|deny"
+                    : assignments.map { "\($0.name)  \($0.effect)  \($0.scope)" }.joined(separator: "\n")
+                return CommandOutput(value: .array(assignments.map { json($0, session: session) }), text: text)
+            }
+        })
+    }
+
+    static var unassign: CommandSpec {
+        CommandSpec("unassign", abstract: "Remove an assignment of the policy.",
+                    options: [OptionSpec("name", short: "n", valueName: "name",
+                                         help: "The assignment (default \(Session.defaultPolicyAssignmentName)).")],
+                    handler: { context in
+                        let name = context.arguments.string("name") ?? Session.defaultPolicyAssignmentName
+                        try context.perform { session in try session.unassignPolicy(name: name) }
+                        return CommandOutput(text: "Removed the policy assignment '\(name)'.")
+                    })
+    }
+
+    /// The shape `az policy assignment show` prints.
+    static func json(_ assignment: PolicyAssignment, session: Session) -> JSONValue {
+        [
+            "displayName": .string(Session.cmkPolicyName), "enforcementMode": "Default",
+            "id": .string("\(assignment.scope)/providers/Microsoft.Authorization/policyAssignments/\(assignment.name)"),
+            "name": .string(assignment.name), "parameters": ["effect": ["value": .string(assignment.effect)]],
+            "policyDefinitionId": .string(Session.cmkPolicyDefinitionId), "scope": .string(assignment.scope),
+            "systemData": ["createdAt": .string(Timestamp.azString(assignment.createdAt))],
+            "type": "Microsoft.Authorization/policyAssignments",
+        ]
+    }
+}

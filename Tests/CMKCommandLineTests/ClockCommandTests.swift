@@ -1,0 +1,126 @@
+import CMKCore
+import Foundation
+import JMESPath
+import Testing
+
+/// Issue 7's "Done when": time-driven rotation, pick-up, scheduled purge, rotation-policy validation.
+@Suite("Clock and scheduler scenarios")
+struct ClockCommandTests {
+    private static func events(_ advance: JSONValue, kind: String) -> [JSONValue] {
+        (advance["events"].arrayValue ?? []).filter { $0["kind"].string == kind }
+    }
+
+    private static func time(_ value: JSONValue) -> Date {
+        Timestamp.parse(value["time"].string ?? "") ?? .distantPast
+    }
+
+    @Test("timeAfterCreate P30D over 95 days: three new versions, the versionless registry follows each within an hour")
+    func rotationPolicyThreeVersionsAndPickUp() throws {
+        let harness = StatefulHarness()
+        let fixture = harness.makeVaultAndKey()
+        harness.makeRegistry("regauto", on: fixture)
+        harness.makeRegistry("regpinned", on: fixture, versioned: true)
+        let pinnedBefore = harness.encryption("regpinned")
+        harness.ok("az", "keyvault", "key", "rotation-policy", "update", "--vault-name", fixture.vault, "--name",
+                   fixture.key, "--value",
+                   #"{"lifetimeActions": [{"trigger": {"timeAfterCreate": "P30D"}, "action": {"type": "Rotate"}}]}"#)
+
+        let advance = harness.json("clock", "advance", "P95D")
+
+        let rotations = Self.events(advance, kind: "KeyRotated")
+        let pickups = Self.events(advance, kind: "RegistryKeyPickedUp")
+        #expect(rotations.count == 3)
+        #expect(pickups.count == 3)
+        #expect(pickups.allSatisfy { $0["resource"].string == "regauto" }, "only the versionless registry follows")
+        for (rotation, pickup) in zip(rotations, pickups) {
+            let lag = Self.time(pickup).timeIntervalSince(Self.time(rotation))
+            #expect(lag > 0 && lag <= 3600, "picked up \(lag)s after the rotation")
+        }
+        let versions = harness.json("az", "keyvault", "key", "list-versions", "--vault-name", fixture.vault,
+                                    "--name", fixture.key)
+        #expect(versions.count == 4)
+
+        let newest = harness.json("az", "keyvault", "key", "show", "--vault-name", fixture.vault, "--name", fixture.key)
+        let auto = harness.encryption("regauto")
+        #expect(auto["versionedKeyIdentifier"]?.string == newest["key"]["kid"].string)
+        #expect(auto["versionedKeyIdentifier"]?.string != fixture.kid)
+        #expect(auto["keyRotationEnabled"] == .bool(true))
+        #expect(auto["lastKeyRotationTimestamp"]?.string == pickups.last?["time"].string)
+
+        let pinned = harness.encryption("regpinned")
+        #expect(pinned["versionedKeyIdentifier"]?.string == fixture.kid, "a versioned-key registry does not follow")
+        #expect(pinned["lastKeyRotationTimestamp"] == pinnedBefore["lastKeyRotationTimestamp"])
+        #expect(pinned["keyRotationEnabled"] == .bool(false))
+
+        // Both registries still unwrap their data keys: content stays readable.
+        for registry in ["regauto", "regpinned"] {
+            #expect(harness.run("task", "run", "--registry", registry, "--name", "check-content").exitCode == 0)
+        }
+    }
+
+    @Test("a key deleted in a 7-day-retention vault is purged after 8 days and its registry reports the loss")
+    func scheduledPurgeAfterRetention() {
+        let harness = StatefulHarness()
+        let fixture = harness.makeVaultAndKey(retentionDays: 7, purgeProtection: false)
+        harness.makeRegistry("reg1cmk", on: fixture)
+        harness.ok("az", "keyvault", "key", "delete", "--vault-name", fixture.vault, "--name", fixture.key)
+
+        let early = harness.json("clock", "advance", "P6D")
+        #expect(Self.events(early, kind: "KeyPurged").isEmpty, "still within retention after 6 days")
+
+        let advance = harness.json("clock", "advance", "P2D")
+        let purged = Self.events(advance, kind: "KeyPurged")
+        #expect(purged.count == 1)
+        #expect(purged.first?["resource"].string == fixture.versionless)
+        let lost = Self.events(advance, kind: "RegistryKeyLost")
+        #expect(lost.map { $0["resource"].string } == ["reg1cmk"])
+        #expect(lost.first?["detail"].string?.contains("permanently") == true)
+
+        let recover = harness.run("az", "keyvault", "key", "recover", "--vault-name", fixture.vault, "--name", fixture.key)
+        #expect(recover.exitCode != 0, "a purged key cannot be recovered")
+        let run = harness.run("task", "run", "--registry", "reg1cmk", "--name", "after-purge")
+        #expect(run.exitCode == 1)
+        #expect(run.stderr.contains("KeyPurged"))
+    }
+
+    @Test("with purge protection and 90 days' retention a deleted key is still recoverable after 89 days")
+    func purgeProtectedKeyRecoverableAfter89Days() {
+        let harness = StatefulHarness()
+        let fixture = harness.makeVaultAndKey(purgeProtection: true)
+        harness.makeRegistry("reg1cmk", on: fixture)
+        harness.ok("az", "keyvault", "key", "delete", "--vault-name", fixture.vault, "--name", fixture.key)
+        #expect(harness.run("task", "run", "--registry", "reg1cmk", "--name", "while-deleted").exitCode == 1)
+
+        let advance = harness.json("clock", "advance", "P89D")
+        #expect(Self.events(advance, kind: "KeyPurged").isEmpty)
+        #expect(Self.events(advance, kind: "RegistryKeyLost").isEmpty)
+
+        harness.ok("az", "keyvault", "key", "recover", "--vault-name", fixture.vault, "--name", fixture.key)
+        #expect(harness.run("task", "run", "--registry", "reg1cmk", "--name", "after-recover").exitCode == 0)
+    }
+
+    @Test("rotation-policy validation follows Key Vault", arguments: [
+        (#"{"lifetimeActions": [{"trigger": {"timeAfterCreate": "P30D"}, "action": {"type": "Notify"}}], "#
+            + #""attributes": {"expiryTime": "P90D"}}"#, "Notify action is only supported with timeBeforeExpiry"),
+        (#"{"lifetimeActions": [{"trigger": {"timeBeforeExpiry": "P30D"}, "action": {"type": "Notify"}}]}"#,
+         "needs an expiry"),
+        (#"{"lifetimeActions": [{"trigger": {"timeAfterCreate": "P7D"}, "action": {"type": "Rotate"}}], "#
+            + #""attributes": {"expiryTime": "P27D"}}"#, "at least 28 days"),
+        (#"{"lifetimeActions": [{"trigger": {"timeAfterCreate": "P6D"}, "action": {"type": "Rotate"}}]}"#,
+         "at least 7 days after creation"),
+        (#"{"lifetimeActions": [{"trigger": {"timeBeforeExpiry": "P6D"}, "action": {"type": "Rotate"}}], "#
+            + #""attributes": {"expiryTime": "P90D"}}"#, "at least 7 days before expiry"),
+    ])
+    func rotationPolicyValidation(policy: String, expected: String) {
+        let harness = StatefulHarness()
+        let fixture = harness.makeVaultAndKey()
+        let result = harness.run("az", "keyvault", "key", "rotation-policy", "update", "--vault-name", fixture.vault,
+                                 "--name", fixture.key, "--value", policy)
+        #expect(result.exitCode == 1)
+        #expect(result.stderr.contains(expected), "stderr: \(result.stderr)")
+        let shown = harness.json("az", "keyvault", "key", "rotation-policy", "show", "--vault-name", fixture.vault,
+                                 "--name", fixture.key)
+        #expect(shown["lifetimeActions"].arrayValue?.first?["action"].string == "Notify",
+                "the refused policy left Key Vault's default in place")
+    }
+}
