@@ -215,13 +215,14 @@ extension Session {
     /// Destroys a soft-deleted key for good; refused under purge protection, in Key Vault's words.
     public func purgeKey(vaultName: String, name: String) throws {
         let vault = try requireVault(vaultName)
-        _ = try requireAccess(.purge, vaultName: vault.name, keyName: nil, as: signedInOperator)
         let index = try deletedKeyIndex(vaultName: vault.name, name: name)
         if vault.purgeProtected {
+            recordManagement("KeyPurge", vault: vault.name, result: "Forbidden", detail: "purge protection")
             throw CMKError(.forbidden, code: "Forbidden", "Operation \"purge\" is not allowed because purge protection is "
                 + "enabled for this vault. Key Vault service will automatically purge it after the retention period has "
                 + "passed. Vault: \(vault.name);location=\(vault.location)")
         }
+        _ = try requireAccess(.purge, vaultName: vault.name, keyName: nil, as: signedInOperator)
         destroyKey(at: index)
     }
 
