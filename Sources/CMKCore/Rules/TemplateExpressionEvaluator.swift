@@ -200,24 +200,24 @@ public final class TemplateExpressionEvaluator {
         case "resourcegroup":
             try count(0...0)
             let id = "/subscriptions/\(environment.subscriptionId)/resourceGroups/\(environment.resourceGroupName)"
-            return .object(TemplateObject([
+            return .object([
                 "id": .string(id), "name": .string(environment.resourceGroupName),
                 "type": "Microsoft.Resources/resourceGroups", "location": .string(environment.resourceGroupLocation),
-                "properties": .object(TemplateObject(["provisioningState": "Succeeded"])),
-            ]))
+                "properties": .object(["provisioningState": "Succeeded"]),
+            ])
         case "subscription":
             try count(0...0)
-            return .object(TemplateObject([
+            return .object([
                 "id": .string("/subscriptions/\(environment.subscriptionId)"),
                 "subscriptionId": .string(environment.subscriptionId), "tenantId": .string(environment.tenantId),
                 "displayName": .string(environment.subscriptionName),
-            ]))
+            ])
         case "deployment":
             try count(0...0)
-            return .object(TemplateObject([
+            return .object([
                 "name": .string(environment.deploymentName),
-                "properties": .object(TemplateObject(["mode": "Incremental"])),
-            ]))
+                "properties": .object(["mode": "Incremental"]),
+            ])
         case "reference":
             try count(1...3)
             guard let target = arguments[0].stringValue else {

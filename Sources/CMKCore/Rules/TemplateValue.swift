@@ -119,9 +119,6 @@ public struct TemplateObject: Sendable, Equatable {
         for member in members { self[member.key] = member.value }
     }
 
-    public init(_ pairs: KeyValuePairs<String, TemplateValue>) {
-        self.init(pairs.map { TemplateMember(key: $0.key, value: $0.value) })
-    }
 
     public var keys: [String] { members.map(\.key) }
 
@@ -200,5 +197,17 @@ extension TemplateValue: Codable {
             var keyed = encoder.container(keyedBy: Key.self)
             for member in object.members { try keyed.encode(member.value, forKey: Key(stringValue: member.key)) }
         }
+    }
+}
+
+extension TemplateObject: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self.init(elements.map { TemplateMember(key: $0.0, value: $0.1) })
+    }
+}
+
+extension TemplateValue: ExpressibleByBooleanLiteral {
+    public init(booleanLiteral value: Bool) {
+        self = .bool(value)
     }
 }
