@@ -8,7 +8,7 @@ enum AzCommands {
             dialect: .az,
             subcommands: [
                 AzGroupCommands.account, AzGroupCommands.group, AzGroupCommands.identity, AzKeyVaultCommands.spec,
-                AzRoleCommands.spec, AzAcrCommands.spec,
+                AzRoleCommands.spec, AzAcrCommands.spec, AzDeploymentCommands.spec,
             ]
         )
     }

@@ -392,14 +392,32 @@ extension Session {
         return targets
     }
 
-    /// Template order, except that each resource follows what it depends on; a cycle is refused with its path.
+    /// Among resources free to go, ARM runs them in parallel; run grants before the registries that rely on them.
+    ///
+    /// Seed 002's template has the registry depend only on its identity while the access policy granting that
+    /// identity the key comes later: in Azure both are in flight at once and the registry's key check succeeds.
+    private static func deploymentRank(_ resource: PlannedResource) -> Int {
+        switch resource.id.type.lowercased() {
+        case ManagedIdentity.resourceType.lowercased(): return 0
+        case KeyVault.resourceType.lowercased(): return 1
+        case KeyVault.resourceType.lowercased() + "/keys": return 2
+        case KeyVault.resourceType.lowercased() + "/accesspolicies", "microsoft.authorization/roleassignments": return 3
+        case Registry.resourceType.lowercased(): return 4
+        default: return 5
+        }
+    }
+
+    /// Each resource after what it depends on; among those free to go, by kind and then template order.
+    /// A cycle is refused with its path.
     private func dependencyOrder(_ planned: [PlannedResource], file: String) throws -> [Int] {
         var order: [Int] = []
         var placed = Set<Int>()
         while order.count < planned.count {
-            guard let next = planned.indices.first(where: { index in
+            let ready = planned.indices.filter { index in
                 !placed.contains(index) && planned[index].dependsOn.allSatisfy(placed.contains)
-            }) else {
+            }
+            guard let next = ready.min(by: { (Self.deploymentRank(planned[$0]), $0) < (Self.deploymentRank(planned[$1]), $1) })
+            else {
                 let cycle = Self.findCycle(planned, among: Set(planned.indices).subtracting(placed))
                 let path = cycle.map { planned[$0].label }.joined(separator: " -> ")
                 let first = planned[cycle[0]]
