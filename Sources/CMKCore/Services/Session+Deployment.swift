@@ -453,9 +453,10 @@ extension Session {
     private func invalidTemplate(_ failure: TemplateEvaluationFailure, what: String, file: String) -> CMKError {
         let place = failure.position.map { " at line '\($0.line)' and column '\($0.column)'" } ?? ""
         let expression = failure.expression.map { " Expression: '\($0)'." } ?? ""
+        let reason = failure.message.hasSuffix(".") ? failure.message : failure.message + "."
+        let help = reason.contains("Please see") ? "" : " Please see https://aka.ms/arm-functions for usage details."
         return CMKError.badRequest("InvalidTemplate", "Deployment template validation failed: '\(what)\(place) of "
-            + "\(file) is not valid: \(failure.message).\(expression) Please see https://aka.ms/arm-functions for "
-            + "usage details.'")
+            + "\(file) is not valid: \(reason)\(expression)\(help)'")
     }
 
     // MARK: - reference()
