@@ -127,11 +127,12 @@ public struct TemplateNode: Sendable {
             }
         }
 
+        /// `true`, `false` or `null`; a misspelling is reported where the word starts.
         mutating func word(_ text: String) throws {
-            for expected in text.unicodeScalars {
-                guard current == expected else { throw failure("expected '\(text)'") }
-                advance()
-            }
+            let expected = Array(text.unicodeScalars)
+            guard index + expected.count <= scalars.count, Array(scalars[index..<(index + expected.count)]) == expected
+            else { throw failure("expected '\(text)'") }
+            for _ in expected { advance() }
         }
 
         mutating func number() throws -> Double {
