@@ -61,6 +61,16 @@ final class StatefulHarness: @unchecked Sendable {
         return Result(exitCode: code, stdout: out.withLock { $0 }, stderr: err.withLock { $0 })
     }
 
+    /// Runs `acrcmk az <arguments>`.
+    func az(_ arguments: String...) -> Result { run(["az"] + arguments) }
+
+    /// stdout of an az command that must succeed, without the trailing newline.
+    func value(_ arguments: String...) -> String {
+        let result = run(["az"] + arguments)
+        precondition(result.exitCode == 0, "az \(arguments.joined(separator: " ")) failed: \(result.stderr)")
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Runs an invocation that must succeed and returns its JSON output (`-o json` is added).
     @discardableResult
     func json(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) -> JSONValue {

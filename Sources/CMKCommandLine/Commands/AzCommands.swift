@@ -9,6 +9,7 @@ enum AzCommands {
             subcommands: [
                 AzGroupCommands.account, AzGroupCommands.group, AzGroupCommands.identity, AzKeyVaultCommands.spec,
                 AzRoleCommands.spec, AzAcrCommands.spec, AzMonitorCommands.spec,
+                AzDeploymentCommands.spec,
             ]
         )
     }

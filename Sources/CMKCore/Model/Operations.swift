@@ -43,6 +43,17 @@ public struct Deployment: Sendable, Codable, Equatable {
     public var outputResources: [String]
     public var parameters: [String: String]
     public var error: String?
+    // Added with template deployment; optional so state homes written before still decode.
+    /// `Incremental`, the only mode simulated.
+    public var mode: String? = nil
+    public var correlationId: String? = nil
+    /// The template's hash in decimal, as ARM reports `templateHash`.
+    public var templateHash: String? = nil
+    /// Parameters in template order with their declared types.
+    public var parameterValues: [DeploymentParameter]? = nil
+    public var outputs: [DeploymentOutput]? = nil
+    /// For each deployed resource id, the resource ids it waited for.
+    public var dependencies: [DeploymentDependency]? = nil
 }
 
 /// An Azure Policy assignment of the built-in CMK policy.
