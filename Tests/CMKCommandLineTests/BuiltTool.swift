@@ -25,6 +25,10 @@ struct BuiltTool {
         try launch(executable, arguments, stdin: stdin)
     }
 
+    func runArguments(_ arguments: [String], stdin: String? = nil) throws -> Result {
+        try launch(executable, arguments, stdin: stdin)
+    }
+
     /// Runs a bash script with `$ACRCMK` set to the binary and `$ACRCMK_HOME` to this home, in the home's folder.
     func runScript(_ path: URL) throws -> Result {
         try launch(URL(fileURLWithPath: "/bin/bash"), [path.path], stdin: nil)
