@@ -1,5 +1,4 @@
 import CMKCore
-@_spi(KeySealing) import CMKCrypto
 import Foundation
 import JMESPath
 
@@ -132,9 +131,9 @@ struct AzPresenter {
             "keyOps": Self.strings(version.keyOps), "kid": .string(version.identifier(vaultName: key.vaultName, keyName: key.name)),
             "kty": .string(version.keyType.rawValue), "n": nil, "p": nil, "q": nil, "qi": nil, "t": nil, "x": nil, "y": nil,
         ]
-        if version.keyType.isRSA, let publicKey = try? RSAPublicKey(derRepresentation: version.publicKeyDER) {
-            jwk["n"] = .string(publicKey.jwk.n)
-            jwk["e"] = .string(publicKey.jwk.e)
+        if let publicJWK = version.publicJWK {
+            jwk["n"] = .string(publicJWK.n)
+            jwk["e"] = .string(publicJWK.e)
         }
         return jwk
     }

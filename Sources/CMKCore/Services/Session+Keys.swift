@@ -258,7 +258,7 @@ extension Session {
     /// `az keyvault key import`: brings an existing RSA private key (PKCS#8 or PKCS#1 DER) into the vault as a new
     /// version; it is sealed with the platform key at once and never printed again.
     @discardableResult
-    public func importKey(vaultName: String, name: String, privateKeyDER: SecureBytes, hsm: Bool,
+    public func importKey(vaultName: String, name: String, privateKeyDER: [UInt8], hsm: Bool,
                           operations: [String]?, disabled: Bool, tags: [String: String]?) throws -> (VaultKey, KeyVersion) {
         let vault = try requireVault(vaultName)
         try Validation.keyName(name)
@@ -269,7 +269,7 @@ extension Session {
         }
         let privateKey: RSAPrivateKey
         do {
-            privateKey = try RSAPrivateKey(pkcs8DER: privateKeyDER)
+            privateKey = try RSAPrivateKey(pkcs8DER: SecureBytes(privateKeyDER))
         } catch {
             throw CMKError.badRequest("BadParameter", "The key material is not an RSA private key (PKCS#8 or PKCS#1).")
         }

@@ -1,5 +1,4 @@
 import CMKCore
-import CMKCrypto
 import Foundation
 import JMESPath
 
@@ -117,7 +116,7 @@ enum KeyCommands {
                         return try context.perform { session in
                             let (key, version) = try session.importKey(
                                 vaultName: context.required("vault-name"), name: context.required("name"),
-                                privateKeyDER: SecureBytes([UInt8](der)), hsm: context.arguments.string("protection") == "hsm",
+                                privateKeyDER: [UInt8](der), hsm: context.arguments.string("protection") == "hsm",
                                 operations: context.arguments.has("ops") ? context.arguments.strings("ops") : nil,
                                 disabled: context.arguments.bool("disabled") ?? false, tags: context.tags())
                             return CommandOutput(AzPresenter(world: session.world).key(key, version))
@@ -275,7 +274,7 @@ enum KeyCommands {
     }
 
     static let algorithm = OptionSpec("algorithm", short: "a", help: "Algorithm identifier.", required: true,
-                                      allowedValues: KeyWrapAlgorithm.allCases.map(\.rawValue))
+                                      allowedValues: KeyEncryptionAlgorithm.allCases.map(\.rawValue))
 
     static var encrypt: CommandSpec {
         CommandSpec("encrypt", abstract: "Encrypt an arbitrary sequence of bytes using an encryption key that is stored in a key vault.",
@@ -298,7 +297,7 @@ enum KeyCommands {
                             }
                             plaintext = [UInt8](data)
                         }
-                        let algorithm = KeyWrapAlgorithm(rawValue: context.required("algorithm"))!
+                        let algorithm = KeyEncryptionAlgorithm(rawValue: context.required("algorithm"))!
                         return try context.perform { session in
                             let result = try session.encrypt(vaultName: reference.vaultName, name: reference.keyName,
                                                              version: reference.version, algorithm: algorithm, plaintext: plaintext)
@@ -321,7 +320,7 @@ enum KeyCommands {
                         guard let ciphertext = Data(base64Encoded: context.required("value")) else {
                             throw CommandFailure("--value is not valid base64.", category: .usage)
                         }
-                        let algorithm = KeyWrapAlgorithm(rawValue: context.required("algorithm"))!
+                        let algorithm = KeyEncryptionAlgorithm(rawValue: context.required("algorithm"))!
                         return try context.perform { session in
                             let result = try session.decrypt(vaultName: reference.vaultName, name: reference.keyName,
                                                              version: reference.version, algorithm: algorithm,

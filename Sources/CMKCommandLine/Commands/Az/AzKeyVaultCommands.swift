@@ -1,5 +1,4 @@
 import CMKCore
-import CMKCrypto
 import Foundation
 import JMESPath
 
