@@ -16,6 +16,7 @@ enum CommandTree {
                 LifecycleCommands.recover,
                 LifecycleCommands.checkHealth,
                 LifecycleCommands.status,
+                DrillCommand.spec,
                 ClockCommand.spec,
                 ConfigCommand.spec,
                 QueryCommand.spec,

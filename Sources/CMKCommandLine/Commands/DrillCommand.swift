@@ -99,7 +99,7 @@ enum DrillCommand {
         }
 
         func commandExists(_ name: String) -> Bool {
-            acrcmk(["help", name]).exitCode == 0
+            CommandTree.root().subcommand(named: name) != nil
         }
 
         struct Result {
@@ -179,8 +179,12 @@ enum DrillCommand {
 
             let revoke = step("Execute revocation (\(method.rawValue))",
                               ["revoke", "--registry", registry, "--method", method.rawValue, "--yes", "--reason", "revocation drill"])
-            checklist.append(("Execute revocation (delete policy/key)", revoke.succeeded ? revoke.stdout.split(separator: "\n")
-                .first.map(String.init) ?? "" : "failed: \(revoke.message)"))
+            guard revoke.succeeded else {
+                throw CommandFailure("The drill could not revoke by \(method.rawValue): \(revoke.message)",
+                                     hint: "Pick a method that applies to this registry's vault; nothing else was tried.")
+            }
+            checklist.append(("Execute revocation (delete policy/key)",
+                              revoke.stdout.split(separator: "\n").first.map(String.init) ?? ""))
             checklist.append(("Document the revocation event", "recorded in the state home's revocation log at "
                 + Timestamp.azString(Date())))
 
@@ -219,8 +223,13 @@ enum DrillCommand {
                     ["az", "acr", "update", "-n", registry, "--tags", "drill=revoked", "-o", "none"], blockedWhen: failed)
             observe("Registry metrics", expected: "Works", ["status", "-o", "none"], blockedWhen: failed)
             let locked = acrcmk(["check-health", "--registry", registry])
+            let lockedCause = locked.stdout.split(separator: "\n").first { $0.contains("[ERROR]") }
+                .map { $0.trimmingCharacters(in: .whitespaces) } ?? locked.message
+            observations.append(Observation(operation: "Data key unwrap (check-health)", expected: "Blocked",
+                                            observed: locked.succeeded ? "Works" : "Blocked", detail: lockedCause,
+                                            seconds: locked.seconds))
             checklist.append(("Verify registry is locked", locked.succeeded ? "NOT locked: check-health passed"
-                : "check-health: " + (locked.stdout.split(separator: "\n").dropFirst().first.map { String($0) } ?? "unhealthy")))
+                : "check-health: \(lockedCause)"))
             checklist.append(("Notify affected teams", "drill: no notification sent"))
             checklist.append(("Begin incident response if applicable", "drill: not applicable"))
             checklist.append(("Plan recovery timeline if applicable", "immediately after the impact checks"))
