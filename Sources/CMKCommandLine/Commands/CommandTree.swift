@@ -12,7 +12,7 @@ enum CommandTree {
             subcommands: [
                 QueryCommand.spec,
                 AzCommands.spec,
-            ]
+            ] + ContentCommands.specs
         )
     }
 }

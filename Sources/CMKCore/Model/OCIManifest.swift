@@ -86,13 +86,13 @@ public struct OCIManifestDocument: Decodable, Sendable {
         return manifests != nil ? OCIMediaType.imageIndex : OCIMediaType.imageManifest
     }
 
-    /// Every descriptor this document points at: config and layers, or child manifests (plus a subject).
+    /// Every descriptor this document holds: config and layers, or child manifests. A `subject` is a link to
+    /// another artifact, not content of this one, so it is not listed.
     public var references: [OCIDescriptor] {
         var all: [OCIDescriptor] = []
         if let config { all.append(config) }
         all += layers ?? []
         all += manifests ?? []
-        if let subject { all.append(subject) }
         return all
     }
 }
