@@ -30,7 +30,7 @@ let package = Package(
         // Test support only: a child process that CMKStoreTests runs by path (concurrent writers, kill -9).
         // Not a dependency of the test target (executables cannot be); `swift build --build-tests` builds it.
         .executableTarget(
-            name: "cmkstore-exerciser", dependencies: ["CMKStore"], path: "Tests/Support/cmkstore-exerciser"),
+            name: "cmkstore-exerciser", dependencies: ["CMKStore", "CMKCore"], path: "Tests/Support/cmkstore-exerciser"),
         .testTarget(name: "CMKCryptoTests", dependencies: ["CMKCrypto"]),
         .testTarget(name: "JMESPathTests", dependencies: ["JMESPath"]),
         .testTarget(name: "CMKCoreTests", dependencies: ["CMKCore", "CMKCrypto"]),

@@ -145,7 +145,7 @@ public final class SQLiteStateStore: StateStore {
     /// The stored world, or a fresh one (saved at once) when the home is new.
     private func loadOrCreateWorld() throws -> World {
         guard let row = try connection.query("SELECT body FROM world_document WHERE id = 1").first else {
-            let world = World(account: Account.generate())
+            let world = World(account: Account.generate(), createdAt: wallClock())
             try save(world)
             return world
         }

@@ -10,6 +10,14 @@ enum CommandTree {
             (--home, $ACRCMK_HOME, or ~/.acrcmk).
             """,
             subcommands: [
+                LifecycleCommands.setup,
+                LifecycleCommands.rotate,
+                LifecycleCommands.revoke,
+                LifecycleCommands.recover,
+                LifecycleCommands.checkHealth,
+                LifecycleCommands.status,
+                ClockCommand.spec,
+                ConfigCommand.spec,
                 QueryCommand.spec,
                 AzCommands.spec,
             ] + ContentCommands.specs

@@ -100,6 +100,8 @@ public struct RegistryEncryption: Sendable, Codable, Equatable {
     /// The registry's AES-256 DEK, wrapped with RSA-OAEP-256 by `versionedKeyIdentifier`; never stored in the clear.
     public var wrappedDEK: [UInt8]
     public var wrapAlgorithm: String
+    /// The newest key version an automatic pick-up already tried and failed on, so it is not retried forever.
+    public var failedPickupVersion: String?
 
     public var keyRotationEnabled: Bool { KeyIdentifier.parse(keyIdentifier)?.version == nil }
 }

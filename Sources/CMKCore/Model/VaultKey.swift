@@ -51,6 +51,8 @@ public struct KeyVersion: Sendable, Codable, Equatable {
     public var publicKeyDER: [UInt8]
     /// The private key, sealed with the platform key; opened only inside the vault data plane.
     public var sealedPrivateKey: [UInt8]
+    /// When the rotation policy's Notify action fired for this version.
+    public var notifiedAt: Date?
 
     public func identifier(vaultName: String, keyName: String) -> String {
         "https://\(vaultName).vault.azure.net/keys/\(keyName)/\(version)"

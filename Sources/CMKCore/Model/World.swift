@@ -19,8 +19,19 @@ public struct World: Sendable, Codable, Equatable {
     /// Vault and key names destroyed for good, remembered so errors can say "purged" rather than "not found".
     public var purgeRecords: [PurgeRecord] = []
 
-    public init(account: Account) {
+    /// A new world in which the signed-in operator holds Owner and Key Vault Administrator at subscription scope,
+    /// so runbooks can create keys in RBAC vaults.
+    public init(account: Account, createdAt: Date = Date(timeIntervalSince1970: 0)) {
+        // Whole seconds survive the store's round trip exactly.
+        let createdAt = Date(timeIntervalSince1970: createdAt.timeIntervalSince1970.rounded(.down))
         self.account = account
+        self.account.schedulerCheckpoint = account.schedulerCheckpoint ?? createdAt
+        for role in ["Owner", "Key Vault Administrator"] {
+            roleAssignments.append(RoleAssignment(
+                name: Identifiers.guid(), scope: account.subscriptionPath, principalId: account.operatorObjectId,
+                principalType: "User", roleName: role, description: "The signed-in operator of this state home.",
+                condition: nil, createdOn: createdAt, createdBy: account.operatorObjectId))
+        }
     }
 }
 
@@ -33,6 +44,8 @@ public struct Account: Sendable, Codable, Equatable {
     public var operatorName: String
     /// Seconds the simulated clock runs ahead of real time.
     public var clockOffset: TimeInterval
+    /// The simulated time up to which the scheduler has run what fell due.
+    public var schedulerCheckpoint: Date?
 
     public init(subscriptionId: String, subscriptionName: String, tenantId: String, operatorObjectId: String,
                 operatorName: String, clockOffset: TimeInterval = 0) {

@@ -1,8 +1,11 @@
 /// The fix for each cause of a registry being locked out of its key, as the command to run.
 public enum Remedies {
-    public static func fix(for code: AccessDenial.Code, registry: String, key: KeyIdentifier?) -> String {
+    public static func fix(for code: AccessDenial.Code, registry: String, key: KeyIdentifier?,
+                           principalId: String? = nil, vaultResourceID: String? = nil) -> String {
         let vault = key?.vaultName ?? "<vault>"
         let keyName = key?.keyName ?? "<key>"
+        let principal = principalId ?? "<identity-principal-id>"
+        let scope = vaultResourceID ?? "<vault-resource-id>"
         switch code {
         case .identityNotFound:
             return "The identity is gone: rotate to another identity with access to the key: az acr encryption rotate-key "
@@ -17,11 +20,11 @@ public enum Remedies {
         case .forbiddenByFirewall:
             return "az keyvault update --name \(vault) --bypass AzureServices"
         case .forbiddenByPolicy:
-            return "az keyvault set-policy --name \(vault) --object-id <identity-principal-id> "
+            return "az keyvault set-policy --name \(vault) --object-id \(principal) "
                 + "--key-permissions get unwrapKey wrapKey"
         case .forbiddenByRbac:
-            return "az role assignment create --assignee <identity-principal-id> --role \"Key Vault Crypto Service "
-                + "Encryption User\" --scope <vault-resource-id>"
+            return "az role assignment create --assignee \(principal) --role \"Key Vault Crypto Service "
+                + "Encryption User\" --scope \(scope)"
         case .keyNotFound:
             return "Check the key URL, or create the key: az keyvault key create --name \(keyName) --vault-name \(vault)"
         case .keyDeleted:

@@ -91,17 +91,25 @@ extension Session {
             throw registryKeyError(denial, registry: registry, action: action, key: keyID)
         }
         let plaintext = dek.withUnsafeBytes { [UInt8]($0) }
+        let wrapped: (ciphertext: [UInt8], kid: String)
         switch vaultWrap(plaintext, key: keyID, algorithm: Self.dekWrapAlgorithm, as: principal) {
-        case .success(let result): return (result.ciphertext, result.kid)
+        case .success(let result): wrapped = result
         case .failure(let denial): throw registryKeyError(denial, registry: registry, action: action, key: keyID)
         }
+        // The identity needs unwrapKey too: a DEK it could wrap but not unwrap would lock the registry out at once.
+        if case .failure(let denial) = authorize(.unwrapKey, vaultName: keyID.vaultName, keyName: keyID.keyName,
+                                                 version: keyID.version, as: principal) {
+            throw registryKeyError(denial, registry: registry, action: action, key: keyID)
+        }
+        return (wrapped.ciphertext, wrapped.kid)
     }
 
     func registryKeyError(_ denial: AccessDenial, registry: String, action: String, key: KeyIdentifier) -> CMKError {
         var error = denial.asError
         error.message = "The registry '\(registry)' could not be \(action): its identity cannot use the key "
             + "'\(key.url)'. \(denial.message)"
-        error.hint = Remedies.fix(for: denial.code, registry: registry, key: key)
+        error.hint = world.registries.first { $0.name == registry }.map { remedy(for: denial.code, registry: $0) }
+            ?? Remedies.fix(for: denial.code, registry: registry, key: key)
         return error
     }
 

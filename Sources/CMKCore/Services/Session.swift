@@ -19,21 +19,7 @@ public final class Session {
         self.world = world
         self.now = wallClock.addingTimeInterval(world.account.clockOffset)
         self.platformKey = platformKey
-        grantOperatorRolesIfNeeded()
-    }
-
-    /// The signed-in operator holds Owner and Key Vault Administrator at subscription scope from the start,
-    /// so runbooks can create keys in RBAC vaults.
-    private func grantOperatorRolesIfNeeded() {
-        let account = world.account
-        for role in ["Owner", "Key Vault Administrator"] where !world.roleAssignments.contains(where: {
-            $0.principalId == account.operatorObjectId && $0.roleName == role && $0.scope == account.subscriptionPath
-        }) {
-            world.roleAssignments.append(RoleAssignment(
-                name: Identifiers.guid(), scope: account.subscriptionPath, principalId: account.operatorObjectId,
-                principalType: "User", roleName: role, description: "The signed-in operator of this state home.",
-                condition: nil, createdOn: now, createdBy: account.operatorObjectId))
-        }
+        catchUpScheduler()
     }
 
     /// The signed-in operator: Owner and Key Vault Administrator at subscription scope.

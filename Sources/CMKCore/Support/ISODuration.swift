@@ -13,6 +13,7 @@ public struct ISODuration: Sendable, Equatable, CustomStringConvertible {
         var inTime = false
         var number = ""
         var sawComponent = false
+        var sawTimeComponent = false
         for character in upper.dropFirst() {
             if character == "T" {
                 guard !inTime, number.isEmpty else { throw Self.invalid(text) }
@@ -26,6 +27,7 @@ public struct ISODuration: Sendable, Equatable, CustomStringConvertible {
             guard let value = Int(number) else { throw Self.invalid(text) }
             number = ""
             sawComponent = true
+            sawTimeComponent = sawTimeComponent || inTime
             switch (character, inTime) {
             case ("Y", false): years = value
             case ("M", false): months = value
@@ -37,7 +39,7 @@ public struct ISODuration: Sendable, Equatable, CustomStringConvertible {
             default: throw Self.invalid(text)
             }
         }
-        guard number.isEmpty, sawComponent else { throw Self.invalid(text) }
+        guard number.isEmpty, sawComponent, !inTime || sawTimeComponent else { throw Self.invalid(text) }
     }
 
     private static func invalid(_ text: String) -> CMKError {

@@ -32,14 +32,13 @@ public enum Timestamp {
     public static func parse(_ text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let formatter = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [
-            [.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime],
-            [.withFullDate],
-        ] {
-            formatter.formatOptions = options
-            if let date = formatter.date(from: trimmed) { return date }
+        // A date alone only: the full-date formatter also accepts a date followed by anything and ignores the rest.
+        if trimmed.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil {
+            formatter.formatOptions = [.withFullDate]
+            return formatter.date(from: trimmed)
         }
-        // Offsets written without a colon or with microseconds (Python's isoformat) are common in pasted output.
+        // Date and time go through one path: the fractional-seconds formatter keeps milliseconds only, and
+        // offsets written without a colon or microseconds (Python's isoformat) are common in pasted output.
         let pattern = #"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$"#
         guard let match = trimmed.range(of: pattern, options: .regularExpression), match == trimmed.startIndex..<trimmed.endIndex
         else { return nil }

@@ -1,0 +1,194 @@
+import CMKCrypto
+import Foundation
+
+/// What happens while nobody is typing: rotation policies, automatic key pick-up by registries, Notify events,
+/// and the purge of soft-deleted keys and vaults when their retention ends.
+extension Session {
+    /// The config key for how long a registry with a versionless key id takes to pick up a new version.
+    public static let pickupLagConfigKey = "registry.rotation-pickup-lag"
+    public static let defaultPickupLag = "PT1H"
+
+    var pickupLag: ISODuration {
+        (try? ISODuration(world.config[Self.pickupLagConfigKey] ?? Self.defaultPickupLag)) ?? (try! ISODuration("PT1H"))
+    }
+
+    /// Runs, in time order, everything that fell due up to `target`, moving `now` along; returns what happened.
+    @discardableResult
+    public func runScheduler(until target: Date) -> [ScheduledEvent] {
+        let start = scheduledEvents.count
+        var guardCount = 0
+        while let (time, action) = nextDueAction(before: target), guardCount < 10_000 {
+            guardCount += 1
+            if time > now { setNow(time) }
+            action()
+        }
+        if target > now { setNow(target) }
+        if scheduledEvents.count > start { world.account.schedulerCheckpoint = now }
+        return Array(scheduledEvents[start...])
+    }
+
+    /// Catches up with real time passing between commands.
+    /// Events that fell due between two commands run stamped with their own due times, not the later "now".
+    func catchUpScheduler() {
+        let target = now
+        guard nextDueAction(before: target) != nil else { return }
+        if let checkpoint = world.account.schedulerCheckpoint, checkpoint < target { setNow(checkpoint) }
+        runScheduler(until: target)
+    }
+
+    /// `acrcmk clock advance`: moves the simulated clock forward by `duration`, running what falls due.
+    @discardableResult
+    public func advanceClock(by duration: ISODuration) -> [ScheduledEvent] {
+        let target = duration.added(to: now)
+        return setClock(to: target)
+    }
+
+    /// `acrcmk clock set`: moves the simulated clock to `target` (forward runs what falls due; back runs nothing).
+    @discardableResult
+    public func setClock(to target: Date) -> [ScheduledEvent] {
+        let real = now.addingTimeInterval(-world.account.clockOffset)
+        let events = target > now ? runScheduler(until: target) : []
+        if target <= now {
+            setNow(target)
+            world.account.schedulerCheckpoint = target
+        }
+        world.account.clockOffset = target.timeIntervalSince(real)
+        return events
+    }
+
+    func emit(_ kind: String, _ resource: String, _ detail: String) {
+        scheduledEvents.append(ScheduledEvent(time: now, kind: kind, resource: resource, detail: detail))
+    }
+
+    /// The earliest due action strictly after the last run and not after `target`.
+    private func nextDueAction(before target: Date) -> (Date, () -> Void)? {
+        var candidates: [(Date, () -> Void)] = []
+
+        for key in world.keys where !key.isDeleted {
+            guard let vault = world.vaults.first(where: { $0.name == key.vaultName }), !vault.isDeleted else { continue }
+            let current = key.current
+            for action in key.rotationPolicy?.lifetimeActions ?? [] {
+                var due: Date?
+                if let after = action.timeAfterCreate { due = after.added(to: current.created) }
+                if let before = action.timeBeforeExpiry, let expires = current.expires { due = before.subtracted(from: expires) }
+                guard let due, due <= target else { continue }
+                switch action.action {
+                case .rotate:
+                    candidates.append((max(due, now), { [unowned self] in self.autoRotate(key) }))
+                case .notify where current.notifiedAt == nil:
+                    candidates.append((max(due, now), { [unowned self] in self.notify(key) }))
+                case .notify:
+                    break
+                }
+            }
+        }
+
+        for registry in world.registries {
+            guard let encryption = registry.encryption, encryption.keyRotationEnabled,
+                  let keyID = KeyIdentifier.parse(encryption.keyIdentifier),
+                  let key = world.keys.first(where: { $0.vaultName.lowercased() == keyID.vaultName.lowercased()
+                      && $0.name.lowercased() == keyID.keyName.lowercased() && !$0.isDeleted }),
+                  !encryption.versionedKeyIdentifier.hasSuffix("/\(key.current.version)"),
+                  encryption.failedPickupVersion != key.current.version
+            else { continue }
+            let due = pickupLag.added(to: key.current.created)
+            if due <= target {
+                candidates.append((max(due, now), { [unowned self] in self.pickUp(registry: registry.name, version: key.current.version) }))
+            }
+        }
+
+        for key in world.keys {
+            if let deletion = key.deletion, deletion.scheduledPurgeDate <= target {
+                candidates.append((max(deletion.scheduledPurgeDate, now), { [unowned self] in self.expirePurge(key: key) }))
+            }
+        }
+        for vault in world.vaults {
+            if let deletion = vault.deletion, deletion.scheduledPurgeDate <= target {
+                candidates.append((max(deletion.scheduledPurgeDate, now), { [unowned self] in self.expirePurge(vault: vault) }))
+            }
+        }
+        return candidates.min { $0.0 < $1.0 }
+    }
+
+    private func autoRotate(_ key: VaultKey) {
+        let policyCaller = Principal(objectId: "keyvault-rotation-service", tenantId: world.account.tenantId,
+                                     applicationId: nil, kind: .signedInOperator, displayName: "Key Vault rotation policy")
+        do {
+            let vault = world.vaults.first { $0.name == key.vaultName }!
+            // The rotation service acts with the vault's own authority, not as a caller subject to its policies.
+            let current = key.current
+            let expires = key.rotationPolicy?.expiryTime.map { $0.added(to: now) }
+            let version = try makeKeyVersion(vaultName: vault.name, keyName: key.name, type: current.keyType,
+                                             size: current.keySize, curve: current.curve, operations: current.keyOps,
+                                             enabled: true, expires: expires, notBefore: nil, tags: current.tags)
+            let index = keyIndex(vaultName: vault.name, name: key.name)!
+            world.keys[index].versions.append(version)
+            record(AuditEvent(time: now, vaultName: vault.name, operationName: "KeyRotate", resultSignature: "OK",
+                              callerObjectId: policyCaller.objectId, caller: policyCaller.displayName,
+                              keyId: version.identifier(vaultName: vault.name, keyName: key.name),
+                              detail: "rotation policy", registry: nil))
+            emit("KeyRotated", key.versionlessIdentifier, "rotation policy created version \(version.version)")
+        } catch {
+            emit("KeyRotationFailed", key.versionlessIdentifier, "\(error)")
+        }
+    }
+
+    private func notify(_ key: VaultKey) {
+        let index = keyIndex(vaultName: key.vaultName, name: key.name)!
+        let last = world.keys[index].versions.count - 1
+        world.keys[index].versions[last].notifiedAt = now
+        let expires = key.current.expires.map(Timestamp.azString) ?? "never"
+        record(AuditEvent(time: now, vaultName: key.vaultName, operationName: "KeyNearExpiry", resultSignature: "OK",
+                          callerObjectId: "keyvault-rotation-service", caller: "Key Vault rotation policy",
+                          keyId: key.current.identifier(vaultName: key.vaultName, keyName: key.name),
+                          detail: "Notify: expires \(expires)", registry: nil))
+        emit("KeyNearExpiry", key.versionlessIdentifier, "Notify: the current version expires \(expires)")
+    }
+
+    /// A registry configured with a versionless key id moves to the newest version: the DEK is re-wrapped.
+    private func pickUp(registry name: String, version: String) {
+        do {
+            let registry = try rotateRegistryKey(name: name, resourceGroup: nil, keyEncryptionKey: nil, identity: nil)
+            emit("RegistryKeyPickedUp", registry.name,
+                 "now wraps its data key with \(registry.encryption!.versionedKeyIdentifier)")
+        } catch {
+            if let index = registryIndex(name) { world.registries[index].encryption?.failedPickupVersion = version }
+            let reason = (error as? CMKError)?.code ?? "Error"
+            emit("RegistryKeyPickupFailed", name, "could not move to version \(version) (\(reason)); it keeps the "
+                + "version it has. \((error as? CMKError)?.message ?? "\(error)")")
+        }
+    }
+
+    private func expirePurge(key: VaultKey) {
+        guard let index = keyIndex(vaultName: key.vaultName, name: key.name), world.keys[index].isDeleted else { return }
+        destroyKey(at: index)
+        record(AuditEvent(time: now, vaultName: key.vaultName, operationName: "KeyPurge", resultSignature: "OK",
+                          callerObjectId: "keyvault-service", caller: "Key Vault (retention ended)", keyId: key.versionlessIdentifier,
+                          detail: "scheduled purge", registry: nil))
+        emit("KeyPurged", key.versionlessIdentifier, "retention ended: purged for good")
+        for registry in dependents(vault: key.vaultName, key: key.name) {
+            emit("RegistryKeyLost", registry, "its key \(key.versionlessIdentifier) was purged: content is permanently "
+                + "unreadable")
+        }
+    }
+
+    private func expirePurge(vault: KeyVault) {
+        guard let index = vaultIndex(vault.name, includeDeleted: true), world.vaults[index].isDeleted else { return }
+        destroyVault(at: index)
+        emit("VaultPurged", vault.name, "retention ended: the vault and its keys are purged for good")
+        for registry in dependents(vault: vault.name, key: nil) {
+            emit("RegistryKeyLost", registry, "its vault \(vault.name) was purged: content is permanently unreadable")
+        }
+    }
+
+    /// Registries whose key lives in `vault` (and is `key`, if given).
+    func dependents(vault: String, key: String?) -> [String] {
+        world.registries.compactMap { registry in
+            guard let id = registry.encryption.flatMap({ KeyIdentifier.parse($0.keyIdentifier) }),
+                  id.vaultName.lowercased() == vault.lowercased(),
+                  key == nil || id.keyName.lowercased() == key!.lowercased()
+            else { return nil }
+            return registry.name
+        }
+    }
+}
