@@ -206,7 +206,8 @@ public final class SQLiteContentStore: ContentStore {
             """)
         for manifest in push.manifests {
             try insertManifest.run([
-                scope, repository, .text(manifest.digest), .text(manifest.mediaType), Self.optional(manifest.artifactType),
+                scope, repository, .text(manifest.digest), .text(manifest.mediaType),
+                Self.optional(manifest.artifactType),
                 Self.optional(manifest.configMediaType), .integer(manifest.size), .integer(manifest.imageSize),
                 .text(manifest.objectID), Self.optional(manifest.architecture), Self.optional(manifest.os), time, time,
             ])

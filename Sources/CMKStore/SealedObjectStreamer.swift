@@ -69,7 +69,7 @@ struct SealedObjectStreamer {
         var currentCount = try read(buffers.plain[0])
         var pendingRecord: Int?  // The record length waiting in buffers.records[1 - current].
         while true {
-            var isLast = currentCount < chunkSize
+            let isLast = currentCount < chunkSize
             var nextCount = 0
             var recordLength = 0
             var sealError: Error?
@@ -77,31 +77,31 @@ struct SealedObjectStreamer {
             let plain = UnsafeRawBufferPointer(rebasing: buffers.plain[current][0..<currentCount])
             let next = buffers.plain[1 - current]
             let sealInto = buffers.records[current]
-            let chunkIsLast = isLast
+            let previousRecord = pendingRecord.map {
+                UnsafeRawBufferPointer(rebasing: buffers.records[1 - current][0..<$0])
+            }
             Overlap.run({
                 do {
-                    recordLength = try sealer.sealChunk(plain, isLast: chunkIsLast, into: sealInto)
+                    recordLength = try sealer.sealChunk(plain, isLast: isLast, into: sealInto)
                 } catch {
                     sealError = error
                 }
             }, {
-                    hasher.update(plain)
-                    do {
-                        if let pending = pendingRecord {
-                            try writer.write(UnsafeRawBufferPointer(rebasing: buffers.records[1 - current][0..<pending]))
-                        }
-                        if !chunkIsLast {
-                            nextCount = try read(next)
-                        }
-                    } catch {
-                        ioError = error
+                hasher.update(plain)
+                do {
+                    if let previousRecord {
+                        try writer.write(previousRecord)
                     }
+                    if !isLast {
+                        nextCount = try read(next)
+                    }
+                } catch {
+                    ioError = error
+                }
             })
             if let error = ioError ?? sealError {
                 throw error
             }
-            // A full chunk followed by end of file: it was the last one after all, but it is sealed as not-last.
-            // Seal an empty last record after it; the format allows a last record of 0 bytes.
             total += Int64(currentCount)
             progress?(total)
             pendingRecord = recordLength
@@ -109,7 +109,9 @@ struct SealedObjectStreamer {
                 break
             }
             if nextCount == 0 {
-                isLast = true
+                // A full chunk turned out to end the file, but it was sealed as not-last (it had to be sealed
+                // before the read that found the end). An empty last record closes the stream; the format
+                // allows one.
                 try writer.write(UnsafeRawBufferPointer(rebasing: buffers.records[current][0..<recordLength]))
                 let empty = UnsafeRawBufferPointer(rebasing: buffers.plain[0][0..<0])
                 let length = try sealer.sealChunk(empty, isLast: true, into: buffers.records[1 - current])
@@ -305,7 +307,8 @@ struct SealedObjectStreamer {
                           path: String) throws -> Int {
         var filled = 0
         while filled < buffer.count {
-            let count = pread(descriptor, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset) + off_t(filled))
+            let count = pread(descriptor, buffer.baseAddress! + filled, buffer.count - filled,
+                              off_t(offset) + off_t(filled))
             if count < 0 {
                 if errno == EINTR {
                     continue

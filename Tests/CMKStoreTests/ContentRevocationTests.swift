@@ -61,8 +61,8 @@ struct ContentRevocationTests {
                }),
         Method(name: "vault firewall Deny without bypass", expectedCode: "ForbiddenByFirewall",
                revoke: { tool, fixture in
-                   try tool.az("keyvault", "update", "-n", fixture.vault, "--default-action", "Deny", "--bypass", "None",
-                               "-o", "none")
+                   try tool.az("keyvault", "update", "-n", fixture.vault, "--default-action", "Deny",
+                               "--bypass", "None", "-o", "none")
                },
                recover: { tool, fixture in
                    try tool.az("keyvault", "update", "-n", fixture.vault, "--bypass", "AzureServices", "-o", "none")

@@ -75,13 +75,12 @@ struct SQLiteContentStoreTests {
         try Self.write(MarkedContent(size: 3 << 20).bytes, to: directory.file("b.bin"))
         try tool.succeed(["push", "reg1cmk", "samples/a:v1", directory.file("a.bin")])
         try tool.succeed(["push", "reg1cmk", "samples/b:v1", directory.file("b.bin")])
-        // The largest two sealed files are the two 3 MiB layers; find a's by decrypting nothing: by size order
-        // and by which one the pull of a touches (we damage both candidates' copies in turn through a's id).
+        // The two largest sealed files are the two 3 MiB layers; damage one, use the other as the splice donor.
         let blobs = tool.home + "/blobs"
         let files = try Self.sealedFiles(under: blobs).sorted { $0.size > $1.size }
         let (target, other) = (files[0].path, files[1].path)
         var bytes = Self.read(target)!
-        let header = 48 + 70  // Fixed header plus the context this build writes ("acrcmk/content/v1|" + 64 hex).
+        let header = 48 + 82  // Fixed header plus the context this build writes ("acrcmk/content/v1|" + 64 hex).
         let recordSize = (1 << 20) + 32
         switch tamper {
         case .flipBitInBody: bytes[header + recordSize + 17] ^= 0x01

@@ -90,7 +90,8 @@ struct ContentTransfer {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? nil
         let bar = ProgressBar(context: context, label: "push", total: size)
         let layer = try Self.mapped {
-            try content.sealFile(at: path, keys: keys, expectedDigest: nil, progress: bar.map { bar in { bar.update($0) } })
+            try content.sealFile(at: path, keys: keys, expectedDigest: nil,
+                                 progress: bar.map { bar in { bar.update($0) } })
         }
         bar?.finish()
         let config = try Self.mapped { try content.sealBytes(Array("{}".utf8), keys: keys) }
@@ -217,8 +218,9 @@ struct ContentTransfer {
                     ?? reference.tag.flatMap { tag in manifests.first { $0.tags.contains(tag) } }
                 guard let found else {
                     throw CMKError(.notFound, code: "ManifestUnknown", "'\(reference)' was not found in registry "
-                                       + "'\(keys.registryName)'.", hint: "List its tags with: acrcmk az acr repository "
-                                       + "show-tags --name \(keys.registryName) --repository \(repository)")
+                                       + "'\(keys.registryName)'.",
+                                   hint: "List its tags with: acrcmk az acr repository show-tags "
+                                       + "--name \(keys.registryName) --repository \(repository)")
                 }
                 roots = [(found, reference.tag)]
             } else {

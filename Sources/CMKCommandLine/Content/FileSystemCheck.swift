@@ -46,7 +46,8 @@ struct FileSystemCheck {
             }
             let base = doneBytes
             do {
-                try content.verifyObject(blob.object, keys: keys, progress: bar.map { bar in { bar.update(base + $0) } })
+                try content.verifyObject(blob.object, keys: keys,
+                                         progress: bar.map { bar in { bar.update(base + $0) } })
                 verified += 1
             } catch let error as CMKError where error.code == "ContentMissing" {
                 missing.append(Self.entry(blob, error))
@@ -99,7 +100,8 @@ struct FileSystemCheck {
         let deletedCount = deletedRegistryObjects.values.reduce(0) { $0 + $1.count }
         lines.append("Orphans: \(orphanFiles.count) unreferenced files, \(deletedCount) objects of deleted registries."
                      + (repair ? " Removed \(removedFiles + removedRows) files, \(removedTemporary) temporary files."
-                        : (orphanFiles.isEmpty && deletedCount == 0 ? "" : " Run 'acrcmk fsck --repair' to remove them.")))
+                        : (orphanFiles.isEmpty && deletedCount == 0
+                            ? "" : " Run 'acrcmk fsck --repair' to remove them.")))
         let healthy = damaged.isEmpty && missing.isEmpty
         return CommandOutput(value: value, text: lines.joined(separator: "\n"),
                              exitCode: healthy ? ExitCode.success : ExitCode.failure)

@@ -82,7 +82,8 @@ struct OCILayout {
             try Data(layoutMarker.utf8).write(to: URL(fileURLWithPath: staging + "/oci-layout"))
         } catch {
             try? fileManager.removeItem(atPath: staging)
-            throw CommandFailure(code: "OutputUnwritable", "Cannot create '\(destination)': \(error.localizedDescription)")
+            throw CommandFailure(code: "OutputUnwritable",
+                                 "Cannot create '\(destination)': \(error.localizedDescription)")
         }
         return OCILayout(root: staging)
     }
@@ -99,7 +100,8 @@ struct OCILayout {
             }
             try fileManager.moveItem(atPath: root, toPath: destination)
         } catch {
-            throw CommandFailure(code: "OutputUnwritable", "Cannot write '\(destination)': \(error.localizedDescription)")
+            throw CommandFailure(code: "OutputUnwritable",
+                                 "Cannot write '\(destination)': \(error.localizedDescription)")
         }
     }
 

@@ -9,7 +9,8 @@ enum AzAcrCommands {
 
     static var spec: CommandSpec {
         CommandSpec("acr", abstract: "Manage private registries with Azure Container Registries.", dialect: .az,
-                    subcommands: [create, show, update, delete, list, encryption, identity, config, AzAcrHealthCommand.spec,
+                    subcommands: [create, show, update, delete, list, encryption, identity, config,
+                                  AzAcrHealthCommand.spec,
                                   AzAcrContentCommands.repositorySpec, AzAcrContentCommands.manifestSpec])
     }
 

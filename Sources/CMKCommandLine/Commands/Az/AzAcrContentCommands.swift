@@ -63,7 +63,8 @@ enum AzAcrContentCommands {
                             return CommandOutput(.array(tags.map { .string($0.name) }))
                         }
                         return CommandOutput(.array(tags.map { tag in
-                            ["changeableAttributes": changeableAttributes, "createdTime": .string(acrTime(tag.createdAt)),
+                            ["changeableAttributes": changeableAttributes,
+                             "createdTime": .string(acrTime(tag.createdAt)),
                              "digest": .string(tag.digest), "lastUpdateTime": .string(acrTime(tag.lastUpdatedAt)),
                              "name": .string(tag.name), "signed": false]
                         }))
