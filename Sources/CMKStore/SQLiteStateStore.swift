@@ -37,6 +37,7 @@ public final class SQLiteStateStore: StateStore {
             CREATE INDEX audit_events_by_vault ON audit_events (vault COLLATE NOCASE, time);
             CREATE INDEX audit_events_by_registry ON audit_events (registry COLLATE NOCASE, time);
             """),
+        SQLiteContentStore.migration,
     ]
 
     let connection: SQLiteConnection

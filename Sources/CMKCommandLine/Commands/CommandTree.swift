@@ -22,7 +22,7 @@ enum CommandTree {
                 QueryCommand.spec,
                 AuditCommand.spec, AlertCommand.spec, PolicyCommand.spec, TaskCommand.spec,
                 AzCommands.spec,
-            ]
+            ] + ContentCommands.specs
         )
     }
 }

@@ -9,8 +9,9 @@ enum AzAcrCommands {
 
     static var spec: CommandSpec {
         CommandSpec("acr", abstract: "Manage private registries with Azure Container Registries.", dialect: .az,
-                    subcommands: [create, show, update, delete, list, encryption, identity, config, AzAcrHealthCommand.spec,
-                                  AzReplicationCommands.spec])
+                    subcommands: [create, show, update, delete, list, encryption, identity, config,
+                                  AzAcrHealthCommand.spec, AzReplicationCommands.spec,
+                                  AzAcrContentCommands.repositorySpec, AzAcrContentCommands.manifestSpec])
     }
 
     static var create: CommandSpec {

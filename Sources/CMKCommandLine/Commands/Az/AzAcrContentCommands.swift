@@ -1,0 +1,210 @@
+import CMKCore
+import Foundation
+import JMESPath
+
+/// `az acr repository …` and `az acr manifest list-metadata`: the registry's content as az shows it.
+///
+/// Every command unwraps the registry's key first (one audited vault call), so with the key revoked even listing
+/// fails, naming the cause, as the seed's impact tables say.
+enum AzAcrContentCommands {
+    static let registryName = OptionSpec("name", short: "n", valueName: "name",
+                                         help: "The name of the container registry.", required: true)
+    static let repository = OptionSpec("repository", valueName: "name", help: "The name of the repository.",
+                                       required: true)
+    static let top = OptionSpec("top", valueName: "n", help: "Limit the number of items in the results.")
+    static let orderBy = OptionSpec("orderby", valueName: "order", help: "Order the items in the results.",
+                                    allowedValues: ["time_asc", "time_desc"])
+    static let detail = OptionSpec.flag("detail", help: "Show detailed information.")
+    static let credentials = [
+        OptionSpec("username", short: "u", help: "The username used to log into a container registry.", hidden: true),
+        OptionSpec("password", short: "p", help: "The password used to log into a container registry.", hidden: true),
+        OptionSpec("suffix", help: "The tenant suffix in registry login server.", hidden: true),
+    ]
+
+    static var repositorySpec: CommandSpec {
+        CommandSpec("repository", abstract: "Manage repositories (image names) for Azure Container Registries.",
+                    dialect: .az, subcommands: [list, showTags, showManifests, delete])
+    }
+
+    static var manifestSpec: CommandSpec {
+        CommandSpec("manifest", abstract: "Manage artifact manifests in Azure Container Registries.", dialect: .az,
+                    subcommands: [listMetadata])
+    }
+
+    static var list: CommandSpec {
+        CommandSpec("list", abstract: "List repositories in an Azure Container Registry.", dialect: .az,
+                    options: [registryName, top] + credentials,
+                    examples: ["az acr repository list --name myregistry"],
+                    handler: { context in
+                        let names = try read(context, registry: context.required("name")) { keys, content in
+                            try content.repositories(scope: keys.scope).map(\.name)
+                        }
+                        return CommandOutput(.array(try limited(names, context).map(JSONValue.string)))
+                    })
+    }
+
+    static var showTags: CommandSpec {
+        CommandSpec("show-tags", abstract: "Show tags for a repository in an Azure Container Registry.", dialect: .az,
+                    options: [registryName, repository, top, orderBy, detail] + credentials,
+                    examples: ["az acr repository show-tags --name myregistry --repository MyRepository"],
+                    handler: { context in
+                        let repositoryName = context.required("repository")
+                        var tags = try read(context, registry: context.required("name")) { keys, content in
+                            try requireRepository(repositoryName, keys: keys, content: content)
+                            return try content.tags(scope: keys.scope, repository: repositoryName)
+                        }
+                        switch context.arguments.string("orderby") {
+                        case "time_asc": tags.sort { $0.lastUpdatedAt < $1.lastUpdatedAt }
+                        case "time_desc": tags.sort { $0.lastUpdatedAt > $1.lastUpdatedAt }
+                        default: break
+                        }
+                        tags = try limited(tags, context)
+                        guard context.arguments.flag("detail") else {
+                            return CommandOutput(.array(tags.map { .string($0.name) }))
+                        }
+                        return CommandOutput(.array(tags.map { tag in
+                            ["changeableAttributes": changeableAttributes,
+                             "createdTime": .string(acrTime(tag.createdAt)),
+                             "digest": .string(tag.digest), "lastUpdateTime": .string(acrTime(tag.lastUpdatedAt)),
+                             "name": .string(tag.name), "signed": false]
+                        }))
+                    })
+    }
+
+    static var showManifests: CommandSpec {
+        CommandSpec("show-manifests", abstract: "Show manifests of a repository in an Azure Container Registry.",
+                    dialect: .az, options: [registryName, repository, top, orderBy, detail] + credentials,
+                    examples: ["az acr repository show-manifests --name myregistry --repository MyRepository"],
+                    handler: { context in
+                        context.warn("This command has been deprecated and will be removed in a future release. "
+                                     + "Use 'acr manifest list-metadata' instead.")
+                        let manifests = try ordered(try listManifests(context, registry: context.required("name"),
+                                                                      repository: context.required("repository")),
+                                                    context)
+                        if context.arguments.flag("detail") {
+                            return CommandOutput(.array(manifests.map(metadata)))
+                        }
+                        return CommandOutput(.array(manifests.map { manifest in
+                            ["digest": .string(manifest.digest), "tags": .array(manifest.tags.map(JSONValue.string)),
+                             "timestamp": .string(acrTime(manifest.lastUpdatedAt))]
+                        }))
+                    })
+    }
+
+    static var delete: CommandSpec {
+        CommandSpec("delete", abstract: "Delete a repository and all images in it.", dialect: .az,
+                    options: [registryName, repository, AzOptions.yes] + credentials,
+                    examples: ["az acr repository delete --name myregistry --repository hello-world --yes"],
+                    handler: { context in
+                        let repositoryName = context.required("repository")
+                        try context.confirm("This operation will delete the repository '\(repositoryName)' and all "
+                                            + "images in it. Are you sure you want to continue?")
+                        let transfer = try ContentTransfer(context: context)
+                        let content = transfer.home.content
+                        let removed = try transfer.perform { session -> [String] in
+                            let keys = try session.contentKeys(forRegistry: context.required("name"), action: "deleted")
+                            try requireRepository(repositoryName, keys: keys, content: content)
+                            return try content.deleteRepository(scope: keys.scope, repository: repositoryName)
+                        }
+                        // After the commit: a crash before this leaves orphans that fsck sweeps.
+                        try ContentTransfer.mapped { try content.removeObjects(removed) }
+                        return .empty
+                    })
+    }
+
+    static var listMetadata: CommandSpec {
+        CommandSpec("list-metadata", abstract: "List the metadata of the manifests in a repository.", dialect: .az,
+                    options: [OptionSpec("registry", short: "r", valueName: "name",
+                                         help: "The name of the container registry.", required: true),
+                              OptionSpec("name", short: "n", valueName: "repository",
+                                         help: "The name of the repository.", required: true),
+                              top, orderBy] + credentials,
+                    examples: ["az acr manifest list-metadata -r myregistry -n hello-world"],
+                    handler: { context in
+                        let manifests = try ordered(try listManifests(context, registry: context.required("registry"),
+                                                                      repository: context.required("name")), context)
+                        return CommandOutput(.array(manifests.map(metadata)))
+                    })
+    }
+
+    // MARK: Helpers
+
+    /// Unwraps the registry's key (the lockout point) and reads the index in one transaction.
+    private static func read<T>(_ context: CommandContext, registry: String,
+                                _ body: (ContentKeys, any ContentStore) throws -> T) throws -> T {
+        let transfer = try ContentTransfer(context: context)
+        let content = transfer.home.content
+        return try transfer.perform { session in
+            let keys = try session.contentKeys(forRegistry: registry, action: "listed")
+            return try body(keys, content)
+        }
+    }
+
+    private static func listManifests(_ context: CommandContext, registry: String,
+                                      repository: String) throws -> [ContentManifestRecord] {
+        try read(context, registry: registry) { keys, content in
+            try requireRepository(repository, keys: keys, content: content)
+            return try content.manifests(scope: keys.scope, repository: repository)
+        }
+    }
+
+    private static func requireRepository(_ name: String, keys: ContentKeys, content: any ContentStore) throws {
+        guard try content.repositories(scope: keys.scope).contains(where: { $0.name == name }) else {
+            throw CMKError(.notFound, code: "NAME_UNKNOWN", "repository name not known to registry",
+                           hint: "The repository '\(name)' is not in registry '\(keys.registryName)'. List them with: "
+                               + "az acr repository list --name \(keys.registryName)")
+        }
+    }
+
+    private static func ordered(_ manifests: [ContentManifestRecord],
+                                _ context: CommandContext) throws -> [ContentManifestRecord] {
+        var result = manifests
+        switch context.arguments.string("orderby") {
+        case "time_asc": result.sort { $0.lastUpdatedAt < $1.lastUpdatedAt }
+        case "time_desc": result.sort { $0.lastUpdatedAt > $1.lastUpdatedAt }
+        default: result.sort { $0.digest < $1.digest }
+        }
+        return try limited(result, context)
+    }
+
+    private static func limited<T>(_ items: [T], _ context: CommandContext) throws -> [T] {
+        guard let text = context.arguments.string("top") else { return items }
+        guard let count = Int(text), count >= 0 else {
+            throw CommandFailure("argument --top: invalid int value: '\(text)'", category: .usage)
+        }
+        return Array(items.prefix(count))
+    }
+
+    private static let changeableAttributes: JSONValue = [
+        "deleteEnabled": true, "listEnabled": true, "readEnabled": true, "writeEnabled": true,
+    ]
+
+    /// A manifest's attributes as ACR's `_manifests` API returns them.
+    private static func metadata(_ manifest: ContentManifestRecord) -> JSONValue {
+        var object: [(String, JSONValue)] = [
+            ("changeableAttributes", changeableAttributes),
+            ("createdTime", .string(acrTime(manifest.createdAt))),
+            ("digest", .string(manifest.digest)),
+            ("imageSize", .number(Double(manifest.imageSize))),
+            ("lastUpdateTime", .string(acrTime(manifest.lastUpdatedAt))),
+            ("mediaType", .string(manifest.mediaType)),
+            ("tags", .array(manifest.tags.map(JSONValue.string))),
+        ]
+        if let architecture = manifest.architecture { object.append(("architecture", .string(architecture))) }
+        if let os = manifest.os { object.append(("os", .string(os))) }
+        if let configMediaType = manifest.configMediaType {
+            object.append(("configMediaType", .string(configMediaType)))
+        }
+        if let artifactType = manifest.artifactType { object.append(("artifactType", .string(artifactType))) }
+        return .object(JSONObject(object.sorted { $0.0 < $1.0 }))
+    }
+
+    /// ACR's data-plane time format: `2026-01-02T03:04:05.1234567Z`.
+    static func acrTime(_ date: Date) -> String {
+        let seconds = date.timeIntervalSince1970
+        let whole = seconds.rounded(.down)
+        let ticks = min(Int(((seconds - whole) * 10_000_000).rounded()), 9_999_999)
+        let base = Timestamp.zulu(Date(timeIntervalSince1970: whole)).dropLast()
+        return base + "." + String(format: "%07d", ticks) + "Z"
+    }
+}

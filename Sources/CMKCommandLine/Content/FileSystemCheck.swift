@@ -1,0 +1,121 @@
+import CMKCore
+import Foundation
+import JMESPath
+
+/// `acrcmk fsck`: verifies every sealed object of every registry and finds (and with `--repair` removes) orphans.
+struct FileSystemCheck {
+    let transfer: ContentTransfer
+    let repair: Bool
+
+    private var content: any ContentStore { transfer.home.content }
+
+    func run() throws -> CommandOutput {
+        // One transaction: the index and one key unwrap per registry holding content.
+        let survey = try transfer.perform { session -> Survey in
+            let scopes = session.contentScopes()
+            let blobs = try content.allBlobs()
+            var keys: [String: ContentKeys] = [:]
+            var locked: [String: String] = [:]
+            for scope in Set(blobs.map(\.scope)) {
+                guard let registry = scopes[scope] else { continue }
+                do {
+                    keys[scope] = try session.contentKeys(forRegistry: registry, action: "verified")
+                } catch let error as CMKError {
+                    locked[registry] = error.description
+                }
+            }
+            return Survey(blobs: blobs, liveScopes: scopes, keys: keys, locked: locked)
+        }
+        var damaged: [JSONValue] = []
+        var missing: [JSONValue] = []
+        var verified = 0
+        var unverifiable = 0
+        var deletedRegistryObjects: [String: [String]] = [:]
+        let live = survey.blobs.filter { survey.liveScopes[$0.scope] != nil }
+        let totalBytes = live.reduce(Int64(0)) { $0 + $1.object.size }
+        let bar = ProgressBar(context: transfer.context, label: "fsck", total: totalBytes)
+        var doneBytes: Int64 = 0
+        for blob in survey.blobs {
+            guard survey.liveScopes[blob.scope] != nil else {
+                deletedRegistryObjects[blob.scope, default: []].append(blob.object.objectID)
+                continue
+            }
+            guard let keys = survey.keys[blob.scope] else {
+                unverifiable += 1
+                continue
+            }
+            let base = doneBytes
+            do {
+                try content.verifyObject(blob.object, keys: keys,
+                                         progress: bar.map { bar in { bar.update(base + $0) } })
+                verified += 1
+            } catch let error as CMKError where error.code == "ContentMissing" {
+                missing.append(Self.entry(blob, error))
+            } catch let error as CMKError {
+                damaged.append(Self.entry(blob, error))
+            }
+            doneBytes += blob.object.size
+        }
+        bar?.finish()
+        let named = Set(survey.blobs.map(\.object.objectID))
+        let orphanFiles = try ContentTransfer.mapped { try content.objectIDsOnDisk() }.filter { !named.contains($0) }
+        var removedFiles = 0
+        var removedTemporary = 0
+        var removedRows = 0
+        if repair {
+            try ContentTransfer.mapped { try content.removeObjects(orphanFiles) }
+            removedFiles = orphanFiles.count
+            removedTemporary = try ContentTransfer.mapped { try content.removeStaleTemporaryFiles() }
+            let scopes = Array(deletedRegistryObjects.keys)
+            let ids = try transfer.perform { session -> [String] in
+                let stillDeleted = scopes.filter { session.contentScopes()[$0] == nil }
+                return try stillDeleted.flatMap { try content.deleteScope($0) }
+            }
+            removedRows = ids.count
+            try ContentTransfer.mapped { try content.removeObjects(ids) }
+        }
+        let lockedList = survey.locked.sorted { $0.key < $1.key }
+        let value: JSONValue = [
+            "objects": .number(Double(survey.blobs.count)),
+            "verified": .number(Double(verified)),
+            "damaged": .array(damaged),
+            "missing": .array(missing),
+            "unverifiable": .number(Double(unverifiable)),
+            "lockedRegistries": .array(lockedList.map { ["registry": .string($0.key), "reason": .string($0.value)] }),
+            "orphanFiles": .array(orphanFiles.map(JSONValue.string)),
+            "deletedRegistryObjects": .number(Double(deletedRegistryObjects.values.reduce(0) { $0 + $1.count })),
+            "repaired": .bool(repair),
+            "removedFiles": .number(Double(removedFiles + removedRows)),
+            "removedTemporaryFiles": .number(Double(removedTemporary)),
+        ]
+        var lines = ["Checked \(survey.blobs.count) sealed objects: \(verified) verified, \(damaged.count) damaged, "
+                     + "\(missing.count) missing, \(unverifiable) unverifiable (key unavailable)."]
+        for entry in damaged + missing {
+            lines.append("  DAMAGED \(entry["registry"]?.stringValue ?? "") \(entry["digest"]?.stringValue ?? ""): "
+                         + (entry["error"]?.stringValue ?? ""))
+        }
+        for (registry, reason) in lockedList {
+            lines.append("  LOCKED \(registry): \(reason)")
+        }
+        let deletedCount = deletedRegistryObjects.values.reduce(0) { $0 + $1.count }
+        lines.append("Orphans: \(orphanFiles.count) unreferenced files, \(deletedCount) objects of deleted registries."
+                     + (repair ? " Removed \(removedFiles + removedRows) files, \(removedTemporary) temporary files."
+                        : (orphanFiles.isEmpty && deletedCount == 0
+                            ? "" : " Run 'acrcmk fsck --repair' to remove them.")))
+        let healthy = damaged.isEmpty && missing.isEmpty
+        return CommandOutput(value: value, text: lines.joined(separator: "\n"),
+                             exitCode: healthy ? ExitCode.success : ExitCode.failure)
+    }
+
+    private struct Survey {
+        var blobs: [ContentBlobRecord]
+        var liveScopes: [String: String]
+        var keys: [String: ContentKeys]
+        var locked: [String: String]
+    }
+
+    private static func entry(_ blob: ContentBlobRecord, _ error: CMKError) -> JSONValue {
+        ["registry": .string(blob.registry), "digest": .string(blob.object.digest),
+         "objectId": .string(blob.object.objectID), "error": .string(error.description)]
+    }
+}

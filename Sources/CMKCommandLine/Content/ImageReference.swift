@@ -1,0 +1,74 @@
+import CMKCore
+
+/// `repository:tag` or `repository@sha256:…`, as given to push and pull.
+struct ImageReference: Sendable, Equatable, CustomStringConvertible {
+    var repository: String
+    var tag: String?
+    var digest: String?
+
+    /// Parses a reference; a bare repository means the tag `latest`.
+    ///
+    /// - Throws: `CommandFailure` (usage) naming the rule the text breaks.
+    init(parsing text: String) throws {
+        var rest = Substring(text)
+        if let at = rest.firstIndex(of: "@") {
+            let digest = String(rest[rest.index(after: at)...])
+            guard ContentDigest.isValid(digest) else {
+                throw CommandFailure("'\(digest)' in '\(text)' is not a sha256 digest.", category: .usage)
+            }
+            self.digest = digest
+            rest = rest[..<at]
+        }
+        if let colon = rest.lastIndex(of: ":"), !rest[colon...].contains("/") {
+            tag = String(rest[rest.index(after: colon)...])
+            rest = rest[..<colon]
+        } else if digest == nil {
+            tag = "latest"
+        }
+        repository = String(rest)
+        guard ImageReference.isValidRepository(repository) else {
+            throw CommandFailure("'\(repository)' is not a valid repository name: use lowercase letters, digits and "
+                                     + "separators (. _ - /), e.g. 'team/app'.", category: .usage)
+        }
+        if let tag, !ImageReference.isValidTag(tag) {
+            throw CommandFailure("'\(tag)' is not a valid tag: use up to 128 letters, digits, '_', '.' or '-', "
+                                     + "not starting with '.' or '-'.", category: .usage)
+        }
+    }
+
+    var description: String {
+        repository + (tag.map { ":" + $0 } ?? "") + (digest.map { "@" + $0 } ?? "")
+    }
+
+    static func isValidRepository(_ name: String) -> Bool {
+        guard !name.isEmpty, name.count <= 256 else { return false }
+        return name.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { component in
+            guard let first = component.first, let last = component.last,
+                  first.isLowercaseAlphanumeric, last.isLowercaseAlphanumeric else { return false }
+            var previousWasSeparator = false
+            for character in component {
+                if character.isLowercaseAlphanumeric {
+                    previousWasSeparator = false
+                } else if "._-".contains(character) {
+                    // "__" is allowed by the distribution spec; other doubled separators are not.
+                    if previousWasSeparator && character != "_" && character != "-" { return false }
+                    previousWasSeparator = true
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+    }
+
+    static func isValidTag(_ tag: String) -> Bool {
+        guard let first = tag.first, tag.count <= 128, first != ".", first != "-" else { return false }
+        return tag.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
+    }
+}
+
+extension Character {
+    fileprivate var isLowercaseAlphanumeric: Bool {
+        isASCII && (isNumber || (isLetter && isLowercase))
+    }
+}

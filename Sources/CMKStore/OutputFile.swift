@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CMKCore
+
+/// A file written under a temporary name beside its destination and renamed over it only on `commit`, so a
+/// failed pull leaves no partial output.
+final class OutputFile {
+    private let destination: String
+    private let temporaryPath: String
+    private var descriptor: Int32
+    private var isCommitted = false
+
+    /// Creates the temporary file in the destination's directory.
+    ///
+    /// - Throws: `CMKError` (`OutputUnwritable`) naming the path and the system's reason.
+    init(destination: String) throws {
+        self.destination = destination
+        let slash = destination.lastIndex(of: "/")
+        let directory = slash.map { $0 == destination.startIndex ? "/" : String(destination[..<$0]) } ?? "."
+        let name = slash.map { String(destination[destination.index(after: $0)...]) } ?? destination
+        let random = String(UInt64.random(in: .min ... .max), radix: 16)
+        temporaryPath = (directory == "/" ? "" : directory) + "/.\(name).acrcmk-partial-\(getpid())-\(random)"
+        do {
+            descriptor = try FileDescriptorIO.open(temporaryPath, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o644,
+                                                   operation: "create output file")
+        } catch let error as BlobStoreError {
+            throw CMKError.badRequest("OutputUnwritable", "Cannot write '\(destination)': "
+                + "\(SealedObjectStreamer.reason(error)).", hint: "Check that its directory exists and is writable.")
+        }
+    }
+
+    deinit {
+        discardUnlessCommitted()
+    }
+
+    /// Appends bytes.
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        do {
+            try FileDescriptorIO.writeAll(descriptor, bytes, path: temporaryPath)
+        } catch let error as BlobStoreError {
+            throw CMKError.badRequest("OutputUnwritable", "Cannot write '\(destination)': "
+                + "\(SealedObjectStreamer.reason(error)).")
+        }
+    }
+
+    /// Closes the file and renames it over the destination.
+    func commit() throws {
+        FileDescriptorIO.systemClose(descriptor)
+        descriptor = -1
+        guard rename(temporaryPath, destination) == 0 else {
+            let reason = String(cString: strerror(errno))
+            throw CMKError.badRequest("OutputUnwritable", "Cannot move the output into place as '\(destination)': "
+                + "\(reason).")
+        }
+        isCommitted = true
+    }
+
+    /// Deletes the temporary file unless it was committed.
+    func discardUnlessCommitted() {
+        guard !isCommitted else { return }
+        if descriptor >= 0 {
+            FileDescriptorIO.systemClose(descriptor)
+            descriptor = -1
+        }
+        unlink(temporaryPath)
+    }
+}
