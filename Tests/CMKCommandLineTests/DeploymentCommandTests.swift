@@ -7,8 +7,7 @@ import Testing
 @Suite("az deployment group")
 struct DeploymentCommandTests {
     static let fixture: String = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/CMKtemplate.json")
+        let url = BuiltTool.fixtures.appendingPathComponent("CMKtemplate.json")
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             fatalError("Fixture missing: \(url.path) (seed 002's CMKtemplate.json, copied byte for byte)")
         }

@@ -53,7 +53,8 @@ enum DrillCommand {
                 try? fileManager.removeItem(atPath: home)
             }
         }
-        let drill = Drill(context: context, home: home, registry: registry, method: method)
+        let drill = Drill(context: context, home: home, registry: registry, method: method,
+                          inScratchCopy: !context.arguments.flag("in-place"))
         let result = try drill.execute()
         let markdown = result.markdown
         if let path = context.arguments.string("report") {
@@ -74,6 +75,7 @@ enum DrillCommand {
         let home: String
         let registry: String
         let method: RevocationMethod
+        let inScratchCopy: Bool
 
         struct Outcome {
             var exitCode: Int32
@@ -161,8 +163,11 @@ enum DrillCommand {
             let before = step("Document current state", ["az", "acr", "encryption", "show", "-n", registry, "-o", "json"])
             guard before.succeeded else { throw CommandFailure("The drill needs an existing registry: \(before.message)") }
             checklist.append(("Identify the reason for revocation", "drill of method \(method.rawValue): \(method.summary)"))
+            let current = (try? JSONValue.parse(before.stdout)) ?? .null
             checklist.append(("Document current state (az acr encryption show)",
-                              before.stdout.replacingOccurrences(of: "\n", with: " ")))
+                              "status \(current["status"]?.stringValue ?? "?"), key "
+                                + (current["keyVaultProperties"]?["versionedKeyIdentifier"]?.stringValue ?? "-")
+                                + ", identity " + (current["keyVaultProperties"]?["identity"]?.stringValue ?? "-")))
 
             let canPush = commandExists("push")
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("drill-probe-\(UUID().uuidString)")
@@ -174,8 +179,16 @@ enum DrillCommand {
                 let push = step("Push probe artifact", ["push", registry, "drill/probe:v1", probe.path])
                 if !push.succeeded { throw CommandFailure("The probe push failed before revocation: \(push.message)") }
             }
-            let hasReplica = acrcmk(["az", "acr", "replication", "list", "-r", registry, "--query", "length(@)", "-o", "tsv"])
+            var hasReplica = acrcmk(["az", "acr", "replication", "list", "-r", registry, "--query", "length(@)", "-o", "tsv"])
                 .stdout.trimmingCharacters(in: .whitespacesAndNewlines) != "0"
+            if !hasReplica, inScratchCopy {
+                // A scratch copy may grow a replica so that geo-replication sync is observed too.
+                let location = acrcmk(["az", "acr", "show", "-n", registry, "--query", "location", "-o", "tsv"]).stdout
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+                let replica = location == "westus2" ? "northeurope" : "westus2"
+                hasReplica = step("Add a replica in \(replica) (scratch copy)",
+                                  ["az", "acr", "replication", "create", "-r", registry, "-l", replica, "-o", "none"]).succeeded
+            }
 
             let revoke = step("Execute revocation (\(method.rawValue))",
                               ["revoke", "--registry", registry, "--method", method.rawValue, "--yes", "--reason", "revocation drill"])

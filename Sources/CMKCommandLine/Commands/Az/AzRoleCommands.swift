@@ -60,7 +60,7 @@ enum AzRoleCommands {
                             examples: ["az role assignment delete --assignee <identity-principal-id> --role \"Key Vault "
                                        + "Crypto Service Encryption User\" --scope <key-vault-resource-id>"],
                             handler: { context in
-                                try context.perform { session in
+                                _ = try context.perform { session in
                                     try session.deleteRoleAssignments(
                                         ids: context.arguments.strings("ids"),
                                         assignee: context.arguments.string("assignee") ?? context.arguments.string("assignee-object-id"),
