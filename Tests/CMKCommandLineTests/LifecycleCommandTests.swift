@@ -155,3 +155,34 @@ extension JSONValue {
         return nil
     }
 }
+
+@Suite("Geo-replicas in pull, check-health and status")
+struct ReplicaVisibilityTests {
+    @Test func replicasServeContentAndShowTheirSyncState() throws {
+        let tool = try BuiltTool()
+        #expect(try tool.run("setup", "--registry", "georeg").exitCode == 0)
+        #expect(try tool.run("az", "acr", "replication", "create", "-r", "georeg", "-l", "westeurope", "-o", "none").exitCode == 0)
+        let payload = tool.home.appendingPathComponent("payload.bin")
+        try Data((0..<50_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }).write(to: payload)
+        #expect(try tool.run("push", "georeg", "app:v1", payload.path).exitCode == 0)
+        let pulled = tool.home.appendingPathComponent("from-replica.bin")
+        let pull = try tool.run("pull", "--replica", "westeurope", "georeg", "app:v1", pulled.path)
+        #expect(pull.exitCode == 0, "\(pull.stderr)")
+        #expect(pull.stdout.contains("georeg.westeurope.data.azurecr.io"))
+        #expect(FileManager.default.contentsEqual(atPath: payload.path, andPath: pulled.path))
+        let missing = try tool.run("pull", "--replica", "japaneast", "georeg", "app:v1", pulled.path + ".2")
+        #expect(missing.exitCode == 1)
+        #expect(missing.stderr.contains("(ReplicationNotFound)"))
+
+        #expect(try tool.run("revoke", "--registry", "georeg", "--method", "disable-key").exitCode == 0)
+        let health = try JSONValue.parse(try tool.run("check-health", "--registry", "georeg", "-o", "json").stdout)
+        let replica = health["findings"]?.arrayValue?.first { $0["check"] == "replication" }
+        #expect(replica?["code"] == "REPLICA_SYNC_BLOCKED")
+        let status = try JSONValue.parse(try tool.run("status", "-o", "json").stdout)
+        #expect(status.arrayValue?.first?["replicas"]?.arrayValue?.first?["status"] == "Syncing blocked")
+        #expect(try tool.run("pull", "--replica", "westeurope", "georeg", "app:v1", pulled.path + ".3").exitCode == 1)
+        #expect(try tool.run("recover", "--registry", "georeg").exitCode == 0)
+        let after = try JSONValue.parse(try tool.run("status", "-o", "json").stdout)
+        #expect(after.arrayValue?.first?["replicas"]?.arrayValue?.first?["status"] == "Ready")
+    }
+}

@@ -49,7 +49,9 @@ enum ContentCommands {
             missing object) nothing is left at DEST and the exit status is non-zero. For a single-file artifact
             DEST is the file to write (or a directory to write it into); --oci writes an OCI image layout instead.
             """,
-            options: [OptionSpec.flag("oci", help: "Write an OCI image layout even for a single-file artifact.")],
+            options: [OptionSpec.flag("oci", help: "Write an OCI image layout even for a single-file artifact."),
+                      OptionSpec("replica", valueName: "location",
+                                 help: "Pull from the geo-replica in this location (it shares the registry's key).")],
             arguments: [ArgumentSpec("registry", help: "The registry name."),
                         ArgumentSpec("reference", help: "<repository>:<tag> or <repository>@sha256:<digest>."),
                         ArgumentSpec("dest", help: "The file or OCI image layout directory to write.")],
@@ -59,6 +61,7 @@ enum ContentCommands {
                 let registry = context.arguments.positional("registry")!
                 let reference = try ImageReference(parsing: context.arguments.positional("reference")!)
                 var destination = context.arguments.positional("dest")!
+                let replica = try context.arguments.string("replica").map { try requireReplica($0, of: registry, context) }
                 let transfer = try ContentTransfer(context: context)
                 let plan = try transfer.plan(registry: registry, repository: reference.repository,
                                              reference: reference, action: "pulled")
@@ -78,9 +81,26 @@ enum ContentCommands {
                     "digest": .string(root.digest), "mediaType": .string(root.mediaType),
                     "destination": .string(destination), "objects": .number(Double(plan.objects.count)),
                 ]
-                return CommandOutput(value: value, text: "Pulled \(registry).azurecr.io/\(reference)@\(root.digest) "
-                                     + "to \(destination)")
+                let source = replica.map { "\(registry).\($0).data.azurecr.io" } ?? "\(registry).azurecr.io"
+                return CommandOutput(value: value, text: "Pulled \(source)/\(reference)@\(root.digest) to \(destination)")
             })
+    }
+
+    /// The location of a registry's replica, or a clear error naming the replicas it has.
+    static func requireReplica(_ location: String, of registry: String, _ context: CommandContext) throws -> String {
+        try context.perform { session in
+            let found = try session.requireRegistry(registry)
+            let wanted = location.lowercased().replacingOccurrences(of: " ", with: "")
+            if found.location == wanted { return found.location }
+            guard let replica = found.replications.first(where: { $0.location == wanted || $0.name.lowercased() == wanted })
+            else {
+                let known = ([found.location] + found.replications.map(\.location)).joined(separator: ", ")
+                throw CMKError(.notFound, code: "ReplicationNotFound", "Registry '\(found.name)' has no replica in "
+                    + "'\(location)'. Its locations: \(known).",
+                    hint: "az acr replication create --registry \(found.name) --location \(wanted)")
+            }
+            return replica.location
+        }
     }
 
     static var export: CommandSpec {

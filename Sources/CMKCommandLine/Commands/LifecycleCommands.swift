@@ -254,7 +254,7 @@ enum LifecycleCommands {
             handler: { context in
                 try context.perform { session in
                     var rows: [JSONValue] = []
-                    var lines: [[String]] = [["REGISTRY", "SKU", "ENCRYPTION", "ROTATION", "HEALTH", "KEY (VERSIONED)"]]
+                    var lines: [[String]] = [["REGISTRY", "SKU", "ENCRYPTION", "ROTATION", "HEALTH", "REPLICAS", "KEY (VERSIONED)"]]
                     for registry in session.world.registries.sorted(by: { $0.name < $1.name }) {
                         let report = try session.checkHealth(registryName: registry.name)
                         let encryption = registry.encryption
@@ -267,10 +267,16 @@ enum LifecycleCommands {
                             "identity": JSONValue(encryption?.identity),
                             "lastKeyRotationTimestamp": JSONValue(encryption.map { Timestamp.azString($0.lastKeyRotationTimestamp) }),
                             "health": .string(report.verdict),
-                            "replications": .number(Double(registry.replications.count)),
+                            "replicas": .array(registry.replications.map { replica in
+                                ["location": .string(replica.location),
+                                 "status": .string(report.unwrapSucceeded == false ? "Syncing blocked" : "Ready")]
+                            }),
                         ])
+                        let replicas = registry.replications.map { "\($0.location)" + (report.unwrapSucceeded == false
+                                                                                             ? " (blocked)" : "") }
                         lines.append([registry.name, registry.sku.rawValue, encryption == nil ? "disabled" : "enabled",
-                                      rotation, report.verdict, encryption?.versionedKeyIdentifier ?? "-"])
+                                      rotation, report.verdict, replicas.isEmpty ? "-" : replicas.joined(separator: ","),
+                                      encryption?.versionedKeyIdentifier ?? "-"])
                     }
                     let text = rows.isEmpty ? "No registries yet. Create one with: acrcmk setup --registry <name>"
                         : TextTable.render(lines)

@@ -95,6 +95,14 @@ extension Session {
             report.findings.append(denialFinding(check, denial))
         }
 
+        for replica in registry.replications {
+            let blocked = report.unwrapSucceeded != true
+            report.findings.append(HealthFinding(
+                check: "replication", code: blocked ? "REPLICA_SYNC_BLOCKED" : "OK", severity: blocked ? .error : .info,
+                cause: blocked ? "Geo-replication sync to \(replica.location) is blocked: the replica cannot decrypt content "
+                    + "without the registry's key." : "Replica \(replica.location) is in sync (Ready).",
+                fix: blocked ? "Restore the key access above; replicas resume by themselves." : nil))
+        }
         guard let keyID, let vault = world.vaults.first(where: { $0.name.lowercased() == keyID.vaultName.lowercased() })
         else { return report }
         if !vault.purgeProtected {
