@@ -31,11 +31,14 @@ let package = Package(
         // Not a dependency of the test target (executables cannot be); `swift build --build-tests` builds it.
         .executableTarget(
             name: "cmkstore-exerciser", dependencies: ["CMKStore", "CMKCore"], path: "Tests/Support/cmkstore-exerciser"),
-        .testTarget(name: "CMKCryptoTests", dependencies: ["CMKCrypto"]),
-        .testTarget(name: "JMESPathTests", dependencies: ["JMESPath"]),
+        // Shared by the test targets: package paths, built executables, running processes.
+        .target(name: "CMKTestSupport", path: "Tests/Support/CMKTestSupport"),
+        .testTarget(name: "CMKCryptoTests", dependencies: ["CMKCrypto", "CMKTestSupport"]),
+        .testTarget(name: "JMESPathTests", dependencies: ["JMESPath", "CMKTestSupport"]),
         .testTarget(name: "CMKCoreTests", dependencies: ["CMKCore", "CMKCrypto"]),
-        .testTarget(name: "CMKStoreTests", dependencies: ["CMKStore", "CMKCore", "CMKCrypto"]),
-        .testTarget(name: "CMKCommandLineTests", dependencies: ["CMKCommandLine", "CMKCore", "JMESPath"]),
+        .testTarget(name: "CMKStoreTests", dependencies: ["CMKStore", "CMKCore", "CMKCrypto", "CMKTestSupport"]),
+        .testTarget(name: "CMKCommandLineTests",
+                    dependencies: ["CMKCommandLine", "CMKCore", "JMESPath", "CMKTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

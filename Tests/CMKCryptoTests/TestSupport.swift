@@ -1,3 +1,4 @@
+import CMKTestSupport
 import Foundation
 import Testing
 
@@ -6,20 +7,8 @@ import Testing
 /// Helpers shared by the CMKCrypto tests: test-data location, hex, temporary folders and the openssl CLI.
 enum TestSupport {
     /// The shared folder (`../shared` next to the package root, or `ACRCMK_SHARED_DIR`).
-    static func sharedDirectory(filePath: String = #filePath) throws -> URL {
-        if let override = ProcessInfo.processInfo.environment["ACRCMK_SHARED_DIR"], !override.isEmpty {
-            return URL(fileURLWithPath: override)
-        }
-        var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-        while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-                return directory.deletingLastPathComponent().appendingPathComponent("shared")
-            }
-            directory = directory.deletingLastPathComponent()
-        }
-        throw TestSupportError(
-            "cannot find the package root (a folder with Package.swift) above \(filePath); set ACRCMK_SHARED_DIR"
-        )
+    static func sharedDirectory() throws -> URL {
+        try PackageLayout.sharedDirectory()
     }
 
     /// Reads a file from `<shared>/testvectors/wycheproof`, failing with a clear message when it is missing.

@@ -1,5 +1,6 @@
 import CMKCore
 import CMKStore
+import CMKTestSupport
 import Foundation
 import Testing
 
@@ -26,21 +27,9 @@ struct AcrcmkTool {
     /// Runs `acrcmk --home HOME ARGS…` and waits for it.
     @discardableResult
     func run(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments + ["--home", home]
-        process.environment = ["HOME": home, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                      errors: String(decoding: errorData, as: UTF8.self))
+        let output = try ProcessRunner.run(executable, arguments + ["--home", home],
+                                           environment: ["HOME": home, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"])
+        return Result(status: output.exitCode, output: output.stdout, errors: output.stderr)
     }
 
     /// Runs a command that must succeed and returns its stdout without the trailing newline.
@@ -94,42 +83,8 @@ struct AcrcmkTool {
         try StateHome.open(path: home, wallClock: { Date() }).auditEvents(filter)
     }
 
-    private static let name = "acrcmk"
-
     private static func locate() throws -> URL {
-        let fileManager = FileManager.default
-        if let override = ProcessInfo.processInfo.environment["ACRCMK_BINARY"] {
-            return URL(fileURLWithPath: override)
-        }
-        var folders: [URL] = []
-        let binaries = [Bundle.main.executableURL, URL(fileURLWithPath: CommandLine.arguments[0])]
-            + Bundle.allBundles.filter { $0.bundlePath.hasSuffix(".xctest") }.map { $0.bundleURL }
-        for binary in binaries.compactMap({ $0 }) {
-            var folder = binary.deletingLastPathComponent()
-            for _ in 0..<4 {
-                folders.append(folder)
-                folder = folder.deletingLastPathComponent()
-            }
-        }
-        var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while root.path != "/" && !fileManager.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
-            root = root.deletingLastPathComponent()
-        }
-        for entry in (try? fileManager.contentsOfDirectory(atPath: root.path)) ?? [] where entry.hasPrefix(".build") {
-            let base = root.appendingPathComponent(entry)
-            folders.append(base.appendingPathComponent("debug"))
-            for triple in (try? fileManager.contentsOfDirectory(atPath: base.path)) ?? [] {
-                folders.append(base.appendingPathComponent(triple).appendingPathComponent("debug"))
-            }
-        }
-        let candidates = folders.map { $0.appendingPathComponent(name) }.filter {
-            fileManager.isExecutableFile(atPath: $0.path)
-        }
-        guard let found = candidates.first else {
-            throw TestFailure("The acrcmk binary was not found next to the tests or under .build*/debug; run "
-                              + "'swift build --build-tests' first or set ACRCMK_BINARY.")
-        }
-        return found
+        try BuildProducts.executable(named: "acrcmk", overrideVariable: "ACRCMK_BINARY")
     }
 }
 

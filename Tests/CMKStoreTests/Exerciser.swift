@@ -1,3 +1,4 @@
+import CMKTestSupport
 import Foundation
 import Testing
 
@@ -25,46 +26,8 @@ struct Exerciser {
         return RunningExerciser(process: process, output: output, errors: errors)
     }
 
-    private static let name = "cmkstore-exerciser"
-
     private static func locate() throws -> URL {
-        let fileManager = FileManager.default
-        if let override = ProcessInfo.processInfo.environment["CMKSTORE_EXERCISER"] {
-            return URL(fileURLWithPath: override)
-        }
-        var folders: [URL] = []
-        // Next to the test binary (Linux: <products>/<Package>PackageTests.xctest is the binary itself;
-        // macOS: the bundle sits in the products folder, its binary three levels deeper).
-        let binaries = [Bundle.main.executableURL, URL(fileURLWithPath: CommandLine.arguments[0])]
-            + Bundle.allBundles.filter { $0.bundlePath.hasSuffix(".xctest") }.map { $0.bundleURL }
-        for binary in binaries.compactMap({ $0 }) {
-            var folder = binary.deletingLastPathComponent()
-            for _ in 0..<4 {
-                folders.append(folder)
-                folder = folder.deletingLastPathComponent()
-            }
-        }
-        // From the sources: every .build* scratch folder of the package, newest build first.
-        var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while root.path != "/" && !fileManager.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
-            root = root.deletingLastPathComponent()
-        }
-        let scratch = (try? fileManager.contentsOfDirectory(atPath: root.path)) ?? []
-        for entry in scratch where entry.hasPrefix(".build") {
-            let base = root.appendingPathComponent(entry)
-            folders.append(base.appendingPathComponent("debug"))
-            for triple in (try? fileManager.contentsOfDirectory(atPath: base.path)) ?? [] {
-                folders.append(base.appendingPathComponent(triple).appendingPathComponent("debug"))
-            }
-        }
-        let candidates = folders.map { $0.appendingPathComponent(name) }
-        if let found = candidates.first(where: { fileManager.isExecutableFile(atPath: $0.path) }) {
-            return found
-        }
-        throw TestFailure(
-            "\(name) was not found next to the test binary or under \(root.path)/.build*/debug; "
-                + "build it with `swift build --build-tests` (it is a target of Package.swift) "
-                + "or set CMKSTORE_EXERCISER to its path")
+        try BuildProducts.executable(named: "cmkstore-exerciser", overrideVariable: "CMKSTORE_EXERCISER")
     }
 }
 

@@ -1,21 +1,12 @@
+import CMKTestSupport
 import Foundation
 @testable import JMESPath
 
 /// Finds and loads the shared test data (`../shared/testvectors` next to the checkout).
 enum SharedTestData {
     /// The shared directory: `ACRCMK_SHARED_DIR` if set, else `<package root>/../shared`.
-    static func sharedDirectory(filePath: String = #filePath) -> URL? {
-        if let override = ProcessInfo.processInfo.environment["ACRCMK_SHARED_DIR"], !override.isEmpty {
-            return URL(fileURLWithPath: override)
-        }
-        var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-        while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-                return directory.deletingLastPathComponent().appendingPathComponent("shared")
-            }
-            directory = directory.deletingLastPathComponent()
-        }
-        return nil
+    static func sharedDirectory() -> URL? {
+        try? PackageLayout.sharedDirectory()
     }
 
     /// `<shared>/testvectors/jmespath`, or nil when the shared data is missing.
