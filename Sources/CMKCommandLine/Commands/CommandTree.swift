@@ -3,7 +3,7 @@ enum CommandTree {
     static func root() -> CommandSpec {
         CommandSpec(
             CommandLineTool.program,
-            abstract: "Rehearse Azure Container Registry encryption with customer-managed keys, for real, on one machine.",
+            abstract: "Rehearse Azure Container Registry encryption with customer-managed keys, for real.",
             discussion: """
             acrcmk simulates registries, managed identities, Key Vaults and RSA keys, and seals registry
             content with AES-256 data keys wrapped by RSA key-encryption keys. State lives in the state home
@@ -17,12 +17,16 @@ enum CommandTree {
                 LifecycleCommands.checkHealth,
                 LifecycleCommands.status,
                 DrillCommand.spec,
+            ] + ContentCommands.specs + [
                 ClockCommand.spec,
+                AuditCommand.spec,
+                AlertCommand.spec,
+                PolicyCommand.spec,
+                TaskCommand.spec,
                 ConfigCommand.spec,
                 QueryCommand.spec,
-                AuditCommand.spec, AlertCommand.spec, PolicyCommand.spec, TaskCommand.spec,
                 AzCommands.spec,
-            ] + ContentCommands.specs
+            ]
         )
     }
 }
