@@ -122,6 +122,12 @@ public final class SQLiteContentStore: ContentStore {
         try streamer.blobs.allIDs()
     }
 
+    public func objectModificationDate(_ objectID: String) -> Date? {
+        guard BlobDirectory.isValidID(objectID) else { return nil }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: streamer.blobs.path(for: objectID))
+        return attributes?[.modificationDate] as? Date
+    }
+
     public func removeStaleTemporaryFiles() throws -> Int {
         try streamer.blobs.removeStaleTemporaryFiles()
     }

@@ -57,26 +57,38 @@ struct ContentTransfer {
             throw CommandFailure(code: "FileNotFound", "'\(path)' does not exist.", category: .notFound)
         }
         let keys = try perform { try $0.contentKeys(forRegistry: registry, action: "pushed") }
-        var state = PushState()
-        let root: OCIDescriptor
-        if isDirectory.boolValue {
-            let layout = OCILayout(root: path)
-            root = try layout.descriptor(forTag: tag)
-            try importManifest(root, from: layout, keys: keys, state: &state)
-        } else {
-            root = try pushFile(path, keys: keys, state: &state)
-        }
-        try perform { session in
-            try session.requireContentRegistry(keys)
-            for index in state.manifests.indices {
-                state.manifests[index].repository = reference.repository
+        _ = try? content.removeStaleTemporaryFiles()
+        // A concurrent `repository delete` may remove an object this push found already sealed; the commit then
+        // sees it missing, and the push seals it again once rather than commit a row naming a deleted file.
+        for attempt in 1...2 {
+            var state = PushState()
+            let root: OCIDescriptor
+            if isDirectory.boolValue {
+                let layout = OCILayout(root: path)
+                root = try layout.descriptor(forTag: tag)
+                try importManifest(root, from: layout, keys: keys, state: &state)
+            } else {
+                root = try pushFile(path, keys: keys, state: &state)
             }
-            try content.commit(ContentPush(
-                scope: keys.scope, registry: keys.registryName, repository: reference.repository, tag: tag,
-                tagDigest: root.digest, objects: state.objects, manifests: state.manifests, time: session.now))
+            let committed: Bool = try perform { session in
+                try session.requireContentRegistry(keys)
+                guard state.objects.allSatisfy({ content.objectExists($0.objectID) }) else { return false }
+                for index in state.manifests.indices {
+                    state.manifests[index].repository = reference.repository
+                }
+                try content.commit(ContentPush(
+                    scope: keys.scope, registry: keys.registryName, repository: reference.repository, tag: tag,
+                    tagDigest: root.digest, objects: state.objects, manifests: state.manifests, time: session.now))
+                return true
+            }
+            if committed {
+                return PushResult(digest: root.digest, mediaType: root.mediaType, size: root.size,
+                                  objects: state.objects.count, sealedBytes: state.sealedBytes)
+            }
+            context.info("push attempt \(attempt): a sealed object was deleted concurrently; sealing it again")
         }
-        return PushResult(digest: root.digest, mediaType: root.mediaType, size: root.size,
-                          objects: state.objects.count, sealedBytes: state.sealedBytes)
+        throw CommandFailure(code: "ContentConflict", "The push could not commit: objects it needs were deleted while "
+                             + "it ran (a concurrent repository delete).", hint: "Run the push again.")
     }
 
     private struct PushState {

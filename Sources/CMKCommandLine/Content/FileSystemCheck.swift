@@ -4,6 +4,9 @@ import JMESPath
 
 /// `acrcmk fsck`: verifies every sealed object of every registry and finds (and with `--repair` removes) orphans.
 struct FileSystemCheck {
+    /// How long an unnamed sealed file is left alone, in case a push that wrote it has yet to commit.
+    static let orphanGracePeriod: TimeInterval = 3600
+
     let transfer: ContentTransfer
     let repair: Bool
 
@@ -63,8 +66,17 @@ struct FileSystemCheck {
         var removedTemporary = 0
         var removedRows = 0
         if repair {
-            try ContentTransfer.mapped { try content.removeObjects(orphanFiles) }
-            removedFiles = orphanFiles.count
+            // A push renames its sealed files into place before its rows commit: an unnamed file may belong to a
+            // push still running. Only files unnamed for an hour go, and the index is read again under the write lock.
+            let cutoff = Date().addingTimeInterval(-Self.orphanGracePeriod)
+            removedFiles = try transfer.perform { _ -> Int in
+                let namedNow = Set(try content.allBlobs().map(\.object.objectID))
+                let doomed = orphanFiles.filter {
+                    !namedNow.contains($0) && (content.objectModificationDate($0).map { $0 < cutoff } ?? false)
+                }
+                try content.removeObjects(doomed)
+                return doomed.count
+            }
             removedTemporary = try ContentTransfer.mapped { try content.removeStaleTemporaryFiles() }
             let scopes = Array(deletedRegistryObjects.keys)
             let ids = try transfer.perform { session -> [String] in

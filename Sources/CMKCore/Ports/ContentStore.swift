@@ -50,6 +50,9 @@ public protocol ContentStore: AnyObject {
     /// Every sealed file on disk.
     func objectIDsOnDisk() throws -> [String]
 
+    /// When a sealed file was last written (real time), or nil when it is missing.
+    func objectModificationDate(_ objectID: String) -> Date?
+
     /// Removes temporary files of writers that died; returns how many.
     func removeStaleTemporaryFiles() throws -> Int
 
