@@ -60,7 +60,9 @@ public final class SQLiteStateStore: StateStore {
 
     /// Runs one command's work in a single write transaction.
     ///
-    /// Takes the write lock (`BEGIN IMMEDIATE`), loads the world (creating a fresh account on first use), runs
+    /// First, in a transaction of its own, whatever fell due since the last command runs and commits (the
+    /// scheduler's catch-up), so a failing command never rolls back what time did. Then the command:
+    /// it takes the write lock (`BEGIN IMMEDIATE`), loads the world (creating a fresh account on first use), runs
     /// `body` with a session, then saves the world if it changed and appends the session's audit events. If
     /// `body` (or saving) throws, the transaction is rolled back and the audit events are appended in a
     /// transaction of their own, so denied vault calls stay on the record; then the original error is rethrown.
@@ -70,6 +72,14 @@ public final class SQLiteStateStore: StateStore {
     /// - Throws: The error of `body`; otherwise `SQLiteError` or `StateHomeError` (`.worldUnreadable`).
     public func perform<T>(_ body: (Session) throws -> T) throws -> T {
         precondition(!connection.isInTransaction, "SQLiteStateStore.perform does not nest")
+        try connection.transaction {
+            let loaded = try loadOrCreateWorld()
+            let due = Session(world: loaded, wallClock: wallClock(), platformKey: platformKey)
+            if due.catchUpScheduler() {
+                try save(due.world)
+                try append(due.auditEvents)
+            }
+        }
         var session: Session?
         do {
             return try connection.transaction {

@@ -16,6 +16,11 @@ public final class InMemoryStateStore: StateStore {
     }
 
     public func perform<T>(_ body: (Session) throws -> T) throws -> T {
+        let due = Session(world: world, wallClock: wallClock(), platformKey: platformKey)
+        if due.catchUpScheduler() {
+            world = due.world
+            audit += due.auditEvents
+        }
         let session = Session(world: world, wallClock: wallClock(), platformKey: platformKey)
         do {
             let result = try body(session)

@@ -28,12 +28,18 @@ extension Session {
     }
 
     /// Catches up with real time passing between commands.
-    /// Events that fell due between two commands run stamped with their own due times, not the later "now".
-    func catchUpScheduler() {
+    /// Runs what fell due since the last command, stamped with its own due times rather than the later "now".
+    ///
+    /// Stores call this in a transaction of its own before a command's, so a command that fails never rolls
+    /// back (and later repeats) what time did.
+    /// - Returns: Whether anything ran.
+    @discardableResult
+    public func catchUpScheduler() -> Bool {
         let target = now
-        guard nextDueAction(before: target) != nil else { return }
+        guard nextDueAction(before: target) != nil else { return false }
         if let checkpoint = world.account.schedulerCheckpoint, checkpoint < target { setNow(checkpoint) }
         runScheduler(until: target)
+        return true
     }
 
     /// `acrcmk clock advance`: moves the simulated clock forward by `duration`, running what falls due.

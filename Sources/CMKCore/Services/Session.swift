@@ -19,7 +19,6 @@ public final class Session {
         self.world = world
         self.now = wallClock.addingTimeInterval(world.account.clockOffset)
         self.platformKey = platformKey
-        catchUpScheduler()
     }
 
     /// The signed-in operator: Owner and Key Vault Administrator at subscription scope.
