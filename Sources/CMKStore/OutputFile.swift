@@ -12,6 +12,7 @@ final class OutputFile {
     private let temporaryPath: String
     private var descriptor: Int32
     private var isCommitted = false
+    private var cleanupToken: Int?
 
     /// Creates the temporary file in the destination's directory.
     ///
@@ -24,12 +25,15 @@ final class OutputFile {
         let random = String(UInt64.random(in: .min ... .max), radix: 16)
         temporaryPath = (directory == "/" ? "" : directory) + "/.\(name).acrcmk-partial-\(getpid())-\(random)"
         do {
-            descriptor = try FileDescriptorIO.open(temporaryPath, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o644,
+            // Owner-only while it holds partial plaintext; the usual mode is applied when it is complete.
+            descriptor = try FileDescriptorIO.open(temporaryPath, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600,
                                                    operation: "create output file")
         } catch let error as BlobStoreError {
             throw CMKError.badRequest("OutputUnwritable", "Cannot write '\(destination)': "
                 + "\(SealedObjectStreamer.reason(error)).", hint: "Check that its directory exists and is writable.")
         }
+        let path = temporaryPath
+        cleanupToken = InterruptCleanup.shared.register { unlink(path) }
     }
 
     deinit {
@@ -48,6 +52,9 @@ final class OutputFile {
 
     /// Closes the file and renames it over the destination.
     func commit() throws {
+        let mask = umask(0)
+        umask(mask)
+        fchmod(descriptor, 0o666 & ~mask)
         FileDescriptorIO.systemClose(descriptor)
         descriptor = -1
         guard rename(temporaryPath, destination) == 0 else {
@@ -56,6 +63,7 @@ final class OutputFile {
                 + "\(reason).")
         }
         isCommitted = true
+        cleanupToken.map(InterruptCleanup.shared.unregister)
     }
 
     /// Deletes the temporary file unless it was committed.
@@ -66,5 +74,6 @@ final class OutputFile {
             descriptor = -1
         }
         unlink(temporaryPath)
+        cleanupToken.map(InterruptCleanup.shared.unregister)
     }
 }

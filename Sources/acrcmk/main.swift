@@ -3,6 +3,9 @@ import CMKCore
 import CMKStore
 import Foundation
 
+// An interrupted pull or export must not leave decrypted content behind.
+let signalSources = InterruptCleanup.installSignalHandlers()
+
 let tool = CommandLineTool(
     io: .standard,
     environment: ProcessInfo.processInfo.environment,
@@ -10,4 +13,6 @@ let tool = CommandLineTool(
         try StateHome.open(path: path, wallClock: { Date() })
     })
 )
-exit(tool.run(Array(CommandLine.arguments.dropFirst())))
+let status = tool.run(Array(CommandLine.arguments.dropFirst()))
+withExtendedLifetime(signalSources) {}
+exit(status)

@@ -10,6 +10,8 @@ struct OCILayout {
     static let documentLimit = 16 << 20
 
     let root: String
+    /// Set on a staged output layout: how an interrupt removes it.
+    var cleanupToken: Int?
 
     /// The blob file of a digest.
     func blobPath(_ digest: String) -> String {
@@ -85,7 +87,9 @@ struct OCILayout {
             throw CommandFailure(code: "OutputUnwritable",
                                  "Cannot create '\(destination)': \(error.localizedDescription)")
         }
-        return OCILayout(root: staging)
+        var layout = OCILayout(root: staging)
+        layout.cleanupToken = InterruptCleanup.shared.register { try? FileManager.default.removeItem(atPath: staging) }
+        return layout
     }
 
     /// Writes `index.json` and moves the staged layout to `destination`.
@@ -99,6 +103,7 @@ struct OCILayout {
                 try fileManager.removeItem(atPath: destination)  // Checked empty by createStaging.
             }
             try fileManager.moveItem(atPath: root, toPath: destination)
+            cleanupToken.map(InterruptCleanup.shared.unregister)
         } catch {
             throw CommandFailure(code: "OutputUnwritable",
                                  "Cannot write '\(destination)': \(error.localizedDescription)")
@@ -107,6 +112,7 @@ struct OCILayout {
 
     /// Removes a staged layout after a failure.
     func discard() {
+        cleanupToken.map(InterruptCleanup.shared.unregister)
         try? FileManager.default.removeItem(atPath: root)
     }
 }

@@ -1,0 +1,20 @@
+public import CMKCore
+import Dispatch
+import Foundation
+
+extension InterruptCleanup {
+    /// On SIGINT, SIGTERM or SIGHUP: remove whatever partial output is registered, then exit as the signal would
+    /// have. Returns the signal sources; keep them alive for the life of the process.
+    public static func installSignalHandlers() -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM, SIGHUP].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: DispatchQueue(label: "acrcmk.signal"))
+            source.setEventHandler(handler: { @Sendable in
+                InterruptCleanup.shared.runAll()
+                exit(128 + number)
+            })
+            source.resume()
+            return source
+        }
+    }
+}
