@@ -9,15 +9,8 @@ enum ClockCommand {
                     discussion: "Rotation policies, automatic key pick-up by registries (within one hour by default), "
                         + "Notify events and the purge of soft-deleted keys and vaults all read this clock.",
                     subcommands: [
-                        CommandSpec("show", abstract: "Print the simulated time.", handler: { context in
-                            try context.perform { session in
-                                let offset = session.world.account.clockOffset
-                                let text = "Simulated time: \(Timestamp.azString(session.now))"
-                                    + (offset == 0 ? " (real time)" : " (real time \(describe(offset)))")
-                                return CommandOutput(value: ["now": .string(Timestamp.azString(session.now)),
-                                                             "offsetSeconds": .number(offset.rounded())], text: text)
-                            }
-                        }),
+                        CommandSpec("show", abstract: "Print the simulated time (what plain `acrcmk clock` does).",
+                                    handler: show),
                         CommandSpec("advance", abstract: "Move the clock forward by an ISO-8601 duration (P95D, PT2H, P1Y).",
                                     arguments: [ArgumentSpec("duration", help: "How far to move, e.g. P95D.")],
                                     examples: ["acrcmk clock advance P95D"],
@@ -44,7 +37,18 @@ enum ClockCommand {
                                             report(session.setClock(to: target), session: session)
                                         }
                                     }),
-                    ])
+                    ],
+                    handler: show)
+    }
+
+    @Sendable static func show(_ context: CommandContext) throws -> CommandOutput {
+        try context.perform { session in
+            let offset = session.world.account.clockOffset
+            let text = "Simulated time: \(Timestamp.azString(session.now))"
+                + (offset == 0 ? " (real time)" : " (real time \(describe(offset)))")
+            return CommandOutput(value: ["now": .string(Timestamp.azString(session.now)),
+                                         "offsetSeconds": .number(offset.rounded())], text: text)
+        }
     }
 
     static func report(_ events: [ScheduledEvent], session: Session) -> CommandOutput {

@@ -36,7 +36,7 @@ enum ContentCommands {
                     "objects": .number(Double(result.objects)), "sealedBytes": .number(Double(result.sealedBytes)),
                 ]
                 return CommandOutput(value: value, text: "Pushed \(registry).azurecr.io/\(reference)@\(result.digest) "
-                                     + "(\(result.objects) objects, \(result.sealedBytes) bytes sealed)")
+                                     + "(\(result.objects) objects, \(result.sealedBytes) bytes of content sealed)")
             })
     }
 

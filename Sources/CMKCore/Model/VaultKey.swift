@@ -10,6 +10,8 @@ public struct VaultKey: Sendable, Codable, Equatable {
     public var tags: [String: String]?
     /// Set while the key is soft-deleted.
     public var deletion: Deletion?
+    /// The version whose automatic rotation failed, so the scheduler does not retry it at the same instant forever.
+    public var failedRotationVersion: String?
 
     public init(vaultName: String, name: String, versions: [KeyVersion], rotationPolicy: RotationPolicy? = nil,
                 tags: [String: String]? = nil) {

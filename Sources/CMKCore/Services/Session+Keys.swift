@@ -181,6 +181,8 @@ extension Session {
                                          enabled: true, expires: expires, notBefore: nil, tags: current.tags)
         let index = keyIndex(vaultName: vault.name, name: key.name)!
         world.keys[index].versions.append(version)
+        amendLastAudit(operation: KeyOperation.rotate.auditName,
+                       keyId: version.identifier(vaultName: vault.name, keyName: key.name))
         return (world.keys[index], version)
     }
 

@@ -90,7 +90,8 @@ extension Session {
                                                  version: keyID.version, as: principal) {
             throw registryKeyError(denial, registry: registry, action: action, key: keyID)
         }
-        let plaintext = dek.withUnsafeBytes { [UInt8]($0) }
+        var plaintext = dek.withUnsafeBytes { [UInt8]($0) }
+        defer { plaintext.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) } }
         let wrapped: (ciphertext: [UInt8], kid: String)
         switch vaultWrap(plaintext, key: keyID, algorithm: Self.dekWrapAlgorithm, as: principal) {
         case .success(let result): wrapped = result

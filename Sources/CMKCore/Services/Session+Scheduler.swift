@@ -8,6 +8,9 @@ extension Session {
     public static let pickupLagConfigKey = "registry.rotation-pickup-lag"
     public static let defaultPickupLag = "PT1H"
 
+    /// A bound on one run, against an action that keeps falling due at the same instant.
+    static let schedulerStepLimit = 10_000
+
     var pickupLag: ISODuration {
         (try? ISODuration(world.config[Self.pickupLagConfigKey] ?? Self.defaultPickupLag)) ?? (try! ISODuration("PT1H"))
     }
@@ -17,8 +20,13 @@ extension Session {
     public func runScheduler(until target: Date) -> [ScheduledEvent] {
         let start = scheduledEvents.count
         var guardCount = 0
-        while let (time, action) = nextDueAction(before: target), guardCount < 10_000 {
+        while let (time, action) = nextDueAction(before: target) {
             guardCount += 1
+            if guardCount > Self.schedulerStepLimit {
+                emit("SchedulerStalled", "scheduler", "more than \(Self.schedulerStepLimit) events fell due before "
+                    + "\(Timestamp.azString(target)); the rest did not run. Advance in smaller steps.")
+                break
+            }
             if time > now { setNow(time) }
             action()
         }
@@ -79,11 +87,11 @@ extension Session {
                 if let before = action.timeBeforeExpiry, let expires = current.expires { due = before.subtracted(from: expires) }
                 guard let due, due <= target else { continue }
                 switch action.action {
-                case .rotate:
+                case .rotate where key.failedRotationVersion != current.version:
                     candidates.append((max(due, now), { [unowned self] in self.autoRotate(key) }))
                 case .notify where current.notifiedAt == nil:
                     candidates.append((max(due, now), { [unowned self] in self.notify(key) }))
-                case .notify:
+                case .notify, .rotate:
                     break
                 }
             }
@@ -135,6 +143,9 @@ extension Session {
                               detail: "rotation policy", registry: nil))
             emit("KeyRotated", key.versionlessIdentifier, "rotation policy created version \(version.version)")
         } catch {
+            if let index = keyIndex(vaultName: key.vaultName, name: key.name) {
+                world.keys[index].failedRotationVersion = key.current.version
+            }
             emit("KeyRotationFailed", key.versionlessIdentifier, "\(error)")
         }
     }

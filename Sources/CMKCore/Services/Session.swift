@@ -31,6 +31,12 @@ public final class Session {
         auditEvents.append(event)
     }
 
+    /// Names the key version an operation produced (a rotation's new version) in the event that authorized it.
+    func amendLastAudit(operation: String, keyId: String) {
+        guard let index = auditEvents.lastIndex(where: { $0.operationName == operation }) else { return }
+        auditEvents[index].keyId = keyId
+    }
+
     /// Moves the simulated clock; the scheduler runs what fell due on the way.
     func setNow(_ date: Date) {
         now = date
