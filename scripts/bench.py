@@ -42,28 +42,61 @@ def setting(name, default):
 
 
 class Runner:
-    """Runs commands as whole processes and measures each one: wall seconds and peak RSS (the kernel's own
-    accounting of the finished child, as /usr/bin/time -v reports it)."""
+    """Runs commands as whole processes and times them; `measure` also reports the peak RSS.
+
+    Peak RSS comes from /usr/bin/time (GNU time's %M) when it is installed, else from sampling VmHWM in
+    /proc/PID/status. Not from os.wait4: on Linux a child's ru_maxrss starts at its parent's high-water mark (the
+    mm it was forked or vforked from is accounted at exec), and this driver holds 128 MiB layers in memory.
+    """
+
+    GNU_TIME = "/usr/bin/time"
 
     def __init__(self, work):
         self.log = os.path.join(work, "commands.log")
+        self.rss_file = os.path.join(work, "peak-rss.txt")
+
+    def run(self, command):
+        """Runs `command` after flushing dirty pages (so one run's writeback does not land in the next run's
+        time) and returns its wall seconds; exits on failure."""
+        os.sync()
+        return self.execute(command, sample=False)[0]
 
     def measure(self, command):
+        """Like `run`, and also returns the command's peak RSS in bytes."""
+        os.sync()
+        if os.access(self.GNU_TIME, os.X_OK):
+            wall, _ = self.execute([self.GNU_TIME, "-f", "%M", "-o", self.rss_file, *command], sample=False)
+            with open(self.rss_file) as file:
+                return wall, int(file.read().split()[-1]) * 1024  # %M is in KiB.
+        return self.execute(command, sample=True)
+
+    def execute(self, command, sample):
         with open(self.log, "ab") as log:
             log.write(("$ " + " ".join(command) + "\n").encode())
             log.flush()
             start = time.perf_counter()
             process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
-            _, status, usage = os.wait4(process.pid, 0)
+            peak = 0
+            while sample and process.poll() is None:
+                peak = max(peak, self.high_water_mark(process.pid))
+                time.sleep(0.01)
+            process.wait()
             wall = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
             sys.exit(f"bench.py: this command failed with exit code {process.returncode}:\n  {' '.join(command)}\n"
                      f"its output is at the end of {self.log}:\n{self.tail()}")
-        return wall, usage.ru_maxrss * 1024  # Linux reports ru_maxrss in KiB.
+        return wall, peak
 
-    def run(self, command):
-        return self.measure(command)[0]
+    @staticmethod
+    def high_water_mark(pid):
+        try:
+            with open(f"/proc/{pid}/status") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1]) * 1024
+        except (OSError, ValueError):
+            pass
+        return 0
 
     def tail(self):
         with open(self.log, "rb") as log:
@@ -199,7 +232,7 @@ class Bench:
                                                               "--name", REGISTRY, "-o", "none")))
         for count, home in homes.items():
             self.check_rotated(home)
-            self.check_pullable(home, count)
+            self.check_openable(home)
         medians = {count: statistics.median(samples) for count, samples in times.items()}
         for count, samples in times.items():
             spread = ", ".join(f"{sample * 1000:.0f}" for sample in samples)
@@ -253,11 +286,9 @@ class Bench:
             sys.exit(f"bench.py: after rotate-key {home} wraps its data key with {wrapped_with!r}, not the newest "
                      f"key version {newest!r}")
 
-    def check_pullable(self, home, count):
-        """The re-wrapped data key still opens the content: pull the image back."""
-        destination = self.path(f"pulled-{count}")
-        self.runner.run(self.tool(home, "pull", REGISTRY, "bench/many:v1", destination, "-o", "none"))
-        self.remove(destination)
+    def check_openable(self, home):
+        """The re-wrapped data key still opens every sealed object: fsck decrypts and re-hashes them all."""
+        self.runner.run(self.tool(home, "fsck", "-o", "none"))
 
     # 3. Ceiling
 
@@ -306,6 +337,8 @@ class Bench:
             sys.exit(f"bench.py: the {self.big_mib} MiB pull wrote {os.path.getsize(pulled)} bytes")
         os.unlink(pulled)
         self.remove(home)
+        how = "GNU time %M" if os.access(Runner.GNU_TIME, os.X_OK) else "VmHWM sampled every 10 ms"
+        print(f"  peak RSS measured with {how}")
         for direction, (wall, peak) in results.items():
             verdict = "meets" if peak < MEMORY_TARGET_MIB * MIB else "ABOVE"
             self.note(f"{self.big_mib} MiB {direction}: peak RSS {peak / MIB:.1f} MiB ({verdict} target "
