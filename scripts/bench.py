@@ -172,25 +172,29 @@ class Bench:
     def throughput(self):
         total = self.layers * self.layer_mib * MIB
         print(f"\n== 1. push/pull of {total / MIB:.0f} MiB: an OCI layout of {self.layers} random layers x "
-              f"{self.layer_mib} MiB; median of {self.runs} runs, acrcmk and baseline alternating", flush=True)
+              f"{self.layer_mib} MiB; median of {self.runs} runs after a warm-up, acrcmk and baseline alternating",
+              flush=True)
         layout = Layout(self.path("image"))
         layers = [layout.put(os.urandom(self.layer_mib * MIB)) for _ in range(self.layers)]
         layout.finish(layers)
         home, sealed = self.path("home"), self.path("baseline-sealed")
         pulled, opened = self.path("pulled"), self.path("baseline-opened")
         times = {name: [] for name in ("acrcmk push", "baseline push", "acrcmk pull", "baseline pull")}
-        for _ in range(self.runs):
+        def record(name, command, run):
+            seconds = self.runner.run(command)
+            if run > 0:  # Run 0 is an uncounted warm-up.
+                times[name].append(seconds)
+
+        for run in range(self.runs + 1):
             self.fresh_home(home)
-            times["acrcmk push"].append(self.runner.run(self.tool(home, "push", REGISTRY, "bench/data:v1",
-                                                                 layout.root, "-o", "none")))
+            record("acrcmk push", self.tool(home, "push", REGISTRY, "bench/data:v1", layout.root, "-o", "none"), run)
             self.remove(sealed)
-            times["baseline push"].append(self.runner.run(["python3", self.baseline, "push", layout.root, sealed]))
-        for _ in range(self.runs):
+            record("baseline push", ["python3", self.baseline, "push", layout.root, sealed], run)
+        for run in range(self.runs + 1):
             self.remove(pulled)
-            times["acrcmk pull"].append(self.runner.run(self.tool(home, "pull", REGISTRY, "bench/data:v1", pulled,
-                                                                  "-o", "none")))
+            record("acrcmk pull", self.tool(home, "pull", REGISTRY, "bench/data:v1", pulled, "-o", "none"), run)
             self.remove(opened)
-            times["baseline pull"].append(self.runner.run(["python3", self.baseline, "pull", sealed, opened]))
+            record("baseline pull", ["python3", self.baseline, "pull", sealed, opened], run)
         self.check_same_blobs(layout.blobs, os.path.join(pulled, "blobs", "sha256"))
         self.check_same_blobs(layout.blobs, opened)
         for name, samples in times.items():
