@@ -11,7 +11,7 @@ ROOT=$(dirname "$SCRIPTS")
 fail() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 
 [[ -x "$ACRCMK" ]] || fail "'$ACRCMK' is not an executable acrcmk binary; build it with: make release"
-command -v python3 >/dev/null || fail "python3 is missing; the bench driver and baseline need it: apt-get install python3"
+command -v python3 >/dev/null || fail "python3 is missing; install it with: apt-get install python3"
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 9))' || fail "python3 3.9 or newer is needed"
 python3 -c 'import cryptography.hazmat.primitives.ciphers.aead' 2>/dev/null \
     || fail "the Python 'cryptography' package is missing; install it with: apt-get install python3-cryptography" \
