@@ -5,8 +5,8 @@ import Darwin
 #endif
 import CMKCore
 
-/// A file written under a temporary name beside its destination and renamed over it only on `commit`, so a
-/// failed pull leaves no partial output.
+/// A file written under a temporary name beside its destination, flushed and renamed over it only on `commit`, so
+/// a failed pull leaves no partial output and a finished one survives a crash.
 final class OutputFile {
     private let destination: String
     private let temporaryPath: String
@@ -50,8 +50,17 @@ final class OutputFile {
         }
     }
 
-    /// Closes the file and renames it over the destination.
+    /// Flushes the file to stable storage, closes it and renames it over the destination.
+    ///
+    /// The flush comes first so that after a crash the destination holds either its old content or all of the new,
+    /// never an empty or partial file under its final name.
     func commit() throws {
+        do {
+            try FileDescriptorIO.sync(descriptor, path: temporaryPath)
+        } catch let error as BlobStoreError {
+            throw CMKError.badRequest("OutputUnwritable", "Cannot write '\(destination)': "
+                + "\(SealedObjectStreamer.reason(error)).")
+        }
         let mask = umask(0)
         umask(mask)
         fchmod(descriptor, 0o666 & ~mask)
