@@ -129,9 +129,10 @@ extension Session {
             guard let key = world.keys.first(where: { $0.vaultName == vault.name
                 && $0.name.lowercased() == target.key.keyName.lowercased() && !$0.isDeleted })
             else { throw CMKError.conflict("AlreadyRevoked", "The key is not available to disable.") }
+            var disable = KeyAttributesUpdate()
+            disable.enabled = false
             for version in key.versions where version.enabled {
-                try setKeyAttributes(vaultName: vault.name, name: key.name, version: version.version, {
-                    var update = KeyAttributesUpdate(); update.enabled = false; return update }())
+                try setKeyAttributes(vaultName: vault.name, name: key.name, version: version.version, disable)
             }
             actions.append("az keyvault key set-attributes --name \(key.name) --vault-name \(vault.name) --enabled false"
                 + " (every version)")
@@ -268,10 +269,10 @@ extension Session {
             case .keyDisabled:
                 guard let key = world.keys.first(where: { $0.vaultName.lowercased() == vaultName.lowercased()
                     && $0.name.lowercased() == target.key.keyName.lowercased() }) else { return outcome }
+                var enable = KeyAttributesUpdate()
+                enable.enabled = true
                 for version in key.versions where !version.enabled {
-                    var update = KeyAttributesUpdate()
-                    update.enabled = true
-                    try setKeyAttributes(vaultName: key.vaultName, name: key.name, version: version.version, update)
+                    try setKeyAttributes(vaultName: key.vaultName, name: key.name, version: version.version, enable)
                 }
                 outcome.actions.append("az keyvault key set-attributes --name \(key.name) --vault-name \(key.vaultName) "
                     + "--enabled true")
