@@ -2,7 +2,6 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 PREFIX ?= /usr/local
-CONFIG ?= debug
 # Evaluated only by the targets that need the release binary.
 BIN_DIR = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 DEMO_HOME ?= $(CURDIR)/demo-home
