@@ -1,4 +1,5 @@
 public import CMKCore
+import Foundation
 
 /// Everything a command handler may use: its values, the global settings, the console and the services.
 public struct CommandContext: Sendable {
@@ -96,8 +97,13 @@ extension CommandContext {
     /// Runs `body` as one transaction on the state home, turning domain errors into command failures.
     public func perform<T>(_ body: (Session) throws -> T) throws -> T {
         let store = try openStore()
+        let started = Date()
+        defer { debug("transaction on \(settings.home) took \(Int(Date().timeIntervalSince(started) * 1000)) ms") }
         do {
-            return try store.perform(body)
+            return try store.perform { session in
+                info("simulated time \(Timestamp.azString(session.now))")
+                return try body(session)
+            }
         } catch let error as CMKError {
             throw CommandFailure(error)
         }

@@ -71,6 +71,9 @@ public struct CommandLineTool: Sendable {
         let context = CommandContext(
             commandPath: invocation.names, arguments: values, settings: settings, io: io,
             environment: environment, services: services, dialect: command.dialect)
+        context.debug("command: \(invocation.names.joined(separator: " ")); state home: \(settings.home); "
+                      + "output: \(settings.requestedFormat?.rawValue ?? "default")"
+                      + (settings.queryText.map { "; query: \($0)" } ?? ""))
         let output: CommandOutput
         do {
             output = try command.handler!(context)
