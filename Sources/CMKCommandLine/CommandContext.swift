@@ -115,8 +115,9 @@ extension CommandContext {
         } catch let failure as CommandFailure {
             throw failure
         } catch {
-            throw CommandFailure(code: "StateHomeUnavailable", "Cannot open the state home '\(settings.home)': \(error)",
-                                 hint: "Pass --home DIR or set ACRCMK_HOME to a writable directory.")
+            throw CommandFailure(
+                code: "StateHomeUnavailable", "Cannot open the state home '\(settings.home)': \(error)",
+                hint: "Pass --home DIR or set ACRCMK_HOME to a writable directory.")
         }
     }
 }

@@ -71,9 +71,10 @@ public struct CommandLineTool: Sendable {
         let context = CommandContext(
             commandPath: invocation.names, arguments: values, settings: settings, io: io,
             environment: environment, services: services, dialect: command.dialect)
-        context.debug("command: \(invocation.names.joined(separator: " ")); state home: \(settings.home); "
-                      + "output: \(settings.requestedFormat?.rawValue ?? "default")"
-                      + (settings.queryText.map { "; query: \($0)" } ?? ""))
+        context.debug(
+            "command: \(invocation.names.joined(separator: " ")); state home: \(settings.home); "
+                + "output: \(settings.requestedFormat?.rawValue ?? "default")"
+                + (settings.queryText.map { "; query: \($0)" } ?? ""))
         let output: CommandOutput
         do {
             output = try command.handler!(context)
@@ -89,7 +90,9 @@ public struct CommandLineTool: Sendable {
 
     // MARK: - Output
 
-    private func emit(_ output: CommandOutput, settings: GlobalSettings, query: JMESPathExpression?, dialect: CommandDialect) -> Int32 {
+    private func emit(
+        _ output: CommandOutput, settings: GlobalSettings, query: JMESPathExpression?, dialect: CommandDialect
+    ) -> Int32 {
         if settings.requestedFormat == nil, query == nil, let text = output.text {
             io.writeOutput(text.hasSuffix("\n") || text.isEmpty ? text : text + "\n")
             return output.exitCode
@@ -99,7 +102,9 @@ public struct CommandLineTool: Sendable {
             do {
                 value = try query.search(value)
             } catch {
-                return report(CommandFailure(Self.describeQueryError(error, text: query.text), category: .usage), dialect: dialect)
+                return report(
+                    CommandFailure(Self.describeQueryError(error, text: query.text), category: .usage), dialect: dialect
+                )
             }
             // az prints nothing when a query selects null (knack skips a None result).
             if dialect == .az, value == .null { return output.exitCode }
@@ -123,8 +128,10 @@ public struct CommandLineTool: Sendable {
         for name in topic {
             guard let next = path.last!.subcommand(named: name) else {
                 let suggestion = Suggestions.closest(to: name, in: path.last!.subcommands.map(\.name))
-                return report(UsageError(.unknownSubcommand(name, suggestion: suggestion),
-                                         commandPath: path.dropFirst().map(\.name)), path: path)
+                return report(
+                    UsageError(
+                        .unknownSubcommand(name, suggestion: suggestion),
+                        commandPath: path.dropFirst().map(\.name)), path: path)
             }
             path.append(next)
         }

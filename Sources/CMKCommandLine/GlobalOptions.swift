@@ -2,14 +2,17 @@
 enum GlobalOptions {
     static let specs: [OptionSpec] = [
         OptionSpec("home", valueName: "dir", help: "State home (default: $ACRCMK_HOME, else ~/.acrcmk)."),
-        OptionSpec("output", short: "o", valueName: "format",
-                   help: "Output format.", allowedValues: OutputFormat.allCases.map(\.rawValue)),
-        OptionSpec("query", valueName: "jmespath", help: "JMESPath query string. See http://jmespath.org/ for examples."),
+        OptionSpec(
+            "output", short: "o", valueName: "format",
+            help: "Output format.", allowedValues: OutputFormat.allCases.map(\.rawValue)),
+        OptionSpec(
+            "query", valueName: "jmespath", help: "JMESPath query string. See http://jmespath.org/ for examples."),
         .flag("verbose", help: "Increase logging verbosity."),
         .flag("debug", help: "Increase logging verbosity to show all debug logs."),
         .flag("only-show-errors", help: "Only show errors, suppressing warnings."),
-        OptionSpec("subscription", help: "Name or ID of subscription (accepted for az compatibility; there is one).",
-                   hidden: true),
+        OptionSpec(
+            "subscription", help: "Name or ID of subscription (accepted for az compatibility; there is one).",
+            hidden: true),
     ]
 }
 

@@ -16,9 +16,11 @@ public struct JSONSerializationOptions: Sendable {
     }
 
     /// az's `-o json`: `json.dumps(indent=2, sort_keys=True, ensure_ascii=False)`.
-    public static let azPretty = JSONSerializationOptions(indent: 2, sortKeys: true, itemSeparator: ",", keySeparator: ": ")
+    public static let azPretty = JSONSerializationOptions(
+        indent: 2, sortKeys: true, itemSeparator: ",", keySeparator: ": ")
     /// Compact text, as JMESPath's `to_string` and Python's `separators=(',', ':')` produce.
-    public static let compact = JSONSerializationOptions(indent: nil, sortKeys: false, itemSeparator: ",", keySeparator: ":")
+    public static let compact = JSONSerializationOptions(
+        indent: nil, sortKeys: false, itemSeparator: ",", keySeparator: ":")
 }
 
 extension JSONValue {
@@ -62,7 +64,9 @@ extension JSONValue {
         return output
     }
 
-    private static func write(_ value: JSONValue, options: JSONSerializationOptions, depth: Int, into output: inout String) {
+    private static func write(
+        _ value: JSONValue, options: JSONSerializationOptions, depth: Int, into output: inout String
+    ) {
         switch value {
         case .null: output += "null"
         case .bool(let flag): output += flag ? "true" : "false"

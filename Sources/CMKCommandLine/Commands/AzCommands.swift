@@ -4,7 +4,8 @@ enum AzCommands {
         CommandSpec(
             "az",
             abstract: "Run az commands against the simulated Azure: `az() { acrcmk az \"$@\"; }` replays a runbook.",
-            discussion: "Flags, JSON output, error texts and exit codes follow az 2.91 (0 ok, 1 error, 2 usage, 3 not found).",
+            discussion:
+                "Flags, JSON output, error texts and exit codes follow az 2.91 (0 ok, 1 error, 2 usage, 3 not found).",
             dialect: .az,
             subcommands: [
                 AzGroupCommands.account, AzGroupCommands.group, AzGroupCommands.identity, AzKeyVaultCommands.spec,

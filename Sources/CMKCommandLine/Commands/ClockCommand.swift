@@ -5,49 +5,58 @@ import JMESPath
 /// `acrcmk clock`: the simulated clock of the state home, and the scheduler that runs when it moves.
 enum ClockCommand {
     static var spec: CommandSpec {
-        CommandSpec("clock", abstract: "Show, advance or set the simulated clock; advancing runs what falls due.",
-                    discussion: "Rotation policies, automatic key pick-up by registries (within one hour by default), "
-                        + "Notify events and the purge of soft-deleted keys and vaults all read this clock.",
-                    subcommands: [
-                        CommandSpec("show", abstract: "Print the simulated time (what plain `acrcmk clock` does).",
-                                    handler: show),
-                        CommandSpec("advance", abstract: "Move the clock forward by an ISO-8601 duration (P95D, PT2H, P1Y).",
-                                    arguments: [ArgumentSpec("duration", help: "How far to move, e.g. P95D.")],
-                                    examples: ["acrcmk clock advance P95D"],
-                                    handler: { context in
-                                        let duration: ISODuration
-                                        do {
-                                            duration = try ISODuration(context.arguments.positional("duration")!)
-                                        } catch let error as CMKError {
-                                            throw CommandFailure(code: nil, error.message, hint: error.hint, category: .usage)
-                                        }
-                                        return try context.perform { session in
-                                            report(session.advanceClock(by: duration), session: session)
-                                        }
-                                    }),
-                        CommandSpec("set", abstract: "Set the clock to a time (forward runs what falls due).",
-                                    arguments: [ArgumentSpec("time", help: "An ISO-8601 time, e.g. 2027-01-01T00:00:00Z.")],
-                                    handler: { context in
-                                        let text = context.arguments.positional("time")!
-                                        guard let target = Timestamp.parse(text) else {
-                                            throw CommandFailure("'\(text)' is not a time. Write e.g. 2027-01-01T00:00:00Z.",
-                                                                 category: .usage)
-                                        }
-                                        return try context.perform { session in
-                                            report(session.setClock(to: target), session: session)
-                                        }
-                                    }),
-                    ],
-                    handler: show)
+        CommandSpec(
+            "clock", abstract: "Show, advance or set the simulated clock; advancing runs what falls due.",
+            discussion: "Rotation policies, automatic key pick-up by registries (within one hour by default), "
+                + "Notify events and the purge of soft-deleted keys and vaults all read this clock.",
+            subcommands: [
+                CommandSpec(
+                    "show", abstract: "Print the simulated time (what plain `acrcmk clock` does).",
+                    handler: show),
+                CommandSpec(
+                    "advance", abstract: "Move the clock forward by an ISO-8601 duration (P95D, PT2H, P1Y).",
+                    arguments: [ArgumentSpec("duration", help: "How far to move, e.g. P95D.")],
+                    examples: ["acrcmk clock advance P95D"],
+                    handler: { context in
+                        let duration: ISODuration
+                        do {
+                            duration = try ISODuration(context.arguments.positional("duration")!)
+                        } catch let error as CMKError {
+                            throw CommandFailure(code: nil, error.message, hint: error.hint, category: .usage)
+                        }
+                        return try context.perform { session in
+                            report(session.advanceClock(by: duration), session: session)
+                        }
+                    }),
+                CommandSpec(
+                    "set", abstract: "Set the clock to a time (forward runs what falls due).",
+                    arguments: [ArgumentSpec("time", help: "An ISO-8601 time, e.g. 2027-01-01T00:00:00Z.")],
+                    handler: { context in
+                        let text = context.arguments.positional("time")!
+                        guard let target = Timestamp.parse(text) else {
+                            throw CommandFailure(
+                                "'\(text)' is not a time. Write e.g. 2027-01-01T00:00:00Z.",
+                                category: .usage)
+                        }
+                        return try context.perform { session in
+                            report(session.setClock(to: target), session: session)
+                        }
+                    }),
+            ],
+            handler: show)
     }
 
     @Sendable static func show(_ context: CommandContext) throws -> CommandOutput {
         try context.perform { session in
             let offset = session.world.account.clockOffset
-            let text = "Simulated time: \(Timestamp.azString(session.now))"
+            let text =
+                "Simulated time: \(Timestamp.azString(session.now))"
                 + (offset == 0 ? " (real time)" : " (real time \(describe(offset)))")
-            return CommandOutput(value: ["now": .string(Timestamp.azString(session.now)),
-                                         "offsetSeconds": .number(offset.rounded())], text: text)
+            return CommandOutput(
+                value: [
+                    "now": .string(Timestamp.azString(session.now)),
+                    "offsetSeconds": .number(offset.rounded()),
+                ], text: text)
         }
     }
 
@@ -56,10 +65,13 @@ enum ClockCommand {
         lines.append("Simulated time is now \(Timestamp.azString(session.now)); \(events.count) event(s) ran.")
         let value: JSONValue = [
             "now": .string(Timestamp.azString(session.now)),
-            "events": .array(events.map { event in
-                ["time": .string(Timestamp.azString(event.time)), "kind": .string(event.kind),
-                 "resource": .string(event.resource), "detail": .string(event.detail)]
-            }),
+            "events": .array(
+                events.map { event in
+                    [
+                        "time": .string(Timestamp.azString(event.time)), "kind": .string(event.kind),
+                        "resource": .string(event.resource), "detail": .string(event.detail),
+                    ]
+                }),
         ]
         return CommandOutput(value: value, text: lines.joined(separator: "\n"))
     }
@@ -76,48 +88,62 @@ enum ClockCommand {
 /// `acrcmk config`: settings stored in the state home.
 enum ConfigCommand {
     static let known: [String: String] = [
-        Session.rbacByDefaultConfigKey: "true|false — whether new vaults use Azure RBAC (az's default since 2.61: true)",
-        Session.pickupLagConfigKey: "ISO-8601 duration — how long a versionless-key registry takes to pick up a new version (PT1H)",
+        Session.rbacByDefaultConfigKey:
+            "true|false — whether new vaults use Azure RBAC (az's default since 2.61: true)",
+        Session.pickupLagConfigKey:
+            "ISO-8601 duration — how long a versionless-key registry takes to pick up a new version (PT1H)",
     ]
 
     static var spec: CommandSpec {
-        CommandSpec("config", abstract: "Get and set settings of the state home.", subcommands: [
-            CommandSpec("set", abstract: "Set a setting.",
-                        arguments: [ArgumentSpec("key", help: "One of: " + known.keys.sorted().joined(separator: ", ")),
-                                    ArgumentSpec("value", help: "The value.")],
-                        examples: ["acrcmk config set keyvault.rbac-by-default false"],
-                        handler: { context in
-                            let key = context.arguments.positional("key")!, value = context.arguments.positional("value")!
-                            try validate(key: key, value: value)
-                            return try context.perform { session in
-                                session.world.config[key] = value
-                                return CommandOutput(value: [key: .string(value)], text: "\(key) = \(value)")
+        CommandSpec(
+            "config", abstract: "Get and set settings of the state home.",
+            subcommands: [
+                CommandSpec(
+                    "set", abstract: "Set a setting.",
+                    arguments: [
+                        ArgumentSpec("key", help: "One of: " + known.keys.sorted().joined(separator: ", ")),
+                        ArgumentSpec("value", help: "The value."),
+                    ],
+                    examples: ["acrcmk config set keyvault.rbac-by-default false"],
+                    handler: { context in
+                        let key = context.arguments.positional("key")!, value = context.arguments.positional("value")!
+                        try validate(key: key, value: value)
+                        return try context.perform { session in
+                            session.world.config[key] = value
+                            return CommandOutput(value: [key: .string(value)], text: "\(key) = \(value)")
+                        }
+                    }),
+                CommandSpec(
+                    "get", abstract: "Print a setting.", arguments: [ArgumentSpec("key", help: "The setting.")],
+                    handler: { context in
+                        let key = context.arguments.positional("key")!
+                        try validate(key: key, value: nil)
+                        return try context.perform { session in
+                            let value = session.world.config[key]
+                            return CommandOutput(value: JSONValue(value), text: value ?? "(default)")
+                        }
+                    }),
+                CommandSpec(
+                    "list", abstract: "List the settings and what they mean.",
+                    handler: { context in
+                        try context.perform { session in
+                            let lines = known.keys.sorted().map {
+                                "\($0) = \(session.world.config[$0] ?? "(default)")    # \(known[$0]!)"
                             }
-                        }),
-            CommandSpec("get", abstract: "Print a setting.", arguments: [ArgumentSpec("key", help: "The setting.")],
-                        handler: { context in
-                            let key = context.arguments.positional("key")!
-                            try validate(key: key, value: nil)
-                            return try context.perform { session in
-                                let value = session.world.config[key]
-                                return CommandOutput(value: JSONValue(value), text: value ?? "(default)")
-                            }
-                        }),
-            CommandSpec("list", abstract: "List the settings and what they mean.", handler: { context in
-                try context.perform { session in
-                    let lines = known.keys.sorted().map { "\($0) = \(session.world.config[$0] ?? "(default)")    # \(known[$0]!)" }
-                    let object = JSONObject(known.keys.sorted().map { ($0, JSONValue(session.world.config[$0])) })
-                    return CommandOutput(value: .object(object), text: lines.joined(separator: "\n"))
-                }
-            }),
-        ])
+                            let object = JSONObject(
+                                known.keys.sorted().map { ($0, JSONValue(session.world.config[$0])) })
+                            return CommandOutput(value: .object(object), text: lines.joined(separator: "\n"))
+                        }
+                    }),
+            ])
     }
 
     static func validate(key: String, value: String?) throws {
         guard known[key] != nil else {
             let suggestion = Suggestions.closest(to: key, in: Array(known.keys))
-            throw CommandFailure("Unknown setting '\(key)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? ""),
-                                 hint: "Known settings: " + known.keys.sorted().joined(separator: ", "), category: .usage)
+            throw CommandFailure(
+                "Unknown setting '\(key)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? ""),
+                hint: "Known settings: " + known.keys.sorted().joined(separator: ", "), category: .usage)
         }
         guard let value else { return }
         switch key {

@@ -7,35 +7,55 @@ enum LifecycleCommands {
     static let registry = OptionSpec("registry", short: "r", valueName: "name", help: "The registry.", required: true)
 
     static func json(_ steps: [SetupStep]) -> JSONValue {
-        .array(steps.map { ["step": .number(Double($0.step)), "title": .string($0.title), "outcome": .string($0.outcome.rawValue),
-                            "detail": .string($0.detail)] })
+        .array(
+            steps.map {
+                [
+                    "step": .number(Double($0.step)), "title": .string($0.title),
+                    "outcome": .string($0.outcome.rawValue),
+                    "detail": .string($0.detail),
+                ]
+            })
     }
 
     // MARK: - setup
 
     static var setup: CommandSpec {
         CommandSpec(
-            "setup", abstract: "Create a CMK-encrypted Premium registry end to end (seed 002, Method 1); safe to re-run.",
-            discussion: "Creates what is missing: resource group, user-assigned identity, Key Vault with purge protection, "
+            "setup",
+            abstract: "Create a CMK-encrypted Premium registry end to end (seed 002, Method 1); safe to re-run.",
+            discussion:
+                "Creates what is missing: resource group, user-assigned identity, Key Vault with purge protection, "
                 + "access for the identity (RBAC role or access policy), an RSA key, and the registry with its data key "
                 + "wrapped by the key; then verifies encryption. --dry-run prints the az runbook instead.",
             options: [
-                OptionSpec("registry", short: "r", valueName: "name", help: "Registry name (5-50 lowercase letters and digits).",
-                           required: true),
-                OptionSpec("resource-group", short: "g", valueName: "name", help: "Resource group (default: <registry>-rg)."),
+                OptionSpec(
+                    "registry", short: "r", valueName: "name",
+                    help: "Registry name (5-50 lowercase letters and digits).",
+                    required: true),
+                OptionSpec(
+                    "resource-group", short: "g", valueName: "name", help: "Resource group (default: <registry>-rg)."),
                 OptionSpec("location", short: "l", help: "Location for new resources (default: eastus)."),
-                OptionSpec("identity", valueName: "name", help: "User-assigned identity name (default: <registry>-identity)."),
+                OptionSpec(
+                    "identity", valueName: "name", help: "User-assigned identity name (default: <registry>-identity)."),
                 OptionSpec("vault", valueName: "name", help: "Key Vault name (default: kv-<registry>)."),
                 OptionSpec("key", valueName: "name", help: "Key name (default: <registry>-cmk)."),
-                OptionSpec("key-size", valueName: "bits", help: "RSA key size.", allowedValues: ["2048", "3072", "4096"]),
+                OptionSpec(
+                    "key-size", valueName: "bits", help: "RSA key size.", allowedValues: ["2048", "3072", "4096"]),
                 .flag("hsm", help: "Use an RSA-HSM key (makes the vault premium)."),
-                OptionSpec("access", help: "How the identity gets key access (default: rbac).", allowedValues: ["policy", "rbac"]),
-                OptionSpec("rotation", help: "auto: versionless key id + rotation policy; manual: versioned key id (default: auto).",
-                           allowedValues: ["auto", "manual"]),
+                OptionSpec(
+                    "access", help: "How the identity gets key access (default: rbac).",
+                    allowedValues: ["policy", "rbac"]),
+                OptionSpec(
+                    "rotation",
+                    help: "auto: versionless key id + rotation policy; manual: versioned key id (default: auto).",
+                    allowedValues: ["auto", "manual"]),
                 .flag("firewall", help: "Put the vault behind a firewall (Deny) with the trusted-services bypass."),
                 .flag("dry-run", help: "Print the equivalent az runbook and change nothing."),
             ],
-            examples: ["acrcmk setup --registry myregistry", "acrcmk setup --registry myregistry --access policy --rotation manual --dry-run"],
+            examples: [
+                "acrcmk setup --registry myregistry",
+                "acrcmk setup --registry myregistry --access policy --rotation manual --dry-run",
+            ],
             handler: { context in
                 var request = SetupRequest(registry: context.required("registry"))
                 if let value = context.arguments.string("resource-group") { request.resourceGroup = value }
@@ -45,25 +65,37 @@ enum LifecycleCommands {
                 if let value = context.arguments.string("key") { request.key = value }
                 if let value = context.arguments.string("key-size") { request.keySize = Int(value)! }
                 request.hsm = context.arguments.flag("hsm")
-                if let value = context.arguments.string("access") { request.access = SetupRequest.Access(rawValue: value)! }
-                if let value = context.arguments.string("rotation") { request.rotation = SetupRequest.Rotation(rawValue: value)! }
+                if let value = context.arguments.string("access") {
+                    request.access = SetupRequest.Access(rawValue: value)!
+                }
+                if let value = context.arguments.string("rotation") {
+                    request.rotation = SetupRequest.Rotation(rawValue: value)!
+                }
                 request.firewall = context.arguments.flag("firewall")
                 if context.arguments.flag("dry-run") {
                     let script = SetupRunbook.script(for: request)
-                    return CommandOutput(value: .array(script.split(separator: "\n").map { .string(String($0)) }), text: script)
+                    return CommandOutput(
+                        value: .array(script.split(separator: "\n").map { .string(String($0)) }), text: script)
                 }
                 return try context.perform { session in
                     let steps = try session.setup(request)
                     let changed = steps.filter { $0.outcome == .created || $0.outcome == .changed }.count
                     var lines = steps.map { "\($0.step). \($0.title): \($0.outcome.rawValue) — \($0.detail)" }
-                    lines.append(changed == 0 ? "Nothing to change: \(request.registry) was already set up as asked."
-                        : "Done: \(changed) step(s) changed state. Check it any time with: acrcmk check-health --registry \(request.registry)")
-                    let encryption = AzPresenter(world: session.world).encryption(try session.requireRegistry(request.registry))
+                    lines.append(
+                        changed == 0
+                            ? "Nothing to change: \(request.registry) was already set up as asked."
+                            : "Done: \(changed) step(s) changed state. Check it any time with: acrcmk check-health --registry \(request.registry)"
+                    )
+                    let encryption = AzPresenter(world: session.world).encryption(
+                        try session.requireRegistry(request.registry))
                     lines.append("az acr encryption show --name \(request.registry):")
                     lines.append(encryption.serialized())
-                    return CommandOutput(value: ["registry": .string(request.registry), "changed": .number(Double(changed)),
-                                                 "steps": json(steps), "encryption": encryption],
-                                         text: lines.joined(separator: "\n"))
+                    return CommandOutput(
+                        value: [
+                            "registry": .string(request.registry), "changed": .number(Double(changed)),
+                            "steps": json(steps), "encryption": encryption,
+                        ],
+                        text: lines.joined(separator: "\n"))
                 }
             })
     }
@@ -72,41 +104,55 @@ enum LifecycleCommands {
 
     static var rotate: CommandSpec {
         CommandSpec(
-            "rotate", abstract: "Rotate a registry's key: new key version, another key, another identity, or auto/manual.",
-            discussion: "Re-wraps the registry's data key; content is not re-encrypted, so the cost does not depend on how "
+            "rotate",
+            abstract: "Rotate a registry's key: new key version, another key, another identity, or auto/manual.",
+            discussion:
+                "Re-wraps the registry's data key; content is not re-encrypted, so the cost does not depend on how "
                 + "much the registry holds. Prints the old and new versioned key ids and proves the data key still unwraps.",
-            options: [registry,
-                      .flag("new-version", help: "Create a new version of the current key, then move the registry to it."),
-                      OptionSpec("key-id", valueName: "url", help: "Move to this key (versionless = automatic rotation)."),
-                      OptionSpec("identity", help: "Switch the encryption identity (name, resource id, client id or [system])."),
-                      .flag("auto", help: "Use the versionless key id (automatic rotation)."),
-                      .flag("manual", help: "Pin the current version (manual rotation).")],
-            examples: ["acrcmk rotate --registry myregistry --new-version", "acrcmk rotate --registry myregistry --manual"],
+            options: [
+                registry,
+                .flag("new-version", help: "Create a new version of the current key, then move the registry to it."),
+                OptionSpec("key-id", valueName: "url", help: "Move to this key (versionless = automatic rotation)."),
+                OptionSpec(
+                    "identity", help: "Switch the encryption identity (name, resource id, client id or [system])."),
+                .flag("auto", help: "Use the versionless key id (automatic rotation)."),
+                .flag("manual", help: "Pin the current version (manual rotation)."),
+            ],
+            examples: [
+                "acrcmk rotate --registry myregistry --new-version", "acrcmk rotate --registry myregistry --manual",
+            ],
             handler: { context in
                 let name = context.required("registry")
                 if context.arguments.flag("auto"), context.arguments.flag("manual") {
                     throw CommandFailure("--auto and --manual contradict each other; pass one.", category: .usage)
                 }
                 if context.arguments.flag("new-version"), context.arguments.has("key-id") {
-                    throw CommandFailure("--new-version and --key-id contradict each other; pass one.", category: .usage)
+                    throw CommandFailure(
+                        "--new-version and --key-id contradict each other; pass one.", category: .usage)
                 }
                 return try context.perform { session in
                     let before = try session.requireRegistry(name)
                     guard let encryption = before.encryption else {
-                        throw CMKError.usage("usage error: key rotation is only applicable to registries with CMK enabled",
-                                             hint: "Registry '\(before.name)' uses service-managed keys; CMK can only be "
-                                                 + "enabled when a registry is created.")
+                        throw CMKError.usage(
+                            "usage error: key rotation is only applicable to registries with CMK enabled",
+                            hint: "Registry '\(before.name)' uses service-managed keys; CMK can only be "
+                                + "enabled when a registry is created.")
                     }
                     guard let current = KeyIdentifier.parse(encryption.keyIdentifier) else {
                         throw CMKError.badRequest("InvalidKeyIdentifier", "The registry's key id is unreadable.")
                     }
                     var target: String? = context.arguments.string("key-id")
                     var actions: [String] = []
-                    let wantsAuto = context.arguments.flag("auto") || (!context.arguments.flag("manual") && encryption.keyRotationEnabled)
+                    let wantsAuto =
+                        context.arguments.flag("auto")
+                        || (!context.arguments.flag("manual") && encryption.keyRotationEnabled)
                     if context.arguments.flag("new-version") {
                         let (key, version) = try session.rotateKey(vaultName: current.vaultName, name: current.keyName)
                         actions.append("az keyvault key rotate --name \(key.name) --vault-name \(key.vaultName)")
-                        target = wantsAuto ? key.versionlessIdentifier : version.identifier(vaultName: key.vaultName, keyName: key.name)
+                        target =
+                            wantsAuto
+                            ? key.versionlessIdentifier
+                            : version.identifier(vaultName: key.vaultName, keyName: key.name)
                     } else if target == nil, context.arguments.flag("auto") {
                         target = current.versionless
                     } else if target == nil, context.arguments.flag("manual") {
@@ -114,32 +160,39 @@ enum LifecycleCommands {
                     }
                     let identity = context.arguments.string("identity")
                     if target == nil, identity == nil {
-                        throw CMKError.usage("Nothing to rotate: pass --new-version, --key-id URL, --identity X, --auto or --manual.")
+                        throw CMKError.usage(
+                            "Nothing to rotate: pass --new-version, --key-id URL, --identity X, --auto or --manual.")
                     }
-                    let after = try session.rotateRegistryKey(name: name, resourceGroup: nil, keyEncryptionKey: target,
-                                                              identity: identity)
-                    actions.append("az acr encryption rotate-key --name \(name)"
-                        + (target.map { " --key-encryption-key \($0)" } ?? "") + (identity.map { " --identity \($0)" } ?? ""))
+                    let after = try session.rotateRegistryKey(
+                        name: name, resourceGroup: nil, keyEncryptionKey: target,
+                        identity: identity)
+                    actions.append(
+                        "az acr encryption rotate-key --name \(name)"
+                            + (target.map { " --key-encryption-key \($0)" } ?? "")
+                            + (identity.map { " --identity \($0)" } ?? ""))
                     let proof = try session.unwrapRegistryDEK(after)
                     let proven: Bool = if case .success = proof { true } else { false }
                     let newEncryption = after.encryption!
-                    let lines = actions.map { "ran: \($0)" } + [
-                        "old key: \(encryption.versionedKeyIdentifier)",
-                        "new key: \(newEncryption.versionedKeyIdentifier)",
-                        "rotation: \(newEncryption.keyRotationEnabled ? "automatic (versionless key id)" : "manual (versioned key id)")",
-                        "identity: \(newEncryption.identity)",
-                        proven ? "proof: the data key unwraps with the new key; content was not re-encrypted."
-                            : "WARNING: the data key does not unwrap after rotation.",
-                    ]
-                    return CommandOutput(value: [
-                        "registry": .string(after.name),
-                        "oldVersionedKeyIdentifier": .string(encryption.versionedKeyIdentifier),
-                        "newVersionedKeyIdentifier": .string(newEncryption.versionedKeyIdentifier),
-                        "keyIdentifier": .string(newEncryption.keyIdentifier),
-                        "keyRotationEnabled": .bool(newEncryption.keyRotationEnabled),
-                        "identity": .string(newEncryption.identity), "dataKeyUnwraps": .bool(proven),
-                        "actions": .array(actions.map(JSONValue.string)),
-                    ], text: lines.joined(separator: "\n"), exitCode: proven ? 0 : 1)
+                    let lines =
+                        actions.map { "ran: \($0)" } + [
+                            "old key: \(encryption.versionedKeyIdentifier)",
+                            "new key: \(newEncryption.versionedKeyIdentifier)",
+                            "rotation: \(newEncryption.keyRotationEnabled ? "automatic (versionless key id)" : "manual (versioned key id)")",
+                            "identity: \(newEncryption.identity)",
+                            proven
+                                ? "proof: the data key unwraps with the new key; content was not re-encrypted."
+                                : "WARNING: the data key does not unwrap after rotation.",
+                        ]
+                    return CommandOutput(
+                        value: [
+                            "registry": .string(after.name),
+                            "oldVersionedKeyIdentifier": .string(encryption.versionedKeyIdentifier),
+                            "newVersionedKeyIdentifier": .string(newEncryption.versionedKeyIdentifier),
+                            "keyIdentifier": .string(newEncryption.keyIdentifier),
+                            "keyRotationEnabled": .bool(newEncryption.keyRotationEnabled),
+                            "identity": .string(newEncryption.identity), "dataKeyUnwraps": .bool(proven),
+                            "actions": .array(actions.map(JSONValue.string)),
+                        ], text: lines.joined(separator: "\n"), exitCode: proven ? 0 : 1)
                 }
             })
     }
@@ -149,41 +202,53 @@ enum LifecycleCommands {
     static var revoke: CommandSpec {
         CommandSpec(
             "revoke", abstract: "Revoke a registry's access to its key by one of seed 000's methods.",
-            discussion: "Push, pull and listing fail from then on because the data key cannot be unwrapped. purge-key is "
+            discussion:
+                "Push, pull and listing fail from then on because the data key cannot be unwrapped. purge-key is "
                 + "irreversible: it needs --yes or a typed confirmation, and Key Vault refuses it under purge protection.",
-            options: [registry,
-                      OptionSpec("method", short: "m", help: "How to revoke.", required: true,
-                                 allowedValues: RevocationMethod.allCases.map(\.rawValue)),
-                      OptionSpec("reason", help: "Why (kept in the revocation record and drill reports)."),
-                      .flag("yes", short: "y", help: "Do not ask for confirmation of irreversible methods.")],
+            options: [
+                registry,
+                OptionSpec(
+                    "method", short: "m", help: "How to revoke.", required: true,
+                    allowedValues: RevocationMethod.allCases.map(\.rawValue)),
+                OptionSpec("reason", help: "Why (kept in the revocation record and drill reports)."),
+                .flag("yes", short: "y", help: "Do not ask for confirmation of irreversible methods."),
+            ],
             examples: ["acrcmk revoke --registry myregistry --method access-policy --reason 'suspected breach'"],
             handler: { context in
                 let name = context.required("registry")
                 let method = RevocationMethod(rawValue: context.required("method"))!
                 if method.isIrreversible, !context.arguments.flag("yes") {
                     guard context.io.inputIsTerminal else {
-                        throw CommandFailure("--method \(method.rawValue) is irreversible: it will \(method.summary). Pass "
-                                             + "--yes to confirm.", category: .usage)
+                        throw CommandFailure(
+                            "--method \(method.rawValue) is irreversible: it will \(method.summary). Pass "
+                                + "--yes to confirm.", category: .usage)
                     }
                     context.io.writeError("This will \(method.summary).\nType the registry name to confirm: ")
-                    guard context.io.readLine() == name else { throw CommandFailure("Not confirmed; nothing was changed.") }
+                    guard context.io.readLine() == name else {
+                        throw CommandFailure("Not confirmed; nothing was changed.")
+                    }
                 }
                 return try context.perform { session in
-                    let outcome = try session.revoke(registry: name, method: method, reason: context.arguments.string("reason"))
+                    let outcome = try session.revoke(
+                        registry: name, method: method, reason: context.arguments.string("reason"))
                     var lines = outcome.actions.map { "ran: \($0)" }
                     if let denial = outcome.denial {
-                        lines.append("locked: the registry's data key no longer unwraps (\(denial.code.rawValue)): \(denial.message)")
+                        lines.append(
+                            "locked: the registry's data key no longer unwraps (\(denial.code.rawValue)): \(denial.message)"
+                        )
                     } else {
                         lines.append("WARNING: the data key still unwraps; the registry is not locked by this method.")
                     }
                     lines.append("Recover with: acrcmk recover --registry \(name)")
-                    return CommandOutput(value: [
-                        "registry": .string(name), "method": .string(method.rawValue),
-                        "reason": JSONValue(outcome.record.reason), "performedBy": .string(outcome.record.performedBy),
-                        "performedAt": .string(Timestamp.azString(outcome.record.performedAt)),
-                        "actions": .array(outcome.actions.map(JSONValue.string)),
-                        "locked": .bool(outcome.denial != nil), "denial": JSONValue(outcome.denial?.code.rawValue),
-                    ], text: lines.joined(separator: "\n"), exitCode: outcome.denial == nil ? 1 : 0)
+                    return CommandOutput(
+                        value: [
+                            "registry": .string(name), "method": .string(method.rawValue),
+                            "reason": JSONValue(outcome.record.reason),
+                            "performedBy": .string(outcome.record.performedBy),
+                            "performedAt": .string(Timestamp.azString(outcome.record.performedAt)),
+                            "actions": .array(outcome.actions.map(JSONValue.string)),
+                            "locked": .bool(outcome.denial != nil), "denial": JSONValue(outcome.denial?.code.rawValue),
+                        ], text: lines.joined(separator: "\n"), exitCode: outcome.denial == nil ? 1 : 0)
                 }
             })
     }
@@ -198,17 +263,23 @@ enum LifecycleCommands {
                     let outcome = try session.recover(registry: name)
                     var lines = outcome.actions.map { "ran: \($0)" }
                     if outcome.recovered {
-                        lines.append(outcome.actions.isEmpty ? "Nothing blocks \(name): its data key unwraps."
-                            : "Recovered: the data key unwraps again; push and pull work.")
+                        lines.append(
+                            outcome.actions.isEmpty
+                                ? "Nothing blocks \(name): its data key unwraps."
+                                : "Recovered: the data key unwraps again; push and pull work.")
                     } else {
                         lines.append("Recovery is not possible: \(outcome.impossible ?? "unknown cause")")
-                        if let recommendation = outcome.recommendation { lines.append("Recommended: \(recommendation)") }
+                        if let recommendation = outcome.recommendation {
+                            lines.append("Recommended: \(recommendation)")
+                        }
                     }
-                    return CommandOutput(value: [
-                        "registry": .string(name), "recovered": .bool(outcome.recovered),
-                        "actions": .array(outcome.actions.map(JSONValue.string)),
-                        "impossible": JSONValue(outcome.impossible), "recommendation": JSONValue(outcome.recommendation),
-                    ], text: lines.joined(separator: "\n"), exitCode: outcome.recovered ? 0 : 1)
+                    return CommandOutput(
+                        value: [
+                            "registry": .string(name), "recovered": .bool(outcome.recovered),
+                            "actions": .array(outcome.actions.map(JSONValue.string)),
+                            "impossible": JSONValue(outcome.impossible),
+                            "recommendation": JSONValue(outcome.recommendation),
+                        ], text: lines.joined(separator: "\n"), exitCode: outcome.recovered ? 0 : 1)
                 }
             })
     }
@@ -219,31 +290,44 @@ enum LifecycleCommands {
         [
             "registry": .string(report.registry), "cmk": .bool(report.cmk), "verdict": .string(report.verdict),
             "dataKeyUnwraps": JSONValue(report.unwrapSucceeded),
-            "findings": .array(report.findings.map { finding in
-                ["check": .string(finding.check), "code": .string(finding.code), "severity": .string(finding.severity.rawValue),
-                 "cause": .string(finding.cause), "fix": JSONValue(finding.fix)]
-            }),
+            "findings": .array(
+                report.findings.map { finding in
+                    [
+                        "check": .string(finding.check), "code": .string(finding.code),
+                        "severity": .string(finding.severity.rawValue),
+                        "cause": .string(finding.cause), "fix": JSONValue(finding.fix),
+                    ]
+                }),
         ]
     }
 
     static var checkHealth: CommandSpec {
         CommandSpec(
-            "check-health", abstract: "Check a registry's encryption end to end, including a real unwrap of its data key.",
+            "check-health",
+            abstract: "Check a registry's encryption end to end, including a real unwrap of its data key.",
             discussion: "Exit 0 when healthy, 1 on errors (or on warnings with --fail-on warning).",
-            options: [registry, OptionSpec("fail-on", help: "The lowest severity that fails the check (default: error).",
-                                           allowedValues: ["error", "warning"])],
+            options: [
+                registry,
+                OptionSpec(
+                    "fail-on", help: "The lowest severity that fails the check (default: error).",
+                    allowedValues: ["error", "warning"]),
+            ],
             handler: { context in
                 let name = context.required("registry")
-                let failOn: HealthFinding.Severity = context.arguments.string("fail-on") == "warning" ? .warning : .error
+                let failOn: HealthFinding.Severity =
+                    context.arguments.string("fail-on") == "warning" ? .warning : .error
                 return try context.perform { session in
                     let report = try session.checkHealth(registryName: name)
                     var lines = ["\(report.registry): \(report.verdict)"]
                     for finding in report.findings {
-                        lines.append("  [\(finding.severity.rawValue.uppercased())] \(finding.check): \(finding.code) — \(finding.cause)")
+                        lines.append(
+                            "  [\(finding.severity.rawValue.uppercased())] \(finding.check): \(finding.code) — \(finding.cause)"
+                        )
                         if let fix = finding.fix, finding.severity != .info { lines.append("      fix: \(fix)") }
                     }
                     let failed = (report.worst ?? .info) >= failOn
-                    return CommandOutput(value: json(report), text: lines.joined(separator: "\n"), exitCode: failed ? 1 : 0)
+                    return CommandOutput(
+                        value: json(report), text: lines.joined(separator: "\n"), exitCode: failed ? 1 : 0)
                 }
             })
     }
@@ -254,31 +338,46 @@ enum LifecycleCommands {
             handler: { context in
                 try context.perform { session in
                     var rows: [JSONValue] = []
-                    var lines: [[String]] = [["REGISTRY", "SKU", "ENCRYPTION", "ROTATION", "HEALTH", "REPLICAS", "KEY (VERSIONED)"]]
+                    var lines: [[String]] = [
+                        ["REGISTRY", "SKU", "ENCRYPTION", "ROTATION", "HEALTH", "REPLICAS", "KEY (VERSIONED)"]
+                    ]
                     for registry in session.world.registries.sorted(by: { $0.name < $1.name }) {
                         let report = try session.checkHealth(registryName: registry.name)
                         let encryption = registry.encryption
                         let rotation = encryption.map { $0.keyRotationEnabled ? "auto" : "manual" } ?? "-"
                         rows.append([
                             "name": .string(registry.name), "resourceGroup": .string(registry.resourceGroup),
-                            "sku": .string(registry.sku.rawValue), "encryption": encryption == nil ? "disabled" : "enabled",
+                            "sku": .string(registry.sku.rawValue),
+                            "encryption": encryption == nil ? "disabled" : "enabled",
                             "versionedKeyIdentifier": JSONValue(encryption?.versionedKeyIdentifier),
                             "keyIdentifier": JSONValue(encryption?.keyIdentifier), "rotation": .string(rotation),
                             "identity": JSONValue(encryption?.identity),
-                            "lastKeyRotationTimestamp": JSONValue(encryption.map { Timestamp.azString($0.lastKeyRotationTimestamp) }),
+                            "lastKeyRotationTimestamp": JSONValue(
+                                encryption.map { Timestamp.azString($0.lastKeyRotationTimestamp) }),
                             "health": .string(report.verdict),
-                            "replicas": .array(registry.replications.map { replica in
-                                ["location": .string(replica.location),
-                                 "status": .string(report.unwrapSucceeded == false ? "Syncing blocked" : "Ready")]
-                            }),
+                            "replicas": .array(
+                                registry.replications.map { replica in
+                                    [
+                                        "location": .string(replica.location),
+                                        "status": .string(
+                                            report.unwrapSucceeded == false ? "Syncing blocked" : "Ready"),
+                                    ]
+                                }),
                         ])
-                        let replicas = registry.replications.map { "\($0.location)" + (report.unwrapSucceeded == false
-                                                                                             ? " (blocked)" : "") }
-                        lines.append([registry.name, registry.sku.rawValue, encryption == nil ? "disabled" : "enabled",
-                                      rotation, report.verdict, replicas.isEmpty ? "-" : replicas.joined(separator: ","),
-                                      encryption?.versionedKeyIdentifier ?? "-"])
+                        let replicas = registry.replications.map {
+                            "\($0.location)"
+                                + (report.unwrapSucceeded == false
+                                    ? " (blocked)" : "")
+                        }
+                        lines.append([
+                            registry.name, registry.sku.rawValue, encryption == nil ? "disabled" : "enabled",
+                            rotation, report.verdict, replicas.isEmpty ? "-" : replicas.joined(separator: ","),
+                            encryption?.versionedKeyIdentifier ?? "-",
+                        ])
                     }
-                    let text = rows.isEmpty ? "No registries yet. Create one with: acrcmk setup --registry <name>"
+                    let text =
+                        rows.isEmpty
+                        ? "No registries yet. Create one with: acrcmk setup --registry <name>"
                         : TextTable.render(lines)
                     return CommandOutput(value: .array(rows), text: text)
                 }

@@ -7,9 +7,16 @@ enum QueryCommand {
         CommandSpec(
             "query",
             abstract: "Evaluate a JMESPath expression over JSON read from stdin (or --input) and print the result.",
-            discussion: "Output is JSON unless --output asks for another format, so scripts without jq can read az-style answers.",
-            options: [OptionSpec("input", short: "i", valueName: "file", help: "Read the JSON document from this file instead of stdin.")],
-            arguments: [ArgumentSpec("expression", help: "The JMESPath expression, e.g. 'keyVaultProperties.identity'.")],
+            discussion:
+                "Output is JSON unless --output asks for another format, so scripts without jq can read az-style answers.",
+            options: [
+                OptionSpec(
+                    "input", short: "i", valueName: "file",
+                    help: "Read the JSON document from this file instead of stdin.")
+            ],
+            arguments: [
+                ArgumentSpec("expression", help: "The JMESPath expression, e.g. 'keyVaultProperties.identity'.")
+            ],
             examples: [
                 #"echo '{"a":{"b":[1,2]}}' | acrcmk query 'a.b[-1]'"#,
                 "acrcmk az acr show -n reg1 | acrcmk query encryption.status -o tsv",
@@ -30,7 +37,8 @@ enum QueryCommand {
         let source: String
         if let path = context.arguments.string("input") {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw CommandFailure("Cannot read the input file '\(path)'.", hint: "Check the path, or pipe the JSON on stdin.")
+                throw CommandFailure(
+                    "Cannot read the input file '\(path)'.", hint: "Check the path, or pipe the JSON on stdin.")
             }
             bytes = [UInt8](data)
             source = path

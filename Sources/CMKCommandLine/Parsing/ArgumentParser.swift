@@ -18,8 +18,9 @@ struct ArgumentParser {
 
     func parse(_ tokens: [String]) throws -> Invocation {
         let helpRequested = tokens.prefix { $0 != "--" }.contains { $0 == "-h" || $0 == "--help" }
-        var invocation = Invocation(path: [root], arguments: ParsedArguments(), global: ParsedArguments(),
-                                    helpRequested: helpRequested)
+        var invocation = Invocation(
+            path: [root], arguments: ParsedArguments(), global: ParsedArguments(),
+            helpRequested: helpRequested)
         var index = 0
         var onlyPositionals = false
         var positionalIndex = 0
@@ -42,11 +43,13 @@ struct ArgumentParser {
                 let (name, inlineValue) = Self.split(token)
                 let command = invocation.command
                 if let option = Self.find(name, in: command.options) {
-                    try consume(option, inlineValue: inlineValue, tokens: tokens, index: &index,
-                                into: &invocation.arguments, dialect: command.dialect, error: currentError)
+                    try consume(
+                        option, inlineValue: inlineValue, tokens: tokens, index: &index,
+                        into: &invocation.arguments, dialect: command.dialect, error: currentError)
                 } else if let option = Self.find(name, in: globalOptions) {
-                    try consume(option, inlineValue: inlineValue, tokens: tokens, index: &index,
-                                into: &invocation.global, dialect: command.dialect, error: currentError)
+                    try consume(
+                        option, inlineValue: inlineValue, tokens: tokens, index: &index,
+                        into: &invocation.global, dialect: command.dialect, error: currentError)
                 } else if invocation.helpRequested {
                     continue
                 } else {
@@ -136,7 +139,8 @@ struct ArgumentParser {
             let value: String
             if let inlineValue {
                 value = inlineValue
-            } else if index < tokens.count, !Self.looksLikeOption(tokens[index]) || Self.isNegativeNumber(tokens[index]) {
+            } else if index < tokens.count, !Self.looksLikeOption(tokens[index]) || Self.isNegativeNumber(tokens[index])
+            {
                 value = tokens[index]
                 index += 1
             } else {
@@ -159,7 +163,9 @@ struct ArgumentParser {
     }
 
     /// Matches an allowed value case-insensitively and returns its declared spelling.
-    private func normalise(_ value: String, for option: OptionSpec, error: (UsageError.Kind) -> UsageError) throws -> String {
+    private func normalise(_ value: String, for option: OptionSpec, error: (UsageError.Kind) -> UsageError) throws
+        -> String
+    {
         guard let allowed = option.allowedValues else { return value }
         if let match = allowed.first(where: { $0.lowercased() == value.lowercased() }) { return match }
         throw error(.invalidValue(value, option: option.identity, allowed: allowed))

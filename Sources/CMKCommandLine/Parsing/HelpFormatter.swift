@@ -43,7 +43,8 @@ struct HelpFormatter {
         sections.append("USAGE: \(usage(for: path))")
 
         if !command.arguments.isEmpty {
-            sections.append("ARGUMENTS:\n" + command.arguments.map { row("<\($0.name)>", $0.help) }.joined(separator: "\n"))
+            sections.append(
+                "ARGUMENTS:\n" + command.arguments.map { row("<\($0.name)>", $0.help) }.joined(separator: "\n"))
         }
         var optionRows = command.options.filter { !$0.isHidden }.map { row(label(for: $0), describe($0)) }
         optionRows += globalOptions.filter { !$0.isHidden }.map { row(label(for: $0), describe($0)) }
@@ -53,7 +54,8 @@ struct HelpFormatter {
 
         if !command.subcommands.isEmpty {
             var text = "SUBCOMMANDS:\n" + command.subcommands.map { row($0.name, $0.abstract) }.joined(separator: "\n")
-            text += "\n\n  See '\(program) help \(path.dropFirst().map(\.name).map { $0 + " " }.joined())<subcommand>' for detailed help."
+            text +=
+                "\n\n  See '\(program) help \(path.dropFirst().map(\.name).map { $0 + " " }.joined())<subcommand>' for detailed help."
             sections.append(text)
         }
         if !command.examples.isEmpty {
@@ -99,12 +101,18 @@ struct HelpFormatter {
             let width = (command.subcommands.map(\.name.count).max() ?? 0)
             if !groups.isEmpty {
                 text += "\nSubgroups:\n"
-                text += groups.map { "    " + $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + " : " + $0.abstract }
+                text +=
+                    groups.map {
+                        "    " + $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + " : " + $0.abstract
+                    }
                     .joined(separator: "\n") + "\n"
             }
             if !leaves.isEmpty {
                 text += "\nCommands:\n"
-                text += leaves.map { "    " + $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + " : " + $0.abstract }
+                text +=
+                    leaves.map {
+                        "    " + $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + " : " + $0.abstract
+                    }
                     .joined(separator: "\n") + "\n"
             }
             return text
@@ -124,11 +132,15 @@ struct HelpFormatter {
         if !visible.isEmpty || !command.arguments.isEmpty {
             text += "\nArguments\n"
             for argument in command.arguments {
-                text += "    " + argument.name.padding(toLength: width, withPad: " ", startingAt: 0) + " : " + argument.help + "\n"
+                text +=
+                    "    " + argument.name.padding(toLength: width, withPad: " ", startingAt: 0) + " : " + argument.help
+                    + "\n"
             }
             for (option, label) in zip(visible, labels) {
                 var help = option.help
-                if let allowed = option.allowedValues { help += "  Allowed values: \(allowed.joined(separator: ", "))." }
+                if let allowed = option.allowedValues {
+                    help += "  Allowed values: \(allowed.joined(separator: ", "))."
+                }
                 text += "    " + label.padding(toLength: width, withPad: " ", startingAt: 0) + " : " + help + "\n"
             }
         }
@@ -136,7 +148,9 @@ struct HelpFormatter {
         for (option, label) in zip(globals, globalLabels) {
             text += "    " + label.padding(toLength: width, withPad: " ", startingAt: 0) + " : " + option.help + "\n"
         }
-        text += "    " + "--help -h".padding(toLength: width, withPad: " ", startingAt: 0) + " : Show this help message and exit.\n"
+        text +=
+            "    " + "--help -h".padding(toLength: width, withPad: " ", startingAt: 0)
+            + " : Show this help message and exit.\n"
         if !command.examples.isEmpty {
             text += "\nExamples\n" + command.examples.map { "    " + $0 }.joined(separator: "\n\n") + "\n"
         }

@@ -45,7 +45,8 @@ public struct UsageError: Error, Sendable, Equatable {
         case .missingValue(let option):
             return "Missing value for '\(option.synopsis)'"
         case .invalidValue(let value, let option, let allowed):
-            return "The value '\(value)' is invalid for '\(option.synopsis)'. Please provide one of \(Self.englishList(allowed))."
+            return
+                "The value '\(value)' is invalid for '\(option.synopsis)'. Please provide one of \(Self.englishList(allowed))."
         case .unexpectedArgument(let argument):
             return "Unexpected argument '\(argument)'"
         case .message(let text):

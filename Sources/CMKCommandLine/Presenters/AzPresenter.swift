@@ -88,7 +88,8 @@ struct AzPresenter {
         ]
         return [
             "id": .string(vault.id(subscriptionId: subscriptionId)), "location": .string(vault.location),
-            "name": .string(vault.name), "properties": .object(properties), "resourceGroup": .string(vault.resourceGroup),
+            "name": .string(vault.name), "properties": .object(properties),
+            "resourceGroup": .string(vault.resourceGroup),
             "systemData": systemData(created: vault.createdAt), "tags": Self.tags(vault.tags ?? [:]),
             "type": .string(KeyVault.resourceType),
         ]
@@ -96,13 +97,15 @@ struct AzPresenter {
 
     func deletedVault(_ vault: KeyVault) -> JSONValue {
         [
-            "id": .string("/subscriptions/\(subscriptionId)/providers/Microsoft.KeyVault/locations/\(vault.location)"
-                + "/deletedVaults/\(vault.name)"),
+            "id": .string(
+                "/subscriptions/\(subscriptionId)/providers/Microsoft.KeyVault/locations/\(vault.location)"
+                    + "/deletedVaults/\(vault.name)"),
             "name": .string(vault.name),
             "properties": [
                 "deletionDate": Self.time(vault.deletion?.deletedAt), "location": .string(vault.location),
                 "purgeProtectionEnabled": .bool(vault.purgeProtected),
-                "scheduledPurgeDate": Self.time(vault.deletion?.scheduledPurgeDate), "tags": Self.tags(vault.tags ?? [:]),
+                "scheduledPurgeDate": Self.time(vault.deletion?.scheduledPurgeDate),
+                "tags": Self.tags(vault.tags ?? [:]),
                 "vaultId": .string(vault.id(subscriptionId: subscriptionId)),
             ],
             "type": "Microsoft.KeyVault/deletedVaults",
@@ -116,7 +119,8 @@ struct AzPresenter {
     func keyAttributes(_ key: VaultKey, _ version: KeyVersion) -> JSONObject {
         let vault = vault(named: key.vaultName)
         return [
-            "created": Self.time(version.created), "enabled": .bool(version.enabled), "expires": Self.time(version.expires),
+            "created": Self.time(version.created), "enabled": .bool(version.enabled),
+            "expires": Self.time(version.expires),
             "exportable": false, "hsmPlatform": nil, "keySize": JSONValue(version.keySize),
             "notBefore": Self.time(version.notBefore),
             "recoverableDays": JSONValue(vault?.softDeleteRetentionInDays),
@@ -128,8 +132,10 @@ struct AzPresenter {
     func jwk(_ key: VaultKey, _ version: KeyVersion) -> JSONObject {
         var jwk: JSONObject = [
             "crv": JSONValue(version.curve), "d": nil, "dp": nil, "dq": nil, "e": nil, "k": nil,
-            "keyOps": Self.strings(version.keyOps), "kid": .string(version.identifier(vaultName: key.vaultName, keyName: key.name)),
-            "kty": .string(version.keyType.rawValue), "n": nil, "p": nil, "q": nil, "qi": nil, "t": nil, "x": nil, "y": nil,
+            "keyOps": Self.strings(version.keyOps),
+            "kid": .string(version.identifier(vaultName: key.vaultName, keyName: key.name)),
+            "kty": .string(version.keyType.rawValue), "n": nil, "p": nil, "q": nil, "qi": nil, "t": nil, "x": nil,
+            "y": nil,
         ]
         if let publicJWK = version.publicJWK {
             jwk["n"] = .string(publicJWK.n)
@@ -157,9 +163,12 @@ struct AzPresenter {
         attributes["keySize"] = nil
         var object: JSONObject = [
             "attributes": .object(attributes), "keySize": JSONValue(version.keySize),
-            "kid": .string(versioned ? version.identifier(vaultName: key.vaultName, keyName: key.name)
-                : key.versionlessIdentifier),
-            "managed": nil, "name": .string(key.name), "releasePolicy": nil, "tags": Self.tags(version.tags ?? key.tags),
+            "kid": .string(
+                versioned
+                    ? version.identifier(vaultName: key.vaultName, keyName: key.name)
+                    : key.versionlessIdentifier),
+            "managed": nil, "name": .string(key.name), "releasePolicy": nil,
+            "tags": Self.tags(version.tags ?? key.tags),
         ]
         if let deletion = key.deletion {
             object["deletedDate"] = Self.time(deletion.deletedAt)
@@ -173,12 +182,14 @@ struct AzPresenter {
         [
             "createdOn": Self.time(policy.createdOn), "expiresIn": JSONValue(policy.expiryTime?.text),
             "id": .string("\(key.versionlessIdentifier)/rotationpolicy"),
-            "lifetimeActions": .array(policy.lifetimeActions.map { action in
-                [
-                    "action": .string(action.action.rawValue), "timeAfterCreate": JSONValue(action.timeAfterCreate?.text),
-                    "timeBeforeExpiry": JSONValue(action.timeBeforeExpiry?.text),
-                ]
-            }),
+            "lifetimeActions": .array(
+                policy.lifetimeActions.map { action in
+                    [
+                        "action": .string(action.action.rawValue),
+                        "timeAfterCreate": JSONValue(action.timeAfterCreate?.text),
+                        "timeBeforeExpiry": JSONValue(action.timeBeforeExpiry?.text),
+                    ]
+                }),
             "updatedOn": Self.time(policy.updatedOn),
         ]
     }
@@ -188,10 +199,12 @@ struct AzPresenter {
     func roleAssignment(_ assignment: RoleAssignment, forList: Bool) -> JSONValue {
         let definition = RoleDefinition.find(assignment.roleName)
         var object: JSONObject = [
-            "condition": JSONValue(assignment.condition), "conditionVersion": JSONValue(assignment.condition.map { _ in "2.0" }),
+            "condition": JSONValue(assignment.condition),
+            "conditionVersion": JSONValue(assignment.condition.map { _ in "2.0" }),
             "createdBy": JSONValue(assignment.createdBy), "createdOn": Self.time(assignment.createdOn),
             "delegatedManagedIdentityResourceId": nil, "description": JSONValue(assignment.description),
-            "id": .string(assignment.id), "name": .string(assignment.name), "principalId": .string(assignment.principalId),
+            "id": .string(assignment.id), "name": .string(assignment.name),
+            "principalId": .string(assignment.principalId),
             "principalType": .string(assignment.principalType),
             "roleDefinitionId": JSONValue(definition?.definitionId(subscriptionId: subscriptionId)),
             "scope": .string(assignment.scope), "type": "Microsoft.Authorization/roleAssignments",
@@ -215,14 +228,19 @@ struct AzPresenter {
         let id = registry.id(subscriptionId: subscriptionId)
         var userAssigned = JSONObject()
         for assigned in registry.identity.userAssigned {
-            userAssigned[assigned.resourceID] = ["clientId": .string(assigned.clientId), "principalId": .string(assigned.principalId)]
+            userAssigned[assigned.resourceID] = [
+                "clientId": .string(assigned.clientId), "principalId": .string(assigned.principalId),
+            ]
         }
-        let identity: JSONValue = registry.identity.type == "None" ? nil : [
-            "principalId": JSONValue(registry.identity.systemPrincipalId),
-            "tenantId": JSONValue(registry.identity.systemTenantId),
-            "type": .string(registry.identity.type),
-            "userAssignedIdentities": userAssigned.isEmpty ? nil : .object(userAssigned),
-        ]
+        let identity: JSONValue =
+            registry.identity.type == "None"
+            ? nil
+            : [
+                "principalId": JSONValue(registry.identity.systemPrincipalId),
+                "tenantId": JSONValue(registry.identity.systemTenantId),
+                "type": .string(registry.identity.type),
+                "userAssignedIdentities": userAssigned.isEmpty ? nil : .object(userAssigned),
+            ]
         return [
             "adminUserEnabled": .bool(registry.adminUserEnabled), "anonymousPullEnabled": false,
             "creationDate": Self.time(registry.creationDate), "dataEndpointEnabled": false, "dataEndpointHostNames": [],
@@ -237,15 +255,19 @@ struct AzPresenter {
                 "exportPolicy": ["status": "enabled"],
                 "quarantinePolicy": ["status": registry.quarantinePolicyEnabled ? "enabled" : "disabled"],
                 "retentionPolicy": [
-                    "days": .number(Double(registry.retentionDays)), "lastUpdatedTime": Self.time(registry.creationDate),
+                    "days": .number(Double(registry.retentionDays)),
+                    "lastUpdatedTime": Self.time(registry.creationDate),
                     "status": registry.retentionPolicyEnabled ? "enabled" : "disabled",
                 ],
-                "softDeletePolicy": ["lastUpdatedTime": Self.time(registry.creationDate), "retentionDays": 7,
-                                     "status": "disabled"],
+                "softDeletePolicy": [
+                    "lastUpdatedTime": Self.time(registry.creationDate), "retentionDays": 7,
+                    "status": "disabled",
+                ],
                 "trustPolicy": ["status": registry.trustPolicyEnabled ? "enabled" : "disabled", "type": "Notary"],
             ],
             "privateEndpointConnections": [], "provisioningState": "Succeeded",
-            "publicNetworkAccess": .string(registry.publicNetworkAccess), "resourceGroup": .string(registry.resourceGroup),
+            "publicNetworkAccess": .string(registry.publicNetworkAccess),
+            "resourceGroup": .string(registry.resourceGroup),
             "sku": ["name": .string(registry.sku.rawValue), "tier": .string(registry.sku.rawValue)],
             "status": nil, "systemData": systemData(created: registry.creationDate), "tags": Self.tags(registry.tags),
             "type": .string(Registry.resourceType), "zoneRedundancy": .string(registry.zoneRedundancy),

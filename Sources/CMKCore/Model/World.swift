@@ -29,10 +29,11 @@ public struct World: Sendable, Codable, Equatable {
         self.account = account
         self.account.schedulerCheckpoint = account.schedulerCheckpoint ?? createdAt
         for role in ["Owner", "Key Vault Administrator"] {
-            roleAssignments.append(RoleAssignment(
-                name: Identifiers.guid(), scope: account.subscriptionPath, principalId: account.operatorObjectId,
-                principalType: "User", roleName: role, description: "The signed-in operator of this state home.",
-                condition: nil, createdOn: createdAt, createdBy: account.operatorObjectId))
+            roleAssignments.append(
+                RoleAssignment(
+                    name: Identifiers.guid(), scope: account.subscriptionPath, principalId: account.operatorObjectId,
+                    principalType: "User", roleName: role, description: "The signed-in operator of this state home.",
+                    condition: nil, createdOn: createdAt, createdBy: account.operatorObjectId))
         }
     }
 }
@@ -49,8 +50,10 @@ public struct Account: Sendable, Codable, Equatable {
     /// The simulated time up to which the scheduler has run what fell due.
     public var schedulerCheckpoint: Date?
 
-    public init(subscriptionId: String, subscriptionName: String, tenantId: String, operatorObjectId: String,
-                operatorName: String, clockOffset: TimeInterval = 0) {
+    public init(
+        subscriptionId: String, subscriptionName: String, tenantId: String, operatorObjectId: String,
+        operatorName: String, clockOffset: TimeInterval = 0
+    ) {
         self.subscriptionId = subscriptionId
         self.subscriptionName = subscriptionName
         self.tenantId = tenantId
@@ -61,8 +64,9 @@ public struct Account: Sendable, Codable, Equatable {
 
     /// A fresh account with random identifiers.
     public static func generate() -> Account {
-        Account(subscriptionId: Identifiers.guid(), subscriptionName: "acrcmk-simulated-subscription",
-                tenantId: Identifiers.guid(), operatorObjectId: Identifiers.guid(), operatorName: "operator@acrcmk.local")
+        Account(
+            subscriptionId: Identifiers.guid(), subscriptionName: "acrcmk-simulated-subscription",
+            tenantId: Identifiers.guid(), operatorObjectId: Identifiers.guid(), operatorName: "operator@acrcmk.local")
     }
 
     public var subscriptionPath: String { "/subscriptions/\(subscriptionId)" }

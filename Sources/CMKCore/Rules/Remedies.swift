@@ -1,14 +1,17 @@
 /// The fix for each cause of a registry being locked out of its key, as the command to run.
 public enum Remedies {
-    public static func fix(for code: AccessDenial.Code, registry: String, key: KeyIdentifier?,
-                           principalId: String? = nil, vaultResourceID: String? = nil) -> String {
+    public static func fix(
+        for code: AccessDenial.Code, registry: String, key: KeyIdentifier?,
+        principalId: String? = nil, vaultResourceID: String? = nil
+    ) -> String {
         let vault = key?.vaultName ?? "<vault>"
         let keyName = key?.keyName ?? "<key>"
         let principal = principalId ?? "<identity-principal-id>"
         let scope = vaultResourceID ?? "<vault-resource-id>"
         switch code {
         case .identityNotFound:
-            return "The identity is gone: rotate to another identity with access to the key: az acr encryption rotate-key "
+            return
+                "The identity is gone: rotate to another identity with access to the key: az acr encryption rotate-key "
                 + "--name \(registry) --identity <identity-with-access>   (or [system] after az acr identity assign "
                 + "--identities [system] --name \(registry))"
         case .identityNotAssigned:
@@ -26,7 +29,8 @@ public enum Remedies {
             return "az role assignment create --assignee \(principal) --role \"Key Vault Crypto Service "
                 + "Encryption User\" --scope \(scope)"
         case .keyNotFound:
-            return "Check the key URL, or create the key: az keyvault key create --name \(keyName) --vault-name \(vault)"
+            return
+                "Check the key URL, or create the key: az keyvault key create --name \(keyName) --vault-name \(vault)"
         case .keyDeleted:
             return "az keyvault key recover --name \(keyName) --vault-name \(vault)"
         case .keyPurged:
@@ -34,7 +38,8 @@ public enum Remedies {
         case .keyDisabled:
             return "az keyvault key set-attributes --name \(keyName) --vault-name \(vault) --enabled true"
         case .keyExpired:
-            return "az keyvault key rotate --name \(keyName) --vault-name \(vault)   (then rotate-key if the registry uses "
+            return
+                "az keyvault key rotate --name \(keyName) --vault-name \(vault)   (then rotate-key if the registry uses "
                 + "a versioned key id)"
         case .keyNotYetValid:
             return "Wait for the key's not-before time, or: az keyvault key set-attributes --name \(keyName) "

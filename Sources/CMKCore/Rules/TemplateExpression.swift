@@ -62,7 +62,9 @@ public indirect enum TemplateExpression: Sendable, Equatable {
         }
 
         mutating func skipSpaces() {
-            while let scalar = current, scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" { index += 1 }
+            while let scalar = current, scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
+                index += 1
+            }
         }
 
         mutating func expression() throws -> TemplateExpression {
@@ -91,7 +93,8 @@ public indirect enum TemplateExpression: Sendable, Equatable {
 
         mutating func identifier() -> String {
             var name = ""
-            while let scalar = current, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" {
+            while let scalar = current, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
+            {
                 name.unicodeScalars.append(scalar)
                 index += 1
             }

@@ -37,9 +37,11 @@ public final class TemplateExpressionEvaluator {
         /// Resolves `reference(idOrName, apiVersion, 'Full')`: the resource's properties, or the whole resource.
         public var reference: (_ id: String, _ full: Bool) throws -> TemplateValue
 
-        public init(subscriptionId: String, subscriptionName: String, tenantId: String, resourceGroupName: String,
-                    resourceGroupLocation: String, deploymentName: String,
-                    reference: @escaping (_ id: String, _ full: Bool) throws -> TemplateValue) {
+        public init(
+            subscriptionId: String, subscriptionName: String, tenantId: String, resourceGroupName: String,
+            resourceGroupLocation: String, deploymentName: String,
+            reference: @escaping (_ id: String, _ full: Bool) throws -> TemplateValue
+        ) {
             self.subscriptionId = subscriptionId
             self.subscriptionName = subscriptionName
             self.tenantId = tenantId
@@ -117,12 +119,14 @@ public final class TemplateExpressionEvaluator {
         case .property(let base, let name):
             let value = try evaluate(base)
             guard let object = value.objectValue else {
-                throw TemplateExpressionError("The language expression property '\(name)' can't be evaluated: the "
-                    + "value is of type '\(value.typeName)', not an object")
+                throw TemplateExpressionError(
+                    "The language expression property '\(name)' can't be evaluated: the "
+                        + "value is of type '\(value.typeName)', not an object")
             }
             guard let member = object[name] else {
-                throw TemplateExpressionError("The language expression property '\(name)' doesn't exist, available "
-                    + "properties are '\(object.keys.joined(separator: ", "))'")
+                throw TemplateExpressionError(
+                    "The language expression property '\(name)' doesn't exist, available "
+                        + "properties are '\(object.keys.joined(separator: ", "))'")
             }
             return member
         case .index(let base, let index):
@@ -130,20 +134,23 @@ public final class TemplateExpressionEvaluator {
             let key = try evaluate(index)
             if let items = value.arrayValue, let position = key.intValue {
                 guard items.indices.contains(position) else {
-                    throw TemplateExpressionError("The language expression index '\(position)' is out of bounds "
-                        + "(the array has \(items.count) items)")
+                    throw TemplateExpressionError(
+                        "The language expression index '\(position)' is out of bounds "
+                            + "(the array has \(items.count) items)")
                 }
                 return items[position]
             }
             if let object = value.objectValue, let name = key.stringValue {
                 guard let member = object[name] else {
-                    throw TemplateExpressionError("The language expression property '\(name)' doesn't exist, "
-                        + "available properties are '\(object.keys.joined(separator: ", "))'")
+                    throw TemplateExpressionError(
+                        "The language expression property '\(name)' doesn't exist, "
+                            + "available properties are '\(object.keys.joined(separator: ", "))'")
                 }
                 return member
             }
-            throw TemplateExpressionError("The language expression cannot index a value of type '\(value.typeName)' "
-                + "with '\(key.text)'")
+            throw TemplateExpressionError(
+                "The language expression cannot index a value of type '\(value.typeName)' "
+                    + "with '\(key.text)'")
         }
     }
 
@@ -161,24 +168,29 @@ public final class TemplateExpressionEvaluator {
     private func call(_ name: String, _ arguments: [TemplateValue]) throws -> TemplateValue {
         let lower = name.lowercased()
         guard Self.functionNames.contains(lower) else {
-            throw TemplateExpressionError("The template function '\(name)' is not valid. Please see "
-                + "https://aka.ms/arm-functions for usage details")
+            throw TemplateExpressionError(
+                "The template function '\(name)' is not valid. Please see "
+                    + "https://aka.ms/arm-functions for usage details")
         }
         func strings() throws -> [String] {
             try arguments.map { argument in
                 guard let text = argument.stringValue else {
-                    throw TemplateExpressionError("The template function '\(name)' expects string arguments; got "
-                        + "'\(argument.typeName)'")
+                    throw TemplateExpressionError(
+                        "The template function '\(name)' expects string arguments; got "
+                            + "'\(argument.typeName)'")
                 }
                 return text
             }
         }
         func count(_ range: ClosedRange<Int>) throws {
             guard range.contains(arguments.count) else {
-                let expected = range.lowerBound == range.upperBound ? "\(range.lowerBound)"
+                let expected =
+                    range.lowerBound == range.upperBound
+                    ? "\(range.lowerBound)"
                     : "between \(range.lowerBound) and \(range.upperBound)"
-                throw TemplateExpressionError("The template language function '\(name)' must have \(expected) "
-                    + "argument(s); \(arguments.count) given")
+                throw TemplateExpressionError(
+                    "The template language function '\(name)' must have \(expected) "
+                        + "argument(s); \(arguments.count) given")
             }
         }
         switch lower {
@@ -186,8 +198,9 @@ public final class TemplateExpressionEvaluator {
             try count(1...1)
             let key = try strings()[0]
             guard let value = parameters[key.lowercased()] else {
-                throw TemplateExpressionError("The template parameter '\(key)' is not found. Please see "
-                    + "https://aka.ms/arm-syntax-parameters for usage details")
+                throw TemplateExpressionError(
+                    "The template parameter '\(key)' is not found. Please see "
+                        + "https://aka.ms/arm-syntax-parameters for usage details")
             }
             return value
         case "variables":
@@ -316,8 +329,9 @@ public final class TemplateExpressionEvaluator {
             let start = arguments[1].intValue ?? 0
             let length = arguments.count == 3 ? (arguments[2].intValue ?? 0) : text.count - start
             guard start >= 0, length >= 0, start + length <= text.count else {
-                throw TemplateExpressionError("The index and length parameters must refer to a location within "
-                    + "the string '\(arguments[0].text)'")
+                throw TemplateExpressionError(
+                    "The index and length parameters must refer to a location within "
+                        + "the string '\(arguments[0].text)'")
             }
             return .string(String(text[start..<(start + length)]))
         case "createarray":
@@ -327,15 +341,18 @@ public final class TemplateExpressionEvaluator {
                 throw TemplateExpressionError("The template function 'createObject' expects name/value pairs")
             }
             var object = TemplateObject()
-            for pair in stride(from: 0, to: arguments.count, by: 2) { object[arguments[pair].text] = arguments[pair + 1] }
+            for pair in stride(from: 0, to: arguments.count, by: 2) {
+                object[arguments[pair].text] = arguments[pair + 1]
+            }
             return .object(object)
         case "json":
             try count(1...1)
             do {
                 return try TemplateNode.parse(arguments[0].text).literalValue
             } catch {
-                throw TemplateExpressionError("The template function 'json' got text that is not JSON: "
-                    + "'\(arguments[0].text)'")
+                throw TemplateExpressionError(
+                    "The template function 'json' got text that is not JSON: "
+                        + "'\(arguments[0].text)'")
             }
         case "first", "last":
             try count(1...1)
@@ -366,8 +383,9 @@ public final class TemplateExpressionEvaluator {
         let key = name.lowercased()
         if let value = variableValues[key] { return value }
         guard let node = variableNodes[key] else {
-            throw TemplateExpressionError("The template variable '\(name)' is not found. Please see "
-                + "https://aka.ms/arm-syntax-variables for usage details")
+            throw TemplateExpressionError(
+                "The template variable '\(name)' is not found. Please see "
+                    + "https://aka.ms/arm-syntax-variables for usage details")
         }
         guard !variablesInProgress.contains(key) else {
             throw TemplateExpressionError("The template variable '\(name)' refers to itself (circular definition)")
@@ -383,16 +401,18 @@ public final class TemplateExpressionEvaluator {
     private func resourceID(_ arguments: [String], subscriptionScoped: Bool) throws -> String {
         let function = subscriptionScoped ? "subscriptionResourceId" : "resourceId"
         guard let typeIndex = arguments.firstIndex(where: { $0.contains("/") }) else {
-            throw TemplateExpressionError("The template function '\(function)' needs a resource type such as "
-                + "'Microsoft.ManagedIdentity/userAssignedIdentities'")
+            throw TemplateExpressionError(
+                "The template function '\(function)' needs a resource type such as "
+                    + "'Microsoft.ManagedIdentity/userAssignedIdentities'")
         }
         let leading = Array(arguments[..<typeIndex])
         let type = arguments[typeIndex]
         let names = Array(arguments[(typeIndex + 1)...])
         let expectedNames = type.split(separator: "/").count - 1
         guard names.count == expectedNames, leading.count <= (subscriptionScoped ? 1 : 2) else {
-            throw TemplateExpressionError("Unable to evaluate template language function '\(function)': the type "
-                + "'\(type)' requires '\(expectedNames)' resource name argument(s), \(names.count) given")
+            throw TemplateExpressionError(
+                "Unable to evaluate template language function '\(function)': the type "
+                    + "'\(type)' requires '\(expectedNames)' resource name argument(s), \(names.count) given")
         }
         var subscription = environment.subscriptionId
         var group: String? = subscriptionScoped ? nil : environment.resourceGroupName
@@ -428,8 +448,9 @@ public final class TemplateExpressionEvaluator {
                 let indexText = inside.split(separator: ":").first.map(String.init) ?? ""
                 guard let index = Int(indexText.trimmingCharacters(in: .whitespaces)), values.indices.contains(index)
                 else {
-                    throw TemplateExpressionError("The format string '\(pattern)' refers to argument '{\(inside)}', "
-                        + "but only \(values.count) value(s) were given")
+                    throw TemplateExpressionError(
+                        "The format string '\(pattern)' refers to argument '{\(inside)}', "
+                            + "but only \(values.count) value(s) were given")
                 }
                 result += values[index].text
             } else {

@@ -71,7 +71,9 @@ public struct TemplateNode: Sendable {
         scanner.skipWhitespace()
         let node = try scanner.value()
         scanner.skipWhitespace()
-        guard scanner.index == scanner.scalars.count else { throw scanner.failure("unexpected text after the JSON value") }
+        guard scanner.index == scanner.scalars.count else {
+            throw scanner.failure("unexpected text after the JSON value")
+        }
         return node
     }
 
@@ -89,8 +91,9 @@ public struct TemplateNode: Sendable {
         var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
 
         func failure(_ reason: String) -> CMKError {
-            CMKError.badRequest("InvalidTemplate", "The template is not valid JSON at \(position): \(reason).",
-                                hint: "Check the file with a JSON linter; comments and trailing commas are not allowed.")
+            CMKError.badRequest(
+                "InvalidTemplate", "The template is not valid JSON at \(position): \(reason).",
+                hint: "Check the file with a JSON linter; comments and trailing commas are not allowed.")
         }
 
         mutating func advance() {

@@ -3,36 +3,45 @@ public enum Validation {
     public static func resourceGroupName(_ name: String) throws {
         let allowed = name.allSatisfy { $0.isLetter || $0.isNumber || "-_.()".contains($0) }
         guard !name.isEmpty, name.count <= 90, allowed, !name.hasSuffix(".") else {
-            throw CMKError.badRequest("InvalidResourceGroup", "The provided resource group name '\(name)' has these "
-                + "invalid characters or length: resource group names are 1-90 letters, digits, '-', '_', '.', '(' or ')' "
-                + "and cannot end with '.'.")
+            throw CMKError.badRequest(
+                "InvalidResourceGroup",
+                "The provided resource group name '\(name)' has these "
+                    + "invalid characters or length: resource group names are 1-90 letters, digits, '-', '_', '.', '(' or ')' "
+                    + "and cannot end with '.'.")
         }
     }
 
     public static func identityName(_ name: String) throws {
-        let valid = (3...128).contains(name.count) && name.first!.isASCIIAlphanumeric
+        let valid =
+            (3...128).contains(name.count) && name.first!.isASCIIAlphanumeric
             && name.allSatisfy { $0.isASCIIAlphanumeric || $0 == "-" || $0 == "_" }
         guard valid else {
-            throw CMKError.badRequest("InvalidResourceName", "The identity name '\(name)' is invalid: use 3-128 letters, "
-                + "digits, '-' or '_', starting with a letter or digit.")
+            throw CMKError.badRequest(
+                "InvalidResourceName",
+                "The identity name '\(name)' is invalid: use 3-128 letters, "
+                    + "digits, '-' or '_', starting with a letter or digit.")
         }
     }
 
     /// Vault names: 3-24 characters, letters, digits and non-consecutive dashes, starting with a letter.
     public static func vaultName(_ name: String) throws {
-        let valid = (3...24).contains(name.count) && name.first!.isLetter && name.last != "-"
+        let valid =
+            (3...24).contains(name.count) && name.first!.isLetter && name.last != "-"
             && name.allSatisfy { $0.isASCIIAlphanumeric || $0 == "-" } && !name.contains("--")
         guard valid else {
-            throw CMKError.badRequest("VaultNameNotValid", "The vault name '\(name)' is invalid. A vault's name must be "
-                + "between 3-24 alphanumeric characters. The name must begin with a letter, end with a letter or digit, "
-                + "and not contain consecutive hyphens.")
+            throw CMKError.badRequest(
+                "VaultNameNotValid",
+                "The vault name '\(name)' is invalid. A vault's name must be "
+                    + "between 3-24 alphanumeric characters. The name must begin with a letter, end with a letter or digit, "
+                    + "and not contain consecutive hyphens.")
         }
     }
 
     /// Key names: 1-127 letters, digits and dashes.
     public static func keyName(_ name: String) throws {
         guard (1...127).contains(name.count), name.allSatisfy({ $0.isASCIIAlphanumeric || $0 == "-" }) else {
-            throw CMKError.badRequest("BadParameter", "The key name '\(name)' is invalid: use 1-127 letters, digits or '-'.")
+            throw CMKError.badRequest(
+                "BadParameter", "The key name '\(name)' is invalid: use 1-127 letters, digits or '-'.")
         }
     }
 

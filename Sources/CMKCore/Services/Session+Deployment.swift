@@ -20,13 +20,17 @@ public struct DeploymentParameterArgument: Sendable, Equatable {
         let root = try TemplateNode.parse(text)
         let container = root.member("parameters") ?? root
         guard case .object(let members) = container.kind else {
-            throw CMKError.badRequest("InvalidParameterFile", "The parameters file must hold a JSON object "
-                + "(\(container.position)).", hint: "Write {\"parameters\": {\"name\": {\"value\": \"...\"}}}.")
+            throw CMKError.badRequest(
+                "InvalidParameterFile",
+                "The parameters file must hold a JSON object "
+                    + "(\(container.position)).", hint: "Write {\"parameters\": {\"name\": {\"value\": \"...\"}}}.")
         }
         return try members.map { member in
             guard let value = member.value.member("value") else {
-                throw CMKError.badRequest("InvalidParameterFile", "The parameter '\(member.key)' in the parameters "
-                    + "file has no 'value' (\(member.value.position)); Key Vault references are not simulated.",
+                throw CMKError.badRequest(
+                    "InvalidParameterFile",
+                    "The parameter '\(member.key)' in the parameters "
+                        + "file has no 'value' (\(member.value.position)); Key Vault references are not simulated.",
                     hint: "Write \"\(member.key)\": {\"value\": ...}.")
             }
             return DeploymentParameterArgument(name: member.key, value: value.literalValue, isText: false)
@@ -44,8 +48,10 @@ public struct DeploymentRequest: Sendable {
     /// Later arguments win, as with az.
     public var parameters: [DeploymentParameterArgument]
 
-    public init(resourceGroup: String, name: String, templateText: String, templateFile: String,
-                parameters: [DeploymentParameterArgument]) {
+    public init(
+        resourceGroup: String, name: String, templateText: String, templateFile: String,
+        parameters: [DeploymentParameterArgument]
+    ) {
         self.resourceGroup = resourceGroup
         self.name = name
         self.templateText = templateText
@@ -99,12 +105,15 @@ extension Session {
 
     public func showDeployment(name: String, resourceGroup: String) throws -> Deployment {
         _ = try requireGroup(resourceGroup)
-        guard let deployment = world.deployments.first(where: {
-            $0.name.lowercased() == name.lowercased() && $0.resourceGroup.lowercased() == resourceGroup.lowercased()
-        }) else {
-            throw CMKError(.notFound, code: "DeploymentNotFound",
-                           "Deployment '\(name)' could not be found.",
-                           hint: "List deployments with 'az deployment group list --resource-group \(resourceGroup)'.")
+        guard
+            let deployment = world.deployments.first(where: {
+                $0.name.lowercased() == name.lowercased() && $0.resourceGroup.lowercased() == resourceGroup.lowercased()
+            })
+        else {
+            throw CMKError(
+                .notFound, code: "DeploymentNotFound",
+                "Deployment '\(name)' could not be found.",
+                hint: "List deployments with 'az deployment group list --resource-group \(resourceGroup)'.")
         }
         return deployment
     }
@@ -121,10 +130,13 @@ extension Session {
     {
         let file = request.templateFile
         guard case .object = template.kind, let resourcesNode = template.member("resources"),
-              case .array(let resourceNodes) = resourcesNode.kind
+            case .array(let resourceNodes) = resourcesNode.kind
         else {
-            throw CMKError.badRequest("InvalidTemplate", "Deployment template validation failed: the template "
-                + "'\(file)' has no 'resources' array.", hint: "An ARM template is an object with \"resources\": [...].")
+            throw CMKError.badRequest(
+                "InvalidTemplate",
+                "Deployment template validation failed: the template "
+                    + "'\(file)' has no 'resources' array.",
+                hint: "An ARM template is an object with \"resources\": [...].")
         }
         let environment = TemplateExpressionEvaluator.Environment(
             subscriptionId: world.account.subscriptionId, subscriptionName: world.account.subscriptionName,
@@ -155,7 +167,8 @@ extension Session {
             do {
                 try apply(value, resource: resource, group: group)
             } catch var error as CMKError {
-                error.message = "The deployment '\(request.name)' failed at resource '\(resource.label)' "
+                error.message =
+                    "The deployment '\(request.name)' failed at resource '\(resource.label)' "
                     + "(\(file) \(resource.node.position)) and was rolled back; nothing was created. " + error.message
                 throw error
             }
@@ -184,8 +197,9 @@ extension Session {
         record.parameterValues = parameters
         record.outputs = outputs.isEmpty ? nil : outputs
         record.dependencies = order.filter { planned[$0].deploys && !planned[$0].dependsOn.isEmpty }.map { index in
-            DeploymentDependency(id: planned[index].id.description,
-                                 dependsOn: planned[index].dependsOn.map { planned[$0].id.description })
+            DeploymentDependency(
+                id: planned[index].id.description,
+                dependsOn: planned[index].dependsOn.map { planned[$0].id.description })
         }
         world.deployments.removeAll {
             $0.name.lowercased() == record.name.lowercased() && $0.resourceGroup.lowercased() == group.name.lowercased()
@@ -195,8 +209,10 @@ extension Session {
     }
 
     /// Final parameter values in template order: supplied ones converted to their declared type, else defaults.
-    private func resolveParameters(_ template: TemplateNode, request: DeploymentRequest,
-                                   evaluator: TemplateExpressionEvaluator) throws -> [DeploymentParameter] {
+    private func resolveParameters(
+        _ template: TemplateNode, request: DeploymentRequest,
+        evaluator: TemplateExpressionEvaluator
+    ) throws -> [DeploymentParameter] {
         let definitions = template.member("parameters")?.members ?? []
         var supplied: [String: DeploymentParameterArgument] = [:]
         for argument in request.parameters { supplied[argument.name.lowercased()] = argument }
@@ -204,9 +220,11 @@ extension Session {
             !definitions.contains { $0.key.lowercased() == name.lowercased() }
         }
         if !unknown.isEmpty {
-            throw CMKError.badRequest("InvalidTemplate", "Deployment template validation failed: 'The following "
-                + "parameters were supplied, but do not correspond to any parameters defined in the template: "
-                + unknown.map { "'\($0)'" }.joined(separator: ", ") + "'.",
+            throw CMKError.badRequest(
+                "InvalidTemplate",
+                "Deployment template validation failed: 'The following "
+                    + "parameters were supplied, but do not correspond to any parameters defined in the template: "
+                    + unknown.map { "'\($0)'" }.joined(separator: ", ") + "'.",
                 hint: "The template '\(request.templateFile)' declares: "
                     + definitions.map(\.key).joined(separator: ", ") + ".")
         }
@@ -217,29 +235,38 @@ extension Session {
             var value: TemplateValue
             if let argument = supplied[definition.key.lowercased()] {
                 guard let converted = Self.convert(argument, to: declaredType) else {
-                    throw CMKError.badRequest("InvalidTemplate", "Deployment template validation failed: 'The "
-                        + "provided value '\(argument.value.text)' for the template parameter '\(definition.key)' "
-                        + "\(where_) is not valid. Expected a value of type '\(declaredType)'.'")
+                    throw CMKError.badRequest(
+                        "InvalidTemplate",
+                        "Deployment template validation failed: 'The "
+                            + "provided value '\(argument.value.text)' for the template parameter '\(definition.key)' "
+                            + "\(where_) is not valid. Expected a value of type '\(declaredType)'.'")
                 }
                 value = converted
             } else if let defaultNode = definition.value.member("defaultValue") {
                 do {
                     value = try evaluator.evaluate(defaultNode)
                 } catch let failure as TemplateEvaluationFailure {
-                    throw invalidTemplate(failure, what: "The default value of the template parameter "
-                        + "'\(definition.key)'", file: request.templateFile)
+                    throw invalidTemplate(
+                        failure,
+                        what: "The default value of the template parameter "
+                            + "'\(definition.key)'", file: request.templateFile)
                 }
             } else {
-                throw CMKError.badRequest("InvalidTemplate", "Deployment template validation failed: 'The value for "
-                    + "the template parameter '\(definition.key)' \(where_) is not provided. Please see "
-                    + "https://aka.ms/arm-create-parameter-file for usage details.'",
+                throw CMKError.badRequest(
+                    "InvalidTemplate",
+                    "Deployment template validation failed: 'The value for "
+                        + "the template parameter '\(definition.key)' \(where_) is not provided. Please see "
+                        + "https://aka.ms/arm-create-parameter-file for usage details.'",
                     hint: "Pass it: --parameters \(definition.key)=<value>")
             }
-            if let allowed = definition.value.member("allowedValues")?.literalValue.arrayValue, !allowed.contains(value) {
-                throw CMKError.badRequest("InvalidTemplate", "Deployment template validation failed: 'The provided "
-                    + "value '\(value.text)' for the template parameter '\(definition.key)' \(where_) is not valid. "
-                    + "The parameter value is not part of the allowed value(s): '"
-                    + allowed.map(\.text).joined(separator: ",") + "'.'")
+            if let allowed = definition.value.member("allowedValues")?.literalValue.arrayValue, !allowed.contains(value)
+            {
+                throw CMKError.badRequest(
+                    "InvalidTemplate",
+                    "Deployment template validation failed: 'The provided "
+                        + "value '\(value.text)' for the template parameter '\(definition.key)' \(where_) is not valid. "
+                        + "The parameter value is not part of the allowed value(s): '"
+                        + allowed.map(\.text).joined(separator: ",") + "'.'")
             }
             evaluator.setParameter(definition.key, value)
             let secure = declaredType.lowercased().hasPrefix("secure")
@@ -273,14 +300,18 @@ extension Session {
         }
     }
 
-    private func plan(_ node: TemplateNode, index: Int, group: ResourceGroup, evaluator: TemplateExpressionEvaluator,
-                      file: String) throws -> PlannedResource {
+    private func plan(
+        _ node: TemplateNode, index: Int, group: ResourceGroup, evaluator: TemplateExpressionEvaluator,
+        file: String
+    ) throws -> PlannedResource {
         let label = "#\(index + 1)"
         func text(_ member: String) throws -> String {
             guard let field = node.member(member) else {
-                throw CMKError.badRequest("InvalidTemplate", "Deployment template validation failed: 'The template "
-                    + "resource \(label) at line '\(node.position.line)' and column '\(node.position.column)' has no "
-                    + "'\(member)'.'")
+                throw CMKError.badRequest(
+                    "InvalidTemplate",
+                    "Deployment template validation failed: 'The template "
+                        + "resource \(label) at line '\(node.position.line)' and column '\(node.position.column)' has no "
+                        + "'\(member)'.'")
             }
             do {
                 return try evaluator.evaluate(field).text
@@ -291,18 +322,23 @@ extension Session {
         let type = try text("type")
         let name = try text("name")
         if let children = node.member("resources"), !children.elements.isEmpty {
-            throw CMKError.badRequest("InvalidTemplate", "Deployment template validation failed: 'The template "
-                + "resource '\(name)' at line '\(node.position.line)' and column '\(node.position.column)' has nested "
-                + "resources, which are not simulated.'", hint: "Declare child resources at the top level with a "
-                + "'parent/child' name and a dependsOn on the parent.")
+            throw CMKError.badRequest(
+                "InvalidTemplate",
+                "Deployment template validation failed: 'The template "
+                    + "resource '\(name)' at line '\(node.position.line)' and column '\(node.position.column)' has nested "
+                    + "resources, which are not simulated.'",
+                hint: "Declare child resources at the top level with a "
+                    + "'parent/child' name and a dependsOn on the parent.")
         }
         let names = name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let segments = type.split(separator: "/").count - 1
         guard segments >= 1, names.count == segments, !names.contains(where: \.isEmpty) else {
-            throw CMKError.badRequest("InvalidTemplate", "Deployment template validation failed: 'The template "
-                + "resource '\(name)' for type '\(type)' at line '\(node.position.line)' and column "
-                + "'\(node.position.column)' has incorrect segment lengths. A nested resource type must have "
-                + "identical number of segments as its resource name.'")
+            throw CMKError.badRequest(
+                "InvalidTemplate",
+                "Deployment template validation failed: 'The template "
+                    + "resource '\(name)' for type '\(type)' at line '\(node.position.line)' and column "
+                    + "'\(node.position.column)' has incorrect segment lengths. A nested resource type must have "
+                    + "identical number of segments as its resource name.'")
         }
         var deploys = true
         if let condition = node.member("condition") {
@@ -312,8 +348,9 @@ extension Session {
                 throw invalidTemplate(failure, what: "The condition of template resource '\(name)'", file: file)
             }
         }
-        let id = TemplateResourceID(subscriptionId: world.account.subscriptionId, resourceGroup: group.name,
-                                    type: type, names: names)
+        let id = TemplateResourceID(
+            subscriptionId: world.account.subscriptionId, resourceGroup: group.name,
+            type: type, names: names)
         return PlannedResource(index: index, node: node, id: id, deploys: deploys)
     }
 
@@ -328,8 +365,10 @@ extension Session {
         }
     }
 
-    private func addDependencies(_ planned: inout [PlannedResource], evaluator: TemplateExpressionEvaluator,
-                                 file: String) throws {
+    private func addDependencies(
+        _ planned: inout [PlannedResource], evaluator: TemplateExpressionEvaluator,
+        file: String
+    ) throws {
         for index in planned.indices {
             var dependencies: [Int] = []
             for entry in planned[index].node.member("dependsOn")?.elements ?? [] {
@@ -340,9 +379,11 @@ extension Session {
                     throw invalidTemplate(failure, resource: planned[index], file: file)
                 }
                 guard let found = templateResource(named: target, in: planned) else {
-                    throw CMKError.badRequest("InvalidTemplate", "Deployment template validation failed: 'The "
-                        + "resource '\(target)' is not defined in the template' (dependsOn of '\(planned[index].label)' "
-                        + "at \(file) \(entry.position)).")
+                    throw CMKError.badRequest(
+                        "InvalidTemplate",
+                        "Deployment template validation failed: 'The "
+                            + "resource '\(target)' is not defined in the template' (dependsOn of '\(planned[index].label)' "
+                            + "at \(file) \(entry.position)).")
                 }
                 if found != index { dependencies.append(found) }
             }
@@ -416,14 +457,19 @@ extension Session {
             let ready = planned.indices.filter { index in
                 !placed.contains(index) && planned[index].dependsOn.allSatisfy(placed.contains)
             }
-            guard let next = ready.min(by: { (Self.deploymentRank(planned[$0]), $0) < (Self.deploymentRank(planned[$1]), $1) })
+            guard
+                let next = ready.min(by: {
+                    (Self.deploymentRank(planned[$0]), $0) < (Self.deploymentRank(planned[$1]), $1)
+                })
             else {
                 let cycle = Self.findCycle(planned, among: Set(planned.indices).subtracting(placed))
                 let path = cycle.map { planned[$0].label }.joined(separator: " -> ")
                 let first = planned[cycle[0]]
-                throw CMKError.badRequest("InvalidTemplate", "Deployment template validation failed: 'Circular "
-                    + "dependency detected on resource: '\(first.id.description)' at line '\(first.node.position.line)' "
-                    + "and column '\(first.node.position.column)' of \(file). Circular dependency path: \(path).'",
+                throw CMKError.badRequest(
+                    "InvalidTemplate",
+                    "Deployment template validation failed: 'Circular "
+                        + "dependency detected on resource: '\(first.id.description)' at line '\(first.node.position.line)' "
+                        + "and column '\(first.node.position.column)' of \(file). Circular dependency path: \(path).'",
                     hint: "Remove one of the dependsOn entries or reference() calls along that path.")
             }
             order.append(next)
@@ -455,8 +501,10 @@ extension Session {
         let expression = failure.expression.map { " Expression: '\($0)'." } ?? ""
         let reason = failure.message.hasSuffix(".") ? failure.message : failure.message + "."
         let help = reason.contains("Please see") ? "" : " Please see https://aka.ms/arm-functions for usage details."
-        return CMKError.badRequest("InvalidTemplate", "Deployment template validation failed: '\(what)\(place) of "
-            + "\(file) is not valid: \(reason)\(expression)\(help)'")
+        return CMKError.badRequest(
+            "InvalidTemplate",
+            "Deployment template validation failed: '\(what)\(place) of "
+                + "\(file) is not valid: \(reason)\(expression)\(help)'")
     }
 
     // MARK: - reference()
@@ -471,21 +519,27 @@ extension Session {
         } else if let index = templateResource(named: target, in: planned) {
             id = planned[index].id
         } else {
-            throw TemplateExpressionError("The template function 'reference' could not find a resource named "
-                + "'\(target)'; pass a resource id such as resourceId('<type>', '<name>')")
+            throw TemplateExpressionError(
+                "The template function 'reference' could not find a resource named "
+                    + "'\(target)'; pass a resource id such as resourceId('<type>', '<name>')")
         }
         let groupName = id.resourceGroup ?? group.name
-        let notFound = CMKError.resourceNotFound(type: id.type, name: id.names.joined(separator: "/"),
-                                                 resourceGroup: groupName)
+        let notFound = CMKError.resourceNotFound(
+            type: id.type, name: id.names.joined(separator: "/"),
+            resourceGroup: groupName)
         var properties = TemplateObject()
-        var resource: TemplateObject = ["id": .string(id.description),
-                                        "name": .string(id.names.joined(separator: "/")), "type": .string(id.type)]
+        var resource: TemplateObject = [
+            "id": .string(id.description),
+            "name": .string(id.names.joined(separator: "/")), "type": .string(id.type),
+        ]
         switch id.type.lowercased() {
         case ManagedIdentity.resourceType.lowercased():
             guard let index = identityIndex(name: id.names[0], resourceGroup: groupName) else { throw notFound }
             let identity = world.identities[index]
-            properties = ["tenantId": .string(identity.tenantId), "principalId": .string(identity.principalId),
-                          "clientId": .string(identity.clientId)]
+            properties = [
+                "tenantId": .string(identity.tenantId), "principalId": .string(identity.principalId),
+                "clientId": .string(identity.clientId),
+            ]
             resource["location"] = .string(identity.location)
         case KeyVault.resourceType.lowercased():
             guard let index = vaultIndex(id.names[0]) else { throw notFound }
@@ -496,18 +550,23 @@ extension Session {
                 "enableSoftDelete": true, "softDeleteRetentionInDays": .number(Double(vault.softDeleteRetentionInDays)),
                 "enablePurgeProtection": vault.enablePurgeProtection.map(TemplateValue.bool) ?? .null,
                 "enableRbacAuthorization": .bool(vault.enableRbacAuthorization),
-                "accessPolicies": .array(vault.accessPolicies.map { policy in
-                    .object(["tenantId": .string(policy.tenantId), "objectId": .string(policy.objectId),
-                             "permissions": .object(["keys": .array(policy.keys.map(TemplateValue.string))])])
-                }),
-                "networkAcls": .object(["defaultAction": .string(vault.networkAcls.defaultAction),
-                                        "bypass": .string(vault.networkAcls.bypass)]),
+                "accessPolicies": .array(
+                    vault.accessPolicies.map { policy in
+                        .object([
+                            "tenantId": .string(policy.tenantId), "objectId": .string(policy.objectId),
+                            "permissions": .object(["keys": .array(policy.keys.map(TemplateValue.string))]),
+                        ])
+                    }),
+                "networkAcls": .object([
+                    "defaultAction": .string(vault.networkAcls.defaultAction),
+                    "bypass": .string(vault.networkAcls.bypass),
+                ]),
                 "provisioningState": "Succeeded",
             ]
             resource["location"] = .string(vault.location)
         case KeyVault.resourceType.lowercased() + "/keys":
             guard id.names.count == 2, let index = keyIndex(vaultName: id.names[0], name: id.names[1]),
-                  !world.keys[index].isDeleted
+                !world.keys[index].isDeleted
             else { throw notFound }
             let key = world.keys[index]
             let current = key.current
@@ -530,13 +589,17 @@ extension Session {
                     "keyRotationEnabled": .bool(settings.keyRotationEnabled),
                 ])
             }
-            properties = ["loginServer": .string(registry.loginServer), "provisioningState": "Succeeded",
-                          "adminUserEnabled": .bool(registry.adminUserEnabled), "encryption": .object(encryption)]
+            properties = [
+                "loginServer": .string(registry.loginServer), "provisioningState": "Succeeded",
+                "adminUserEnabled": .bool(registry.adminUserEnabled), "encryption": .object(encryption),
+            ]
             resource["location"] = .string(registry.location)
             var assigned = TemplateObject()
             for identity in registry.identity.userAssigned {
-                assigned[identity.resourceID] = .object(["clientId": .string(identity.clientId),
-                                                         "principalId": .string(identity.principalId)])
+                assigned[identity.resourceID] = .object([
+                    "clientId": .string(identity.clientId),
+                    "principalId": .string(identity.principalId),
+                ])
             }
             resource["identity"] = .object([
                 "type": .string(registry.identity.type),
@@ -556,8 +619,9 @@ extension Session {
         let type = resource.id.type.lowercased()
         switch type {
         case ManagedIdentity.resourceType.lowercased():
-            try createIdentity(name: resource.id.names[0], resourceGroup: group.name,
-                               location: value["location"]?.stringValue, tags: Self.tags(value["tags"]))
+            try createIdentity(
+                name: resource.id.names[0], resourceGroup: group.name,
+                location: value["location"]?.stringValue, tags: Self.tags(value["tags"]))
         case KeyVault.resourceType.lowercased():
             try applyVault(value, name: resource.id.names[0], group: group)
         case KeyVault.resourceType.lowercased() + "/keys":
@@ -569,10 +633,12 @@ extension Session {
         case Registry.resourceType.lowercased():
             try applyRegistry(value, name: resource.id.names[0], group: group)
         default:
-            throw CMKError.badRequest("NoRegisteredProviderFound", "The resource type '\(resource.id.type)' is not "
-                + "simulated. Supported: \(ManagedIdentity.resourceType), \(KeyVault.resourceType), "
-                + "\(KeyVault.resourceType)/keys, \(KeyVault.resourceType)/accessPolicies, "
-                + "Microsoft.Authorization/roleAssignments, \(Registry.resourceType).")
+            throw CMKError.badRequest(
+                "NoRegisteredProviderFound",
+                "The resource type '\(resource.id.type)' is not "
+                    + "simulated. Supported: \(ManagedIdentity.resourceType), \(KeyVault.resourceType), "
+                    + "\(KeyVault.resourceType)/keys, \(KeyVault.resourceType)/accessPolicies, "
+                    + "Microsoft.Authorization/roleAssignments, \(Registry.resourceType).")
         }
     }
 
@@ -632,10 +698,12 @@ extension Session {
         var secrets = Self.strings(permissions?["secrets"])
         var certificates = Self.strings(permissions?["certificates"])
         var storage = Self.strings(permissions?["storage"])
-        if merge, let vault = try? requireVault(vaultName), let existing = vault.accessPolicies.first(where: {
-            $0.objectId.lowercased() == objectId.lowercased()
-                && $0.applicationId?.lowercased() == applicationId?.lowercased()
-        }) {
+        if merge, let vault = try? requireVault(vaultName),
+            let existing = vault.accessPolicies.first(where: {
+                $0.objectId.lowercased() == objectId.lowercased()
+                    && $0.applicationId?.lowercased() == applicationId?.lowercased()
+            })
+        {
             func union(_ old: [String], _ new: [String]?) -> [String]? {
                 guard let new else { return nil }
                 return old + new.filter { item in !old.contains { $0.lowercased() == item.lowercased() } }
@@ -645,8 +713,9 @@ extension Session {
             certificates = union(existing.certificates, certificates)
             storage = union(existing.storage, storage)
         }
-        try setPolicy(vaultName: vaultName, resourceGroup: nil, objectId: objectId, applicationId: applicationId,
-                      keys: keys, secrets: secrets, certificates: certificates, storage: storage)
+        try setPolicy(
+            vaultName: vaultName, resourceGroup: nil, objectId: objectId, applicationId: applicationId,
+            keys: keys, secrets: secrets, certificates: certificates, storage: storage)
     }
 
     /// `vaults/accessPolicies` named `<vault>/add`, `/replace` or `/remove`.
@@ -658,19 +727,24 @@ extension Session {
         case "replace":
             let vault = try requireVault(vaultName)
             if vault.enableRbacAuthorization {
-                throw CMKError.badRequest(nil, "Cannot set policies to a vault with '--enable-rbac-authorization' "
-                    + "specified")
+                throw CMKError.badRequest(
+                    nil,
+                    "Cannot set policies to a vault with '--enable-rbac-authorization' "
+                        + "specified")
             }
             world.vaults[vaultIndex(vaultName)!].accessPolicies = []
             for entry in entries { try applyPolicyEntry(entry, vaultName: vaultName, merge: false) }
         case "remove":
             for entry in entries {
-                try deletePolicy(vaultName: vaultName, resourceGroup: nil, objectId: entry["objectId"]?.text ?? "",
-                                 applicationId: entry["applicationId"]?.stringValue)
+                try deletePolicy(
+                    vaultName: vaultName, resourceGroup: nil, objectId: entry["objectId"]?.text ?? "",
+                    applicationId: entry["applicationId"]?.stringValue)
             }
         default:
-            throw CMKError.badRequest("InvalidTemplate", "The access policy operation '\(operation)' is not valid; "
-                + "name the resource '<vault>/add', '<vault>/replace' or '<vault>/remove'.")
+            throw CMKError.badRequest(
+                "InvalidTemplate",
+                "The access policy operation '\(operation)' is not valid; "
+                    + "name the resource '<vault>/add', '<vault>/replace' or '<vault>/remove'.")
         }
     }
 
@@ -682,8 +756,10 @@ extension Session {
         var request = KeyCreateRequest(vaultName: vault.name, name: keyName)
         if let kty = properties["kty"]?.stringValue {
             guard let type = KeyType(azName: kty) else {
-                throw CMKError.badRequest("BadParameter", "The key type '\(kty)' is not valid. Allowed values: "
-                    + KeyType.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+                throw CMKError.badRequest(
+                    "BadParameter",
+                    "The key type '\(kty)' is not valid. Allowed values: "
+                        + KeyType.allCases.map(\.rawValue).joined(separator: ", ") + ".")
             }
             request.keyType = type
         }
@@ -698,8 +774,9 @@ extension Session {
         let vaultPosition = vaultIndex(vault.name)!
         let policies = world.vaults[vaultPosition].accessPolicies
         if !vault.enableRbacAuthorization {
-            world.vaults[vaultPosition].accessPolicies.append(AccessPolicy(
-                tenantId: world.account.tenantId, objectId: world.account.operatorObjectId, keys: ["create"]))
+            world.vaults[vaultPosition].accessPolicies.append(
+                AccessPolicy(
+                    tenantId: world.account.tenantId, objectId: world.account.operatorObjectId, keys: ["create"]))
         }
         defer { world.vaults[vaultPosition].accessPolicies = policies }
         try createKey(request)
@@ -708,10 +785,12 @@ extension Session {
     private func applyRoleAssignment(_ value: TemplateValue, name: String, group: ResourceGroup) throws {
         let properties = value["properties"] ?? .object(TemplateObject())
         guard let role = properties["roleDefinitionId"]?.stringValue,
-              let principalId = properties["principalId"]?.stringValue
+            let principalId = properties["principalId"]?.stringValue
         else {
-            throw CMKError.badRequest("InvalidRoleAssignment", "A role assignment needs properties.roleDefinitionId "
-                + "and properties.principalId.")
+            throw CMKError.badRequest(
+                "InvalidRoleAssignment",
+                "A role assignment needs properties.roleDefinitionId "
+                    + "and properties.principalId.")
         }
         let groupScope = "\(world.account.subscriptionPath)/resourceGroups/\(group.name)"
         var scope = value["scope"]?.stringValue ?? properties["scope"]?.stringValue ?? groupScope
@@ -720,16 +799,21 @@ extension Session {
             let parts = scope.split(separator: "/").map(String.init)
             let types = [parts[0]] + stride(from: 1, to: parts.count, by: 2).map { parts[$0] }
             let names = stride(from: 2, to: parts.count, by: 2).map { parts[$0] }
-            scope = TemplateResourceID(subscriptionId: world.account.subscriptionId, resourceGroup: group.name,
-                                       type: types.joined(separator: "/"), names: names).description
+            scope =
+                TemplateResourceID(
+                    subscriptionId: world.account.subscriptionId, resourceGroup: group.name,
+                    type: types.joined(separator: "/"), names: names
+                ).description
         }
         let before = Set(world.roleAssignments.map(\.name))
         let assignment = try createRoleAssignment(
             role: role, scope: scope, assignee: nil, assigneeObjectId: principalId,
-            principalType: properties["principalType"]?.stringValue, description: properties["description"]?.stringValue,
+            principalType: properties["principalType"]?.stringValue,
+            description: properties["description"]?.stringValue,
             condition: properties["condition"]?.stringValue)
         if !before.contains(assignment.name), UUID(uuidString: name) != nil,
-           let index = world.roleAssignments.firstIndex(where: { $0.name == assignment.name }) {
+            let index = world.roleAssignments.firstIndex(where: { $0.name == assignment.name })
+        {
             world.roleAssignments[index].name = name.lowercased()
         }
     }
@@ -737,7 +821,7 @@ extension Session {
     private func applyRegistry(_ value: TemplateValue, name: String, group: ResourceGroup) throws {
         let properties = value["properties"] ?? .object(TemplateObject())
         guard let skuName = value["sku"]?["name"]?.stringValue,
-              let sku = RegistrySKU.allCases.first(where: { $0.rawValue.lowercased() == skuName.lowercased() })
+            let sku = RegistrySKU.allCases.first(where: { $0.rawValue.lowercased() == skuName.lowercased() })
         else {
             throw CMKError.badRequest("InvalidSku", "The registry '\(name)' needs sku.name Basic, Standard or Premium.")
         }
@@ -749,8 +833,10 @@ extension Session {
         var keyIdentifier: String?
         if wantsCMK {
             guard let key = encryption?["keyVaultProperties"]?["keyIdentifier"]?.stringValue, !key.isEmpty else {
-                throw CMKError.badRequest("InvalidEncryption", "encryption.status is enabled but "
-                    + "encryption.keyVaultProperties.keyIdentifier is empty.",
+                throw CMKError.badRequest(
+                    "InvalidEncryption",
+                    "encryption.status is enabled but "
+                        + "encryption.keyVaultProperties.keyIdentifier is empty.",
                     hint: "Pass the key URL, e.g. --parameters kek_id=https://<vault>.vault.azure.net/keys/<key>.")
             }
             let clientId = encryption?["keyVaultProperties"]?["identity"]?.stringValue ?? ""
@@ -759,8 +845,10 @@ extension Session {
                 if identity.clientId.lowercased() == clientId.lowercased() { encryptionIdentityID = id }
             }
             guard encryptionIdentityID != nil else {
-                throw CMKError.badRequest("InvalidEncryptionIdentity", "The encryption identity '\(clientId)' is not the "
-                    + "client id of one of the registry's user-assigned identities.",
+                throw CMKError.badRequest(
+                    "InvalidEncryptionIdentity",
+                    "The encryption identity '\(clientId)' is not the "
+                        + "client id of one of the registry's user-assigned identities.",
                     hint: "Set keyVaultProperties.identity to reference(<identity id>).clientId and list that identity "
                         + "in identity.userAssignedIdentities.")
             }
@@ -773,17 +861,22 @@ extension Session {
 
         if let existing = registryIndex(name).map({ world.registries[$0] }) {
             if wantsCMK, !existing.isCMK {
-                throw CMKError.badRequest("CMKNotSupported", "Encryption with a customer-managed key can only be "
-                    + "enabled when a registry is created; '\(existing.name)' already exists without it.")
+                throw CMKError.badRequest(
+                    "CMKNotSupported",
+                    "Encryption with a customer-managed key can only be "
+                        + "enabled when a registry is created; '\(existing.name)' already exists without it.")
             }
             if let keyIdentifier, let current = existing.encryption,
-               current.keyIdentifier.lowercased() != keyIdentifier.lowercased() {
-                try rotateRegistryKey(name: name, resourceGroup: group.name, keyEncryptionKey: keyIdentifier,
-                                      identity: encryptionIdentityID)
+                current.keyIdentifier.lowercased() != keyIdentifier.lowercased()
+            {
+                try rotateRegistryKey(
+                    name: name, resourceGroup: group.name, keyEncryptionKey: keyIdentifier,
+                    identity: encryptionIdentityID)
             }
-            try updateRegistry(name: name, resourceGroup: group.name, sku: sku, adminEnabled: adminEnabled,
-                               defaultAction: defaultAction, publicNetworkEnabled: publicNetwork,
-                               tags: Self.tags(value["tags"]))
+            try updateRegistry(
+                name: name, resourceGroup: group.name, sku: sku, adminEnabled: adminEnabled,
+                defaultAction: defaultAction, publicNetworkEnabled: publicNetwork,
+                tags: Self.tags(value["tags"]))
         } else {
             var request = RegistryCreateRequest(name: name, resourceGroup: group.name, sku: sku)
             request.location = value["location"]?.stringValue
@@ -797,7 +890,8 @@ extension Session {
             request.tags = Self.tags(value["tags"])
             try createRegistry(request)
         }
-        let others = identityIDs.filter { $0 != encryptionIdentityID }
+        let others =
+            identityIDs.filter { $0 != encryptionIdentityID }
             + (identityType.contains("systemassigned") ? ["[system]"] : [])
         if !others.isEmpty {
             try assignRegistryIdentities(name: name, resourceGroup: group.name, identities: others)

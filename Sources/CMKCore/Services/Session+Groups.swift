@@ -7,7 +7,8 @@ extension Session {
         let normalised = location.lowercased().replacingOccurrences(of: " ", with: "")
         if let index = groupIndex(name) {
             if world.resourceGroups[index].location != normalised {
-                throw CMKError.conflict("InvalidResourceGroupLocation",
+                throw CMKError.conflict(
+                    "InvalidResourceGroupLocation",
                     "Invalid resource group location '\(normalised)'. The Resource group already exists in location "
                         + "'\(world.resourceGroups[index].location)' in resource group '\(name)'.")
             }
@@ -45,9 +46,10 @@ extension Session {
             if let tags { world.identities[index].tags = tags }
             return world.identities[index]
         }
-        let identity = ManagedIdentity(name: name, resourceGroup: group.name, location: self.location(location, group: group),
-                                       clientId: Identifiers.guid(), principalId: Identifiers.guid(),
-                                       tenantId: world.account.tenantId, tags: tags)
+        let identity = ManagedIdentity(
+            name: name, resourceGroup: group.name, location: self.location(location, group: group),
+            clientId: Identifiers.guid(), principalId: Identifiers.guid(),
+            tenantId: world.account.tenantId, tags: tags)
         world.identities.append(identity)
         return identity
     }
@@ -55,7 +57,8 @@ extension Session {
     public func showIdentity(name: String, resourceGroup: String) throws -> ManagedIdentity {
         _ = try requireGroup(resourceGroup)
         guard let index = identityIndex(name: name, resourceGroup: resourceGroup) else {
-            throw CMKError.resourceNotFound(type: ManagedIdentity.resourceType, name: name, resourceGroup: resourceGroup)
+            throw CMKError.resourceNotFound(
+                type: ManagedIdentity.resourceType, name: name, resourceGroup: resourceGroup)
         }
         return world.identities[index]
     }

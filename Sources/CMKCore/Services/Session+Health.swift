@@ -51,16 +51,19 @@ extension Session {
         let registry = try requireRegistry(registryName, resourceGroup: resourceGroup)
         var report = HealthReport(registry: registry.name, cmk: registry.isCMK, findings: [])
         guard let encryption = registry.encryption else {
-            report.findings.append(HealthFinding(
-                check: "encryption", code: "CMK_NOT_ENABLED", severity: .info,
-                cause: "The registry uses service-managed keys only (platform layer). CMK can only be enabled when a "
-                    + "registry is created.", fix: nil))
+            report.findings.append(
+                HealthFinding(
+                    check: "encryption", code: "CMK_NOT_ENABLED", severity: .info,
+                    cause:
+                        "The registry uses service-managed keys only (platform layer). CMK can only be enabled when a "
+                        + "registry is created.", fix: nil))
             return report
         }
         let keyID = KeyIdentifier.parse(encryption.versionedKeyIdentifier)
         func denialFinding(_ check: String, _ denial: AccessDenial) -> HealthFinding {
-            HealthFinding(check: check, code: denial.code.rawValue, severity: .error, cause: denial.message,
-                          fix: remedy(for: denial.code, registry: registry))
+            HealthFinding(
+                check: check, code: denial.code.rawValue, severity: .error, cause: denial.message,
+                fix: remedy(for: denial.code, registry: registry))
         }
 
         // Identity existence and assignment.
@@ -71,17 +74,21 @@ extension Session {
             report.unwrapSucceeded = false
             return report
         case .success(let principal):
-            report.findings.append(HealthFinding(check: "identity", code: "OK", severity: .info,
-                                                 cause: "\(principal.displayName) exists and is assigned.", fix: nil))
+            report.findings.append(
+                HealthFinding(
+                    check: "identity", code: "OK", severity: .info,
+                    cause: "\(principal.displayName) exists and is assigned.", fix: nil))
         }
 
         // Vault, firewall, permissions, key: the vault's own ordered evaluation, then a real unwrap.
         switch try unwrapRegistryDEK(registry) {
         case .success:
             report.unwrapSucceeded = true
-            report.findings.append(HealthFinding(check: "unwrap", code: "OK", severity: .info,
-                                                 cause: "The data key unwrapped with \(encryption.versionedKeyIdentifier).",
-                                                 fix: nil))
+            report.findings.append(
+                HealthFinding(
+                    check: "unwrap", code: "OK", severity: .info,
+                    cause: "The data key unwrapped with \(encryption.versionedKeyIdentifier).",
+                    fix: nil))
         case .failure(let denial):
             report.unwrapSucceeded = false
             report.blockingDenial = denial
@@ -97,64 +104,82 @@ extension Session {
 
         for replica in registry.replications {
             let blocked = report.unwrapSucceeded != true
-            report.findings.append(HealthFinding(
-                check: "replication", code: blocked ? "REPLICA_SYNC_BLOCKED" : "OK", severity: blocked ? .error : .info,
-                cause: blocked ? "Geo-replication sync to \(replica.location) is blocked: the replica cannot decrypt content "
-                    + "without the registry's key." : "Replica \(replica.location) is in sync (Ready).",
-                fix: blocked ? "Restore the key access above; replicas resume by themselves." : nil))
+            report.findings.append(
+                HealthFinding(
+                    check: "replication", code: blocked ? "REPLICA_SYNC_BLOCKED" : "OK",
+                    severity: blocked ? .error : .info,
+                    cause: blocked
+                        ? "Geo-replication sync to \(replica.location) is blocked: the replica cannot decrypt content "
+                            + "without the registry's key." : "Replica \(replica.location) is in sync (Ready).",
+                    fix: blocked ? "Restore the key access above; replicas resume by themselves." : nil))
         }
         guard let keyID, let vault = world.vaults.first(where: { $0.name.lowercased() == keyID.vaultName.lowercased() })
         else { return report }
         if !vault.purgeProtected {
-            report.findings.append(HealthFinding(
-                check: "vault", code: "PURGE_PROTECTION_DISABLED", severity: .warning,
-                cause: "Vault '\(vault.name)' has no purge protection: a purge of the key would destroy the registry's data "
-                    + "for good.", fix: "az keyvault update --name \(vault.name) --enable-purge-protection true"))
+            report.findings.append(
+                HealthFinding(
+                    check: "vault", code: "PURGE_PROTECTION_DISABLED", severity: .warning,
+                    cause:
+                        "Vault '\(vault.name)' has no purge protection: a purge of the key would destroy the registry's data "
+                        + "for good.", fix: "az keyvault update --name \(vault.name) --enable-purge-protection true"))
         }
         if vault.networkAcls.defaultAction.lowercased() == "deny", vault.networkAcls.admitsTrustedServices {
-            report.findings.append(HealthFinding(check: "firewall", code: "OK", severity: .info,
-                                                 cause: "The vault firewall denies by default but lets trusted Azure "
-                                                     + "services (the registry) through.", fix: nil))
+            report.findings.append(
+                HealthFinding(
+                    check: "firewall", code: "OK", severity: .info,
+                    cause: "The vault firewall denies by default but lets trusted Azure "
+                        + "services (the registry) through.", fix: nil))
         }
-        guard let key = world.keys.first(where: { $0.vaultName == vault.name
-            && $0.name.lowercased() == keyID.keyName.lowercased() && !$0.isDeleted })
+        guard
+            let key = world.keys.first(where: {
+                $0.vaultName == vault.name
+                    && $0.name.lowercased() == keyID.keyName.lowercased() && !$0.isDeleted
+            })
         else { return report }
         let used = key.version(keyID.version)
         if let used, let expires = used.expires {
             if expires <= now {
-                report.findings.append(HealthFinding(
-                    check: "key", code: "KeyExpired", severity: .warning,
-                    cause: "The key version in use expired \(Timestamp.azString(expires)): the data key still unwraps, but "
-                        + "nothing can be wrapped with it, so rotation to it or re-wrapping fails.",
-                    fix: remedy(for: .keyExpired, registry: registry)))
+                report.findings.append(
+                    HealthFinding(
+                        check: "key", code: "KeyExpired", severity: .warning,
+                        cause:
+                            "The key version in use expired \(Timestamp.azString(expires)): the data key still unwraps, but "
+                            + "nothing can be wrapped with it, so rotation to it or re-wrapping fails.",
+                        fix: remedy(for: .keyExpired, registry: registry)))
             } else if expires.timeIntervalSince(now) <= 30 * 86_400 {
                 let days = Int((expires.timeIntervalSince(now) / 86_400).rounded(.down))
-                report.findings.append(HealthFinding(
-                    check: "key", code: "KEY_EXPIRING_SOON", severity: .warning,
-                    cause: "The key version in use expires in \(days) day(s), on \(Timestamp.azString(expires)).",
-                    fix: encryption.keyRotationEnabled
-                        ? "az keyvault key rotate --name \(key.name) --vault-name \(vault.name)"
-                        : "az keyvault key rotate --name \(key.name) --vault-name \(vault.name) && az acr encryption "
-                            + "rotate-key --name \(registry.name) --key-encryption-key \(key.versionlessIdentifier)"))
+                report.findings.append(
+                    HealthFinding(
+                        check: "key", code: "KEY_EXPIRING_SOON", severity: .warning,
+                        cause: "The key version in use expires in \(days) day(s), on \(Timestamp.azString(expires)).",
+                        fix: encryption.keyRotationEnabled
+                            ? "az keyvault key rotate --name \(key.name) --vault-name \(vault.name)"
+                            : "az keyvault key rotate --name \(key.name) --vault-name \(vault.name) && az acr encryption "
+                                + "rotate-key --name \(registry.name) --key-encryption-key \(key.versionlessIdentifier)"
+                    ))
             }
         }
         if encryption.keyRotationEnabled {
             if key.rotationPolicy?.lifetimeActions.contains(where: { $0.action == .rotate }) != true {
-                report.findings.append(HealthFinding(
-                    check: "rotation", code: "NO_ROTATION_POLICY", severity: .info,
-                    cause: "Automatic rotation is on (versionless key id) but the key has no Rotate policy: new versions "
-                        + "appear only when someone rotates the key.",
-                    fix: "az keyvault key rotation-policy update --vault-name \(vault.name) --name \(key.name) "
-                        + "--value '{\"lifetimeActions\":[{\"trigger\":{\"timeAfterCreate\":\"P90D\"},\"action\":{\"type\":\"Rotate\"}}],"
-                        + "\"attributes\":{\"expiryTime\":\"P2Y\"}}'"))
+                report.findings.append(
+                    HealthFinding(
+                        check: "rotation", code: "NO_ROTATION_POLICY", severity: .info,
+                        cause:
+                            "Automatic rotation is on (versionless key id) but the key has no Rotate policy: new versions "
+                            + "appear only when someone rotates the key.",
+                        fix: "az keyvault key rotation-policy update --vault-name \(vault.name) --name \(key.name) "
+                            + "--value '{\"lifetimeActions\":[{\"trigger\":{\"timeAfterCreate\":\"P90D\"},\"action\":{\"type\":\"Rotate\"}}],"
+                            + "\"attributes\":{\"expiryTime\":\"P2Y\"}}'"))
             }
         } else if let used, key.current.version != used.version {
-            report.findings.append(HealthFinding(
-                check: "rotation", code: "KEY_VERSION_BEHIND", severity: .warning,
-                cause: "The registry uses a versioned key id (manual rotation) and does not follow new versions: it wraps "
-                    + "with \(used.version) while the newest is \(key.current.version).",
-                fix: "az acr encryption rotate-key --name \(registry.name) --key-encryption-key "
-                    + "\(key.versionlessIdentifier)   (versionless: automatic from then on)"))
+            report.findings.append(
+                HealthFinding(
+                    check: "rotation", code: "KEY_VERSION_BEHIND", severity: .warning,
+                    cause:
+                        "The registry uses a versioned key id (manual rotation) and does not follow new versions: it wraps "
+                        + "with \(used.version) while the newest is \(key.current.version).",
+                    fix: "az acr encryption rotate-key --name \(registry.name) --key-encryption-key "
+                        + "\(key.versionlessIdentifier)   (versionless: automatic from then on)"))
         }
         return report
     }

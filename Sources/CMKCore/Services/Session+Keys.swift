@@ -35,50 +35,67 @@ public struct KeyAttributesUpdate: Sendable {
 extension Session {
     public static let rsaKeySizes = RSAPrivateKey.supportedBitCounts
     public static let ellipticCurves = ["P-256", "P-256K", "P-384", "P-521"]
-    public static let keyOperations = ["encrypt", "decrypt", "sign", "verify", "wrapKey", "unwrapKey", "import", "export"]
+    public static let keyOperations = [
+        "encrypt", "decrypt", "sign", "verify", "wrapKey", "unwrapKey", "import", "export",
+    ]
 
     func keyIndex(vaultName: String, name: String) -> Int? {
-        world.keys.firstIndex { $0.vaultName.lowercased() == vaultName.lowercased() && $0.name.lowercased() == name.lowercased() }
+        world.keys.firstIndex {
+            $0.vaultName.lowercased() == vaultName.lowercased() && $0.name.lowercased() == name.lowercased()
+        }
     }
 
     /// Creates a key, or a new version of an existing one, with real key material.
     @discardableResult
-    public func createKey(_ request: KeyCreateRequest, as principal: Principal? = nil) throws -> (VaultKey, KeyVersion) {
+    public func createKey(_ request: KeyCreateRequest, as principal: Principal? = nil) throws -> (VaultKey, KeyVersion)
+    {
         let caller = principal ?? signedInOperator
         let vault = try requireVault(request.vaultName)
         try Validation.keyName(request.name)
         _ = try requireAccess(.create, vaultName: vault.name, keyName: nil, as: caller)
         if let index = keyIndex(vaultName: vault.name, name: request.name), world.keys[index].isDeleted {
-            throw CMKError.conflict("Conflict", "Key \(request.name) is currently in a deleted but recoverable state, and "
-                + "its name cannot be reused; in this state, the key can only be recovered or purged.",
+            throw CMKError.conflict(
+                "Conflict",
+                "Key \(request.name) is currently in a deleted but recoverable state, and "
+                    + "its name cannot be reused; in this state, the key can only be recovered or purged.",
                 hint: "az keyvault key recover --name \(request.name) --vault-name \(vault.name)")
         }
         if request.keyType.isHSM, vault.sku != "premium" {
-            throw CMKError.badRequest("BadParameter", "HSM-protected keys (\(request.keyType.rawValue)) need a premium "
-                + "vault; '\(vault.name)' is standard.", hint: "Use --kty RSA, or a vault created with --sku premium.")
+            throw CMKError.badRequest(
+                "BadParameter",
+                "HSM-protected keys (\(request.keyType.rawValue)) need a premium "
+                    + "vault; '\(vault.name)' is standard.",
+                hint: "Use --kty RSA, or a vault created with --sku premium.")
         }
         if request.keyType == .oct || request.keyType == .octHSM {
-            throw CMKError.badRequest("BadParameter", "Key type \(request.keyType.rawValue) is only supported by Managed "
-                + "HSM, not by a key vault.")
+            throw CMKError.badRequest(
+                "BadParameter",
+                "Key type \(request.keyType.rawValue) is only supported by Managed "
+                    + "HSM, not by a key vault.")
         }
-        let version = try makeKeyVersion(vaultName: vault.name, keyName: request.name, type: request.keyType,
-                                         size: request.size, curve: request.curve, operations: request.operations,
-                                         enabled: !request.disabled, expires: request.expires,
-                                         notBefore: request.notBefore, tags: request.tags)
+        let version = try makeKeyVersion(
+            vaultName: vault.name, keyName: request.name, type: request.keyType,
+            size: request.size, curve: request.curve, operations: request.operations,
+            enabled: !request.disabled, expires: request.expires,
+            notBefore: request.notBefore, tags: request.tags)
         if let index = keyIndex(vaultName: vault.name, name: request.name) {
             world.keys[index].versions.append(version)
             if let tags = request.tags { world.keys[index].tags = tags }
             return (world.keys[index], version)
         }
-        world.purgeRecords.removeAll { $0.kind == .key && $0.name.lowercased() == "\(vault.name)/\(request.name)".lowercased() }
+        world.purgeRecords.removeAll {
+            $0.kind == .key && $0.name.lowercased() == "\(vault.name)/\(request.name)".lowercased()
+        }
         let key = VaultKey(vaultName: vault.name, name: request.name, versions: [version], tags: request.tags)
         world.keys.append(key)
         return (key, version)
     }
 
-    func makeKeyVersion(vaultName: String, keyName: String, type: KeyType, size: Int?, curve: String?,
-                        operations: [String]?, enabled: Bool, expires: Date?, notBefore: Date?,
-                        tags: [String: String]?) throws -> KeyVersion {
+    func makeKeyVersion(
+        vaultName: String, keyName: String, type: KeyType, size: Int?, curve: String?,
+        operations: [String]?, enabled: Bool, expires: Date?, notBefore: Date?,
+        tags: [String: String]?
+    ) throws -> KeyVersion {
         let versionID = Identifiers.keyVersion()
         let kid = "https://\(vaultName).vault.azure.net/keys/\(keyName)/\(versionID)"
         var publicDER: [UInt8] = []
@@ -91,8 +108,10 @@ extension Session {
             }
             let bits = size ?? 2048
             guard Self.rsaKeySizes.contains(bits) else {
-                throw CMKError.badRequest("BadParameter", "RSA key size \(bits) is not supported. Key Vault RSA keys are "
-                    + "2048, 3072 or 4096 bits.", hint: "Pass --size 2048, 3072 or 4096.")
+                throw CMKError.badRequest(
+                    "BadParameter",
+                    "RSA key size \(bits) is not supported. Key Vault RSA keys are "
+                        + "2048, 3072 or 4096 bits.", hint: "Pass --size 2048, 3072 or 4096.")
             }
             let privateKey = try RSAPrivateKey.generate(bitCount: bits)
             publicDER = privateKey.publicKey.derRepresentation
@@ -104,28 +123,34 @@ extension Session {
             }
             let chosen = curve ?? "P-256"
             guard let match = Self.ellipticCurves.first(where: { $0.lowercased() == chosen.lowercased() }) else {
-                throw CMKError.badRequest("BadParameter", "Curve \(chosen) is not supported. Use one of "
-                    + Self.ellipticCurves.joined(separator: ", ") + ".")
+                throw CMKError.badRequest(
+                    "BadParameter",
+                    "Curve \(chosen) is not supported. Use one of "
+                        + Self.ellipticCurves.joined(separator: ", ") + ".")
             }
             keyCurve = match
         }
-        let defaultOps = type.isRSA ? ["encrypt", "decrypt", "sign", "verify", "wrapKey", "unwrapKey"] : ["sign", "verify"]
+        let defaultOps =
+            type.isRSA ? ["encrypt", "decrypt", "sign", "verify", "wrapKey", "unwrapKey"] : ["sign", "verify"]
         let ops = try (operations ?? defaultOps).map { op in
             guard let known = Self.keyOperations.first(where: { $0.lowercased() == op.lowercased() }) else {
-                throw CMKError.usage("'\(op)' is not a valid value for '--ops'. Allowed values: "
-                    + Self.keyOperations.joined(separator: ", ") + ".")
+                throw CMKError.usage(
+                    "'\(op)' is not a valid value for '--ops'. Allowed values: "
+                        + Self.keyOperations.joined(separator: ", ") + ".")
             }
             return known
         }
-        return KeyVersion(version: versionID, keyType: type, keySize: keySize, curve: keyCurve, keyOps: ops,
-                          enabled: enabled, notBefore: notBefore, expires: expires, created: now, updated: now,
-                          tags: tags, publicKeyDER: publicDER, sealedPrivateKey: sealed)
+        return KeyVersion(
+            version: versionID, keyType: type, keySize: keySize, curve: keyCurve, keyOps: ops,
+            enabled: enabled, notBefore: notBefore, expires: expires, created: now, updated: now,
+            tags: tags, publicKeyDER: publicDER, sealedPrivateKey: sealed)
     }
 
     /// A key version as `az keyvault key show` returns it (`version` nil = current).
     public func showKey(vaultName: String, name: String, version: String?) throws -> (VaultKey, KeyVersion) {
         let vault = try requireVault(vaultName)
-        let access = try requireAccess(.get, vaultName: vault.name, keyName: name, version: version, as: signedInOperator)
+        let access = try requireAccess(
+            .get, vaultName: vault.name, keyName: name, version: version, as: signedInOperator)
         return (access.key!, access.version!)
     }
 
@@ -142,11 +167,13 @@ extension Session {
     }
 
     @discardableResult
-    public func setKeyAttributes(vaultName: String, name: String, version: String?, _ update: KeyAttributesUpdate) throws
+    public func setKeyAttributes(vaultName: String, name: String, version: String?, _ update: KeyAttributesUpdate)
+        throws
         -> (VaultKey, KeyVersion)
     {
         let vault = try requireVault(vaultName)
-        let access = try requireAccess(.update, vaultName: vault.name, keyName: name, version: version, as: signedInOperator)
+        let access = try requireAccess(
+            .update, vaultName: vault.name, keyName: name, version: version, as: signedInOperator)
         let keyIndex = keyIndex(vaultName: vault.name, name: access.key!.name)!
         let versionIndex = world.keys[keyIndex].versions.firstIndex { $0.version == access.version!.version }!
         var keyVersion = world.keys[keyIndex].versions[versionIndex]
@@ -164,25 +191,33 @@ extension Session {
         if let tags = update.tags { keyVersion.tags = tags }
         keyVersion.updated = now
         world.keys[keyIndex].versions[versionIndex] = keyVersion
-        if update.enabled == false { recordManagement("KeyDisable", vault: vault.name, detail: keyVersion.identifier(
-            vaultName: vault.name, keyName: access.key!.name)) }
+        if update.enabled == false {
+            recordManagement(
+                "KeyDisable", vault: vault.name,
+                detail: keyVersion.identifier(
+                    vaultName: vault.name, keyName: access.key!.name))
+        }
         return (world.keys[keyIndex], keyVersion)
     }
 
     /// A new version like the current one; the rotation policy's `expiryTime` sets its expiry.
     @discardableResult
-    public func rotateKey(vaultName: String, name: String, as principal: Principal? = nil) throws -> (VaultKey, KeyVersion) {
+    public func rotateKey(vaultName: String, name: String, as principal: Principal? = nil) throws -> (
+        VaultKey, KeyVersion
+    ) {
         let vault = try requireVault(vaultName)
         let access = try requireAccess(.rotate, vaultName: vault.name, keyName: name, as: principal ?? signedInOperator)
         let key = access.key!, current = key.current
         let expires = key.rotationPolicy?.expiryTime.map { $0.added(to: now) }
-        let version = try makeKeyVersion(vaultName: vault.name, keyName: key.name, type: current.keyType,
-                                         size: current.keySize, curve: current.curve, operations: current.keyOps,
-                                         enabled: true, expires: expires, notBefore: nil, tags: current.tags)
+        let version = try makeKeyVersion(
+            vaultName: vault.name, keyName: key.name, type: current.keyType,
+            size: current.keySize, curve: current.curve, operations: current.keyOps,
+            enabled: true, expires: expires, notBefore: nil, tags: current.tags)
         let index = keyIndex(vaultName: vault.name, name: key.name)!
         world.keys[index].versions.append(version)
-        amendLastAudit(operation: KeyOperation.rotate.auditName,
-                       keyId: version.identifier(vaultName: vault.name, keyName: key.name))
+        amendLastAudit(
+            operation: KeyOperation.rotate.auditName,
+            keyId: version.identifier(vaultName: vault.name, keyName: key.name))
         return (world.keys[index], version)
     }
 
@@ -193,14 +228,16 @@ extension Session {
         let access = try requireAccess(.delete, vaultName: vault.name, keyName: name, as: signedInOperator)
         let index = keyIndex(vaultName: vault.name, name: access.key!.name)!
         world.keys[index].deletion = Deletion(
-            deletedAt: now, scheduledPurgeDate: now.addingTimeInterval(Double(vault.softDeleteRetentionInDays) * 86_400))
+            deletedAt: now, scheduledPurgeDate: now.addingTimeInterval(Double(vault.softDeleteRetentionInDays) * 86_400)
+        )
         return world.keys[index]
     }
 
     func deletedKeyIndex(vaultName: String, name: String) throws -> Int {
         guard let index = keyIndex(vaultName: vaultName, name: name), world.keys[index].isDeleted else {
-            throw CMKError(.notFound, code: "KeyNotFound", "Deleted Key not found: \(name)",
-                           hint: "az keyvault key list-deleted --vault-name \(vaultName)")
+            throw CMKError(
+                .notFound, code: "KeyNotFound", "Deleted Key not found: \(name)",
+                hint: "az keyvault key list-deleted --vault-name \(vaultName)")
         }
         return index
     }
@@ -220,9 +257,11 @@ extension Session {
         let index = try deletedKeyIndex(vaultName: vault.name, name: name)
         if vault.purgeProtected {
             recordManagement("KeyPurge", vault: vault.name, result: "Forbidden", detail: "purge protection")
-            throw CMKError(.forbidden, code: "Forbidden", "Operation \"purge\" is not allowed because purge protection is "
-                + "enabled for this vault. Key Vault service will automatically purge it after the retention period has "
-                + "passed. Vault: \(vault.name);location=\(vault.location)")
+            throw CMKError(
+                .forbidden, code: "Forbidden",
+                "Operation \"purge\" is not allowed because purge protection is "
+                    + "enabled for this vault. Key Vault service will automatically purge it after the retention period has "
+                    + "passed. Vault: \(vault.name);location=\(vault.location)")
         }
         _ = try requireAccess(.purge, vaultName: vault.name, keyName: nil, as: signedInOperator)
         destroyKey(at: index)
@@ -234,8 +273,10 @@ extension Session {
     }
 
     /// Key Vault's encrypt: RSA encryption with the key's public half.
-    public func encrypt(vaultName: String, name: String, version: String?, algorithm: KeyWrapAlgorithm,
-                        plaintext: [UInt8]) throws -> (ciphertext: [UInt8], kid: String) {
+    public func encrypt(
+        vaultName: String, name: String, version: String?, algorithm: KeyWrapAlgorithm,
+        plaintext: [UInt8]
+    ) throws -> (ciphertext: [UInt8], kid: String) {
         let vault = try requireVault(vaultName)
         let id = KeyIdentifier(vaultName: vault.name, keyName: name, version: version)
         switch vaultWrap(plaintext, key: id, algorithm: algorithm, operation: .encrypt, as: signedInOperator) {
@@ -245,8 +286,10 @@ extension Session {
     }
 
     /// Key Vault's decrypt: RSA decryption with the sealed private half.
-    public func decrypt(vaultName: String, name: String, version: String?, algorithm: KeyWrapAlgorithm,
-                        ciphertext: [UInt8]) throws -> (plaintext: SecureBytes, kid: String) {
+    public func decrypt(
+        vaultName: String, name: String, version: String?, algorithm: KeyWrapAlgorithm,
+        ciphertext: [UInt8]
+    ) throws -> (plaintext: SecureBytes, kid: String) {
         let vault = try requireVault(vaultName)
         let id = KeyIdentifier(vaultName: vault.name, keyName: name, version: version)
         switch try vaultUnwrap(ciphertext, key: id, algorithm: algorithm, operation: .decrypt, as: signedInOperator) {
@@ -260,14 +303,18 @@ extension Session {
     /// `az keyvault key import`: brings an existing RSA private key (PKCS#8 or PKCS#1 DER) into the vault as a new
     /// version; it is sealed with the platform key at once and never printed again.
     @discardableResult
-    public func importKey(vaultName: String, name: String, privateKeyDER: [UInt8], hsm: Bool,
-                          operations: [String]?, disabled: Bool, tags: [String: String]?) throws -> (VaultKey, KeyVersion) {
+    public func importKey(
+        vaultName: String, name: String, privateKeyDER: [UInt8], hsm: Bool,
+        operations: [String]?, disabled: Bool, tags: [String: String]?
+    ) throws -> (VaultKey, KeyVersion) {
         let vault = try requireVault(vaultName)
         try Validation.keyName(name)
         _ = try requireAccess(.create, vaultName: vault.name, keyName: nil, as: signedInOperator)
         if let index = keyIndex(vaultName: vault.name, name: name), world.keys[index].isDeleted {
-            throw CMKError.conflict("Conflict", "Key \(name) is currently in a deleted but recoverable state, and its name "
-                + "cannot be reused; in this state, the key can only be recovered or purged.")
+            throw CMKError.conflict(
+                "Conflict",
+                "Key \(name) is currently in a deleted but recoverable state, and its name "
+                    + "cannot be reused; in this state, the key can only be recovered or purged.")
         }
         let privateKey: RSAPrivateKey
         do {
@@ -277,16 +324,19 @@ extension Session {
         }
         let bits = privateKey.publicKey.modulusBitCount
         guard Self.rsaKeySizes.contains(bits) else {
-            throw CMKError.badRequest("BadParameter", "RSA key size \(bits) is not supported. Key Vault RSA keys are 2048, "
-                + "3072 or 4096 bits.")
+            throw CMKError.badRequest(
+                "BadParameter",
+                "RSA key size \(bits) is not supported. Key Vault RSA keys are 2048, "
+                    + "3072 or 4096 bits.")
         }
         let versionID = Identifiers.keyVersion()
         let kid = "https://\(vault.name).vault.azure.net/keys/\(name)/\(versionID)"
         let ops = operations ?? ["encrypt", "decrypt", "sign", "verify", "wrapKey", "unwrapKey"]
-        let version = KeyVersion(version: versionID, keyType: hsm ? .rsaHSM : .rsa, keySize: bits, curve: nil, keyOps: ops,
-                                 enabled: !disabled, notBefore: nil, expires: nil, created: now, updated: now, tags: tags,
-                                 publicKeyDER: privateKey.publicKey.derRepresentation,
-                                 sealedPrivateKey: try sealPrivateKey(privateKey, kid: kid))
+        let version = KeyVersion(
+            version: versionID, keyType: hsm ? .rsaHSM : .rsa, keySize: bits, curve: nil, keyOps: ops,
+            enabled: !disabled, notBefore: nil, expires: nil, created: now, updated: now, tags: tags,
+            publicKeyDER: privateKey.publicKey.derRepresentation,
+            sealedPrivateKey: try sealPrivateKey(privateKey, kid: kid))
         if let index = keyIndex(vaultName: vault.name, name: name) {
             world.keys[index].versions.append(version)
             return (world.keys[index], version)

@@ -22,10 +22,11 @@ extension Session {
             let parts = reference.split(separator: "/").map(String.init)
             let lower = parts.map { $0.lowercased() }
             guard let groupIndex = lower.firstIndex(of: "resourcegroups"), groupIndex + 1 < parts.count,
-                  lower.contains("microsoft.managedidentity"), let name = parts.last
+                lower.contains("microsoft.managedidentity"), let name = parts.last
             else {
-                throw CMKError.badRequest("InvalidResourceId", "'\(reference)' is not a user-assigned identity resource id.",
-                                          hint: "Pass the id printed by 'az identity show --query id -o tsv', or the name.")
+                throw CMKError.badRequest(
+                    "InvalidResourceId", "'\(reference)' is not a user-assigned identity resource id.",
+                    hint: "Pass the id printed by 'az identity show --query id -o tsv', or the name.")
             }
             let group = parts[groupIndex + 1]
             guard let index = identityIndex(name: name, resourceGroup: group) else {
@@ -38,7 +39,8 @@ extension Session {
         }
         let matches = world.identities.filter { $0.name.lowercased() == reference.lowercased() }
         if defaultResourceGroup == nil, matches.count == 1 { return matches[0] }
-        throw CMKError.resourceNotFound(type: ManagedIdentity.resourceType, name: reference, resourceGroup: defaultResourceGroup)
+        throw CMKError.resourceNotFound(
+            type: ManagedIdentity.resourceType, name: reference, resourceGroup: defaultResourceGroup)
     }
 
     func vaultIndex(_ name: String, includeDeleted: Bool = false) -> Int? {
@@ -55,10 +57,11 @@ extension Session {
             return vault
         }
         if let index = vaultIndex(name, includeDeleted: true) {
-            throw CMKError(.notFound, code: "VaultDeleted",
-                           "The vault '\(world.vaults[index].name)' is soft-deleted. It can be recovered until "
-                               + Timestamp.azString(world.vaults[index].deletion!.scheduledPurgeDate) + ".",
-                           hint: "az keyvault recover --name \(world.vaults[index].name)")
+            throw CMKError(
+                .notFound, code: "VaultDeleted",
+                "The vault '\(world.vaults[index].name)' is soft-deleted. It can be recovered until "
+                    + Timestamp.azString(world.vaults[index].deletion!.scheduledPurgeDate) + ".",
+                hint: "az keyvault recover --name \(world.vaults[index].name)")
         }
         throw CMKError.resourceNotFound(type: KeyVault.resourceType, name: name, resourceGroup: resourceGroup)
     }
@@ -75,9 +78,10 @@ extension Session {
                 return registry
             }
         }
-        throw CMKError(.notFound, code: "ResourceNotFound",
-                       "The resource with name '\(name)' and type 'Microsoft.ContainerRegistry/registries' could not be "
-                           + "found in subscription '\(world.account.subscriptionName) (\(world.account.subscriptionId))'.")
+        throw CMKError(
+            .notFound, code: "ResourceNotFound",
+            "The resource with name '\(name)' and type 'Microsoft.ContainerRegistry/registries' could not be "
+                + "found in subscription '\(world.account.subscriptionName) (\(world.account.subscriptionId))'.")
     }
 
     /// The location a new resource takes: the one given, else its resource group's.

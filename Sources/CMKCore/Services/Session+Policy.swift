@@ -4,10 +4,14 @@ extension Session {
 
     /// Under a `deny` assignment, creating a registry without CMK fails as Azure Policy fails it.
     func enforcePolicyAssignments(registryName: String, cmk: Bool) throws {
-        guard !cmk, let assignment = world.policyAssignments.first(where: { $0.effect.lowercased() == "deny" }) else { return }
-        throw CMKError.badRequest("RequestDisallowedByPolicy", "Resource '\(registryName)' was disallowed by policy. "
-            + "Policy identifiers: '[{\"policyAssignment\":{\"name\":\"\(assignment.name)\"},\"policyDefinition\":"
-            + "{\"name\":\"\(Self.cmkPolicyName)\"}}]'.",
+        guard !cmk, let assignment = world.policyAssignments.first(where: { $0.effect.lowercased() == "deny" }) else {
+            return
+        }
+        throw CMKError.badRequest(
+            "RequestDisallowedByPolicy",
+            "Resource '\(registryName)' was disallowed by policy. "
+                + "Policy identifiers: '[{\"policyAssignment\":{\"name\":\"\(assignment.name)\"},\"policyDefinition\":"
+                + "{\"name\":\"\(Self.cmkPolicyName)\"}}]'.",
             hint: "Create the registry with --sku Premium --identity <identity> --key-encryption-key <key-url>.")
     }
 }

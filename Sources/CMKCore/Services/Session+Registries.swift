@@ -34,47 +34,62 @@ extension Session {
         try Validation.registryName(request.name)
         let group = try requireGroup(request.resourceGroup)
         if let existing = registryIndex(request.name) {
-            throw CMKError.conflict("AlreadyInUse", "The registry DNS name \(world.registries[existing].loginServer) is "
-                + "already in use. You can check if the name is already claimed using following API: "
-                + "https://docs.microsoft.com/en-us/rest/api/containerregistry/registries/checknameavailability")
+            throw CMKError.conflict(
+                "AlreadyInUse",
+                "The registry DNS name \(world.registries[existing].loginServer) is "
+                    + "already in use. You can check if the name is already claimed using following API: "
+                    + "https://docs.microsoft.com/en-us/rest/api/containerregistry/registries/checknameavailability")
         }
         if (request.identity == nil) != (request.keyEncryptionKey == nil) {
             throw CMKError.usage("Usage error: --identity and --key-encryption-key must be both supplied")
         }
         try enforcePolicyAssignments(registryName: request.name, cmk: request.keyEncryptionKey != nil)
-        var registry = Registry(name: request.name, resourceGroup: group.name, location: location(request.location, group: group),
-                                sku: request.sku, creationDate: now, contentKeySalt: SecureRandom.bytes(count: 32))
+        var registry = Registry(
+            name: request.name, resourceGroup: group.name, location: location(request.location, group: group),
+            sku: request.sku, creationDate: now, contentKeySalt: SecureRandom.bytes(count: 32))
         registry.adminUserEnabled = request.adminEnabled
         if let action = request.defaultAction {
             guard request.sku == .premium else {
-                throw CMKError.usage("Network rule set (--default-action) is only supported for managed registries in "
-                    + "Premium SKU.")
+                throw CMKError.usage(
+                    "Network rule set (--default-action) is only supported for managed registries in "
+                        + "Premium SKU.")
             }
             registry.networkDefaultAction = action
         }
-        if let enabled = request.publicNetworkEnabled { registry.publicNetworkAccess = enabled ? "Enabled" : "Disabled" }
+        if let enabled = request.publicNetworkEnabled {
+            registry.publicNetworkAccess = enabled ? "Enabled" : "Disabled"
+        }
         if request.zoneRedundancy { registry.zoneRedundancy = "Enabled" }
         if let tags = request.tags { registry.tags = tags }
 
         if let identityReference = request.identity, let kek = request.keyEncryptionKey {
             guard request.sku == .premium else {
-                throw CMKError.badRequest("CMKNotSupported", "Encryption with a customer-managed key is only supported "
-                    + "for registries in the Premium SKU; '\(request.sku.rawValue)' does not support it.",
+                throw CMKError.badRequest(
+                    "CMKNotSupported",
+                    "Encryption with a customer-managed key is only supported "
+                        + "for registries in the Premium SKU; '\(request.sku.rawValue)' does not support it.",
                     hint: "Create the registry with --sku Premium. CMK can only be enabled when a registry is created.")
             }
             let identity = try resolveIdentity(identityReference, defaultResourceGroup: group.name)
             guard let keyID = KeyIdentifier.parse(kek) else {
-                throw CMKError.badRequest("InvalidKeyIdentifier", "'\(kek)' is not a Key Vault key identifier.",
-                    hint: "Use https://<vault>.vault.azure.net/keys/<key> (automatic rotation) or .../keys/<key>/<version>.")
+                throw CMKError.badRequest(
+                    "InvalidKeyIdentifier", "'\(kek)' is not a Key Vault key identifier.",
+                    hint:
+                        "Use https://<vault>.vault.azure.net/keys/<key> (automatic rotation) or .../keys/<key>/<version>."
+                )
             }
-            registry.identity.userAssigned = [RegistryIdentity.UserAssigned(
-                resourceID: identity.id(subscriptionId: world.account.subscriptionId),
-                clientId: identity.clientId, principalId: identity.principalId)]
-            let principal = Principal(objectId: identity.principalId, tenantId: identity.tenantId,
-                                      applicationId: identity.clientId, kind: .registry(name: registry.name),
-                                      displayName: "registry \(registry.name) (identity \(identity.name))")
+            registry.identity.userAssigned = [
+                RegistryIdentity.UserAssigned(
+                    resourceID: identity.id(subscriptionId: world.account.subscriptionId),
+                    clientId: identity.clientId, principalId: identity.principalId)
+            ]
+            let principal = Principal(
+                objectId: identity.principalId, tenantId: identity.tenantId,
+                applicationId: identity.clientId, kind: .registry(name: registry.name),
+                displayName: "registry \(registry.name) (identity \(identity.name))")
             let dek = SecureBytes.random(count: 32)
-            let (wrapped, kid) = try wrapDEK(dek, with: keyID, as: principal, registry: registry.name, action: "created")
+            let (wrapped, kid) = try wrapDEK(
+                dek, with: keyID, as: principal, registry: registry.name, action: "created")
             registry.encryption = RegistryEncryption(
                 keyIdentifier: keyID.url, versionedKeyIdentifier: kid, identity: identity.clientId,
                 lastKeyRotationTimestamp: now, wrappedDEK: wrapped, wrapAlgorithm: Self.dekWrapAlgorithm.rawValue)
@@ -84,10 +99,14 @@ extension Session {
     }
 
     /// Wraps a DEK through the vault as the registry's identity; a refusal names its cause and nothing changes.
-    func wrapDEK(_ dek: SecureBytes, with keyID: KeyIdentifier, as principal: Principal, registry: String,
-                 action: String) throws -> (wrapped: [UInt8], kid: String) {
-        if case .failure(let denial) = authorize(.get, vaultName: keyID.vaultName, keyName: keyID.keyName,
-                                                 version: keyID.version, as: principal) {
+    func wrapDEK(
+        _ dek: SecureBytes, with keyID: KeyIdentifier, as principal: Principal, registry: String,
+        action: String
+    ) throws -> (wrapped: [UInt8], kid: String) {
+        if case .failure(let denial) = authorize(
+            .get, vaultName: keyID.vaultName, keyName: keyID.keyName,
+            version: keyID.version, as: principal)
+        {
             throw registryKeyError(denial, registry: registry, action: action, key: keyID)
         }
         var plaintext = dek.withUnsafeBytes { [UInt8]($0) }
@@ -98,8 +117,10 @@ extension Session {
         case .failure(let denial): throw registryKeyError(denial, registry: registry, action: action, key: keyID)
         }
         // The identity needs unwrapKey too: a DEK it could wrap but not unwrap would lock the registry out at once.
-        if case .failure(let denial) = authorize(.unwrapKey, vaultName: keyID.vaultName, keyName: keyID.keyName,
-                                                 version: keyID.version, as: principal) {
+        if case .failure(let denial) = authorize(
+            .unwrapKey, vaultName: keyID.vaultName, keyName: keyID.keyName,
+            version: keyID.version, as: principal)
+        {
             throw registryKeyError(denial, registry: registry, action: action, key: keyID)
         }
         return (wrapped.ciphertext, wrapped.kid)
@@ -107,16 +128,20 @@ extension Session {
 
     func registryKeyError(_ denial: AccessDenial, registry: String, action: String, key: KeyIdentifier) -> CMKError {
         var error = denial.asError
-        error.message = "The registry '\(registry)' could not be \(action): its identity cannot use the key "
+        error.message =
+            "The registry '\(registry)' could not be \(action): its identity cannot use the key "
             + "'\(key.url)'. \(denial.message)"
-        error.hint = world.registries.first { $0.name == registry }.map { remedy(for: denial.code, registry: $0) }
+        error.hint =
+            world.registries.first { $0.name == registry }.map { remedy(for: denial.code, registry: $0) }
             ?? Remedies.fix(for: denial.code, registry: registry, key: key)
         return error
     }
 
     public func listRegistries(resourceGroup: String?) throws -> [Registry] {
         if let resourceGroup { _ = try requireGroup(resourceGroup) }
-        return world.registries.filter { resourceGroup == nil || $0.resourceGroup.lowercased() == resourceGroup!.lowercased() }
+        return world.registries.filter {
+            resourceGroup == nil || $0.resourceGroup.lowercased() == resourceGroup!.lowercased()
+        }
     }
 
     /// Deletes a registry. Its content becomes garbage the content store sweeps.
@@ -127,24 +152,32 @@ extension Session {
 
     /// `az acr update`: settings other than encryption, which keep working while the key is revoked.
     @discardableResult
-    public func updateRegistry(name: String, resourceGroup: String?, sku: RegistrySKU?, adminEnabled: Bool?,
-                               defaultAction: String?, publicNetworkEnabled: Bool?, tags: [String: String]?) throws -> Registry {
+    public func updateRegistry(
+        name: String, resourceGroup: String?, sku: RegistrySKU?, adminEnabled: Bool?,
+        defaultAction: String?, publicNetworkEnabled: Bool?, tags: [String: String]?
+    ) throws -> Registry {
         let registry = try requireRegistry(name, resourceGroup: resourceGroup)
         let index = registryIndex(registry.name)!
         if let sku {
             if registry.isCMK, sku != .premium {
-                throw CMKError.badRequest("CMKNotSupported", "The registry '\(registry.name)' is encrypted with a "
-                    + "customer-managed key, which requires the Premium SKU; it cannot move to \(sku.rawValue).")
+                throw CMKError.badRequest(
+                    "CMKNotSupported",
+                    "The registry '\(registry.name)' is encrypted with a "
+                        + "customer-managed key, which requires the Premium SKU; it cannot move to \(sku.rawValue).")
             }
             if !registry.replications.isEmpty, sku != .premium {
-                throw CMKError.badRequest("BadRequest", "Geo-replicated registries must stay Premium; delete the "
-                    + "replications first.")
+                throw CMKError.badRequest(
+                    "BadRequest",
+                    "Geo-replicated registries must stay Premium; delete the "
+                        + "replications first.")
             }
             world.registries[index].sku = sku
         }
         if let adminEnabled { world.registries[index].adminUserEnabled = adminEnabled }
         if let defaultAction { world.registries[index].networkDefaultAction = defaultAction }
-        if let publicNetworkEnabled { world.registries[index].publicNetworkAccess = publicNetworkEnabled ? "Enabled" : "Disabled" }
+        if let publicNetworkEnabled {
+            world.registries[index].publicNetworkAccess = publicNetworkEnabled ? "Enabled" : "Disabled"
+        }
         if let tags { world.registries[index].tags = tags }
         return world.registries[index]
     }
@@ -154,12 +187,15 @@ extension Session {
     public func setContentTrust(registryName: String, resourceGroup: String?, enabled: Bool) throws -> Registry {
         let registry = try requireRegistry(registryName, resourceGroup: resourceGroup)
         if enabled, registry.isCMK {
-            throw CMKError.badRequest("BlockedForEncryptionEnabledRegistry", "this feature 'ContenTrust' is currently not "
-                + "supported when encryption is enable for the resource \(registry.name). For more information on "
-                + "customer-managed keys, please visit 'https://aka.ms/acr/cmk'.")
+            throw CMKError.badRequest(
+                "BlockedForEncryptionEnabledRegistry",
+                "this feature 'ContenTrust' is currently not "
+                    + "supported when encryption is enable for the resource \(registry.name). For more information on "
+                    + "customer-managed keys, please visit 'https://aka.ms/acr/cmk'.")
         }
         if enabled, registry.sku != .premium {
-            throw CMKError.badRequest("BadRequest", "Content trust is only supported for registries in the Premium SKU.")
+            throw CMKError.badRequest(
+                "BadRequest", "Content trust is only supported for registries in the Premium SKU.")
         }
         let index = registryIndex(registry.name)!
         world.registries[index].trustPolicyEnabled = enabled
@@ -175,27 +211,42 @@ extension Session {
         }
         if encryption.identity.lowercased() == "system" {
             guard let principalId = registry.identity.systemPrincipalId else {
-                return .failure(AccessDenial(.identityNotAssigned, "The registry '\(registry.name)' encrypts with its "
-                    + "system-assigned identity, but it has none. The identity associated with the registry is inactive. "
-                    + "This could be due to attempted removal of the identity. Reassign the identity manually"))
+                return .failure(
+                    AccessDenial(
+                        .identityNotAssigned,
+                        "The registry '\(registry.name)' encrypts with its "
+                            + "system-assigned identity, but it has none. The identity associated with the registry is inactive. "
+                            + "This could be due to attempted removal of the identity. Reassign the identity manually"))
             }
-            return .success(Principal(objectId: principalId, tenantId: world.account.tenantId, applicationId: nil,
-                                      kind: .registry(name: registry.name),
-                                      displayName: "registry \(registry.name) (system identity)"))
+            return .success(
+                Principal(
+                    objectId: principalId, tenantId: world.account.tenantId, applicationId: nil,
+                    kind: .registry(name: registry.name),
+                    displayName: "registry \(registry.name) (system identity)"))
         }
         guard let assigned = registry.identity.userAssigned(clientId: encryption.identity) else {
-            return .failure(AccessDenial(.identityNotAssigned, "The identity associated with the registry is inactive. "
-                + "This could be due to attempted removal of the identity. Reassign the identity manually. (The registry "
-                + "'\(registry.name)' encrypts with identity client id \(encryption.identity), which is not assigned to it.)"))
+            return .failure(
+                AccessDenial(
+                    .identityNotAssigned,
+                    "The identity associated with the registry is inactive. "
+                        + "This could be due to attempted removal of the identity. Reassign the identity manually. (The registry "
+                        + "'\(registry.name)' encrypts with identity client id \(encryption.identity), which is not assigned to it.)"
+                ))
         }
-        guard let identity = world.identities.first(where: { $0.clientId.lowercased() == assigned.clientId.lowercased() })
+        guard
+            let identity = world.identities.first(where: { $0.clientId.lowercased() == assigned.clientId.lowercased() })
         else {
-            return .failure(AccessDenial(.identityNotFound, "The identity used for registry '\(registry.name)' encryption "
-                + "doesn't exist. (\(assigned.resourceID) was deleted.)"))
+            return .failure(
+                AccessDenial(
+                    .identityNotFound,
+                    "The identity used for registry '\(registry.name)' encryption "
+                        + "doesn't exist. (\(assigned.resourceID) was deleted.)"))
         }
-        return .success(Principal(objectId: identity.principalId, tenantId: identity.tenantId,
-                                  applicationId: identity.clientId, kind: .registry(name: registry.name),
-                                  displayName: "registry \(registry.name) (identity \(identity.name))"))
+        return .success(
+            Principal(
+                objectId: identity.principalId, tenantId: identity.tenantId,
+                applicationId: identity.clientId, kind: .registry(name: registry.name),
+                displayName: "registry \(registry.name) (identity \(identity.name))"))
     }
 
     /// Unwraps a registry's DEK through the vault as its identity: the one door to its content.
@@ -210,14 +261,16 @@ extension Session {
         case .success(let found): principal = found
         case .failure(let denial):
             if let keyID = KeyIdentifier.parse(encryption.versionedKeyIdentifier) {
-                record(AuditEvent(time: now, vaultName: keyID.vaultName, operationName: KeyOperation.unwrapKey.auditName,
-                                  resultSignature: "Unauthorized", callerObjectId: "", caller: "registry \(registry.name)",
-                                  keyId: keyID.url, detail: denial.code.rawValue, registry: registry.name))
+                record(
+                    AuditEvent(
+                        time: now, vaultName: keyID.vaultName, operationName: KeyOperation.unwrapKey.auditName,
+                        resultSignature: "Unauthorized", callerObjectId: "", caller: "registry \(registry.name)",
+                        keyId: keyID.url, detail: denial.code.rawValue, registry: registry.name))
             }
             return .failure(denial)
         }
         guard let keyID = KeyIdentifier.parse(encryption.versionedKeyIdentifier),
-              let algorithm = KeyWrapAlgorithm(rawValue: encryption.wrapAlgorithm)
+            let algorithm = KeyWrapAlgorithm(rawValue: encryption.wrapAlgorithm)
         else {
             preconditionFailure("registry \(registry.name) holds an unparseable key id or algorithm")
         }
@@ -246,16 +299,19 @@ extension Session {
         let newPrincipal: Principal
         switch encryptionPrincipal(for: rotated) {
         case .success(let principal): newPrincipal = principal
-        case .failure(let denial): throw registryKeyError(denial, registry: registry.name, action: "rotated", key: targetKey)
+        case .failure(let denial):
+            throw registryKeyError(denial, registry: registry.name, action: "rotated", key: targetKey)
         }
         // Any principal allowed to unwrap with the old key can recover the DEK: the new identity if it may, else the old.
         guard let oldKey = KeyIdentifier.parse(encryption.versionedKeyIdentifier),
-              let algorithm = KeyWrapAlgorithm(rawValue: encryption.wrapAlgorithm)
+            let algorithm = KeyWrapAlgorithm(rawValue: encryption.wrapAlgorithm)
         else { preconditionFailure("registry \(registry.name) holds an unparseable key id") }
         var dek: SecureBytes?
         var lastDenial: AccessDenial?
         var callers = [newPrincipal]
-        if case .success(let current) = encryptionPrincipal(for: registry), current != newPrincipal { callers.append(current) }
+        if case .success(let current) = encryptionPrincipal(for: registry), current != newPrincipal {
+            callers.append(current)
+        }
         for caller in callers where dek == nil {
             switch try vaultUnwrap(encryption.wrappedDEK, key: oldKey, algorithm: algorithm, as: caller) {
             case .success(let result): dek = result.plaintext
@@ -263,10 +319,12 @@ extension Session {
             }
         }
         guard let dek else {
-            throw registryKeyError(lastDenial ?? encryptionPrincipalDenial(registry), registry: registry.name,
-                                   action: "rotated (the current key must still unwrap the data key)", key: oldKey)
+            throw registryKeyError(
+                lastDenial ?? encryptionPrincipalDenial(registry), registry: registry.name,
+                action: "rotated (the current key must still unwrap the data key)", key: oldKey)
         }
-        let (wrapped, kid) = try wrapDEK(dek, with: targetKey, as: newPrincipal, registry: registry.name, action: "rotated")
+        let (wrapped, kid) = try wrapDEK(
+            dek, with: targetKey, as: newPrincipal, registry: registry.name, action: "rotated")
         rotated.encryption!.keyIdentifier = targetKey.url
         rotated.encryption!.versionedKeyIdentifier = kid
         rotated.encryption!.wrappedDEK = wrapped
@@ -285,7 +343,8 @@ extension Session {
     func encryptionIdentityValue(_ reference: String, for registry: Registry) throws -> String {
         if reference.lowercased() == "[system]" {
             guard registry.identity.systemPrincipalId != nil else {
-                throw CMKError.badRequest("BadRequest", "The registry '\(registry.name)' has no system-assigned identity.",
+                throw CMKError.badRequest(
+                    "BadRequest", "The registry '\(registry.name)' has no system-assigned identity.",
                     hint: "az acr identity assign --identities [system] --name \(registry.name)")
             }
             return "system"
@@ -293,15 +352,19 @@ extension Session {
         if UUID(uuidString: reference) != nil { return reference.lowercased() }
         let identity = try resolveIdentity(reference, defaultResourceGroup: registry.resourceGroup)
         guard registry.identity.userAssigned(clientId: identity.clientId) != nil else {
-            throw CMKError.badRequest("BadRequest", "The identity '\(identity.name)' is not assigned to registry "
-                + "'\(registry.name)'.", hint: "az acr identity assign --identities \(identity.name) --name \(registry.name)")
+            throw CMKError.badRequest(
+                "BadRequest",
+                "The identity '\(identity.name)' is not assigned to registry "
+                    + "'\(registry.name)'.",
+                hint: "az acr identity assign --identities \(identity.name) --name \(registry.name)")
         }
         return identity.clientId
     }
 
     /// `az acr identity assign`.
     @discardableResult
-    public func assignRegistryIdentities(name: String, resourceGroup: String?, identities: [String]) throws -> Registry {
+    public func assignRegistryIdentities(name: String, resourceGroup: String?, identities: [String]) throws -> Registry
+    {
         let registry = try requireRegistry(name, resourceGroup: resourceGroup)
         let index = registryIndex(registry.name)!
         for reference in identities {
@@ -314,16 +377,18 @@ extension Session {
             }
             let identity = try resolveIdentity(reference, defaultResourceGroup: registry.resourceGroup)
             world.registries[index].identity.userAssigned.removeAll { $0.clientId == identity.clientId }
-            world.registries[index].identity.userAssigned.append(RegistryIdentity.UserAssigned(
-                resourceID: identity.id(subscriptionId: world.account.subscriptionId),
-                clientId: identity.clientId, principalId: identity.principalId))
+            world.registries[index].identity.userAssigned.append(
+                RegistryIdentity.UserAssigned(
+                    resourceID: identity.id(subscriptionId: world.account.subscriptionId),
+                    clientId: identity.clientId, principalId: identity.principalId))
         }
         return world.registries[index]
     }
 
     /// `az acr identity remove`. Removing the encryption identity locks the registry out of its key, as in Azure.
     @discardableResult
-    public func removeRegistryIdentities(name: String, resourceGroup: String?, identities: [String]) throws -> Registry {
+    public func removeRegistryIdentities(name: String, resourceGroup: String?, identities: [String]) throws -> Registry
+    {
         let registry = try requireRegistry(name, resourceGroup: resourceGroup)
         let index = registryIndex(registry.name)!
         if registry.identity.type == "None" {
@@ -344,8 +409,10 @@ extension Session {
                     || assigned.resourceID.lowercased().hasSuffix("/userassignedidentities/\(lowered)")
             }
             guard let match else {
-                throw CMKError.badRequest(nil, "The registry does not have specified user identity '\(reference)' "
-                    + "assigned, so it cannot be removed.")
+                throw CMKError.badRequest(
+                    nil,
+                    "The registry does not have specified user identity '\(reference)' "
+                        + "assigned, so it cannot be removed.")
             }
             world.registries[index].identity.userAssigned.remove(at: match)
         }

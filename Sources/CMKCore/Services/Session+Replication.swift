@@ -22,34 +22,47 @@ extension Session {
     ///   - name: The replica's name; defaults to the location.
     /// - Throws: `CMKError` for a non-Premium registry, the home region, a taken name or region.
     @discardableResult
-    public func createReplication(registryName: String, resourceGroup: String?, location: String, name: String?,
-                                  regionEndpointEnabled: Bool = true, zoneRedundancy: Bool = false,
-                                  tags: [String: String]? = nil) throws -> Replication {
+    public func createReplication(
+        registryName: String, resourceGroup: String?, location: String, name: String?,
+        regionEndpointEnabled: Bool = true, zoneRedundancy: Bool = false,
+        tags: [String: String]? = nil
+    ) throws -> Replication {
         let registry = try requireRegistry(registryName, resourceGroup: resourceGroup)
         guard registry.sku == .premium else {
-            throw CMKError.badRequest("BadRequest", "Replications are only supported for managed registries in "
-                + "Premium SKU.", hint: "az acr update --name \(registry.name) --sku Premium")
+            throw CMKError.badRequest(
+                "BadRequest",
+                "Replications are only supported for managed registries in "
+                    + "Premium SKU.", hint: "az acr update --name \(registry.name) --sku Premium")
         }
         let region = location.lowercased().replacingOccurrences(of: " ", with: "")
         guard region != registry.location.lowercased() else {
-            throw CMKError.badRequest("BadRequest", "Replication could not be created in the same location as the "
-                + "registry.", hint: "The home region '\(registry.location)' already serves the registry; pick "
+            throw CMKError.badRequest(
+                "BadRequest",
+                "Replication could not be created in the same location as the "
+                    + "registry.",
+                hint: "The home region '\(registry.location)' already serves the registry; pick "
                     + "another region.")
         }
         let replicaName = name ?? region
         guard replicaName.count >= 5, replicaName.count <= 50,
-              replicaName.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+            replicaName.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
         else {
-            throw CMKError.usage("argument error: Replication name must be 5-50 alphanumeric characters; "
-                + "'\(replicaName)' is not.")
+            throw CMKError.usage(
+                "argument error: Replication name must be 5-50 alphanumeric characters; "
+                    + "'\(replicaName)' is not.")
         }
-        if registry.replications.contains(where: { $0.location == region || $0.name.lowercased() == replicaName.lowercased() }) {
-            throw CMKError.conflict("Conflict", "The registry '\(registry.name)' already has a replication named "
-                + "'\(replicaName)' or in location '\(region)'.")
+        if registry.replications.contains(where: {
+            $0.location == region || $0.name.lowercased() == replicaName.lowercased()
+        }) {
+            throw CMKError.conflict(
+                "Conflict",
+                "The registry '\(registry.name)' already has a replication named "
+                    + "'\(replicaName)' or in location '\(region)'.")
         }
-        let replication = Replication(name: replicaName, location: region, regionEndpointEnabled: regionEndpointEnabled,
-                                      zoneRedundancy: zoneRedundancy ? "Enabled" : "Disabled", createdAt: now,
-                                      tags: tags ?? [:])
+        let replication = Replication(
+            name: replicaName, location: region, regionEndpointEnabled: regionEndpointEnabled,
+            zoneRedundancy: zoneRedundancy ? "Enabled" : "Disabled", createdAt: now,
+            tags: tags ?? [:])
         world.registries[registryIndex(registry.name)!].replications.append(replication)
         return replication
     }
@@ -61,8 +74,10 @@ extension Session {
     public func showReplication(registryName: String, resourceGroup: String?, name: String) throws -> Replication {
         let registry = try requireRegistry(registryName, resourceGroup: resourceGroup)
         guard let replication = registry.replications.first(where: { $0.name.lowercased() == name.lowercased() }) else {
-            throw CMKError(.notFound, code: "ResourceNotFound", "The replication '\(name)' of registry "
-                + "'\(registry.name)' could not be found.",
+            throw CMKError(
+                .notFound, code: "ResourceNotFound",
+                "The replication '\(name)' of registry "
+                    + "'\(registry.name)' could not be found.",
                 hint: "az acr replication list --registry \(registry.name)")
         }
         return replication
@@ -84,9 +99,10 @@ extension Session {
         case .success:
             return ReplicationStatus(displayStatus: "Ready", message: nil, timestamp: now)
         case .failure(let denial):
-            return ReplicationStatus(displayStatus: Self.replicaBlockedStatus,
-                                     message: "Geo-replication sync: Blocked. The registry's customer-managed key is "
-                                         + "out of reach: \(denial.description)", timestamp: now)
+            return ReplicationStatus(
+                displayStatus: Self.replicaBlockedStatus,
+                message: "Geo-replication sync: Blocked. The registry's customer-managed key is "
+                    + "out of reach: \(denial.description)", timestamp: now)
         }
     }
 }

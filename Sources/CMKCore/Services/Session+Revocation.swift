@@ -21,8 +21,9 @@ public enum RevocationMethod: String, Sendable, CaseIterable {
         case .roleAssignment: return "remove the identity's Key Vault role assignments (method 2)"
         case .disableKey: return "disable the key in the vault"
         case .deleteKey: return "soft-delete the key (method 3)"
-        case .purgeKey: return "soft-delete and then purge the key for good (method 4): the registry's data becomes "
-            + "permanently unreadable"
+        case .purgeKey:
+            return "soft-delete and then purge the key for good (method 4): the registry's data becomes "
+                + "permanently unreadable"
         case .deleteVault: return "soft-delete the whole vault"
         case .removeIdentity: return "remove the encryption identity from the registry"
         case .firewall: return "turn on the vault firewall (Deny) without the trusted-services bypass"
@@ -52,8 +53,9 @@ extension Session {
     /// The fix for a denial, with this registry's real principal id and vault id filled in.
     public func remedy(for code: AccessDenial.Code, registry: Registry) -> String {
         let target = try? encryptionTarget(registry.name)
-        return Remedies.fix(for: code, registry: registry.name, key: target?.key, principalId: target?.principalId,
-                            vaultResourceID: target?.vault?.id(subscriptionId: world.account.subscriptionId))
+        return Remedies.fix(
+            for: code, registry: registry.name, key: target?.key, principalId: target?.principalId,
+            vaultResourceID: target?.vault?.id(subscriptionId: world.account.subscriptionId))
     }
 
     /// The pieces a registry's CMK hangs on.
@@ -66,17 +68,21 @@ extension Session {
 
     func encryptionTarget(_ name: String) throws -> EncryptionTarget {
         let registry = try requireRegistry(name)
-        guard let encryption = registry.encryption, let key = KeyIdentifier.parse(encryption.versionedKeyIdentifier) else {
-            throw CMKError.usage("Registry '\(registry.name)' is not encrypted with a customer-managed key; there is no key "
-                + "to revoke or recover.", hint: "CMK registries are created with 'acrcmk setup' or 'az acr create --identity "
-                + "... --key-encryption-key ...'.")
+        guard let encryption = registry.encryption, let key = KeyIdentifier.parse(encryption.versionedKeyIdentifier)
+        else {
+            throw CMKError.usage(
+                "Registry '\(registry.name)' is not encrypted with a customer-managed key; there is no key "
+                    + "to revoke or recover.",
+                hint: "CMK registries are created with 'acrcmk setup' or 'az acr create --identity "
+                    + "... --key-encryption-key ...'.")
         }
         let vault = world.vaults.first { $0.name.lowercased() == key.vaultName.lowercased() }
         var principalId: String?
         if encryption.identity == "system" {
             principalId = registry.identity.systemPrincipalId
         } else {
-            principalId = registry.identity.userAssigned(clientId: encryption.identity)?.principalId
+            principalId =
+                registry.identity.userAssigned(clientId: encryption.identity)?.principalId
                 ?? world.identities.first { $0.clientId == encryption.identity }?.principalId
         }
         return EncryptionTarget(registry: registry, key: key, vault: vault, principalId: principalId)
@@ -97,8 +103,10 @@ extension Session {
         case .accessPolicy:
             let vault = try requireVault()
             guard !vault.enableRbacAuthorization else {
-                throw CMKError.badRequest("MethodNotApplicable", "Vault '\(vault.name)' uses Azure RBAC, not access "
-                    + "policies.", hint: "Use --method role-assignment (seed 000, method 2).")
+                throw CMKError.badRequest(
+                    "MethodNotApplicable",
+                    "Vault '\(vault.name)' uses Azure RBAC, not access "
+                        + "policies.", hint: "Use --method role-assignment (seed 000, method 2).")
             }
             guard let principalId = target.principalId else {
                 throw CMKError.conflict("AlreadyRevoked", "The registry's identity is already gone.")
@@ -108,8 +116,9 @@ extension Session {
         case .roleAssignment:
             let vault = try requireVault()
             guard vault.enableRbacAuthorization else {
-                throw CMKError.badRequest("MethodNotApplicable", "Vault '\(vault.name)' uses access policies, not RBAC.",
-                                          hint: "Use --method access-policy (seed 000, method 1).")
+                throw CMKError.badRequest(
+                    "MethodNotApplicable", "Vault '\(vault.name)' uses access policies, not RBAC.",
+                    hint: "Use --method access-policy (seed 000, method 1).")
             }
             guard let principalId = target.principalId else {
                 throw CMKError.conflict("AlreadyRevoked", "The registry's identity is already gone.")
@@ -123,32 +132,42 @@ extension Session {
                 throw CMKError.conflict("AlreadyRevoked", "No role assignment grants the identity access to the key.")
             }
             try deleteRoleAssignments(ids: granting.map(\.id), assignee: nil, role: nil, scope: nil, resourceGroup: nil)
-            actions += granting.map { "az role assignment delete --assignee \(principalId) --role \"\($0.roleName)\" --scope \($0.scope)" }
+            actions += granting.map {
+                "az role assignment delete --assignee \(principalId) --role \"\($0.roleName)\" --scope \($0.scope)"
+            }
         case .disableKey:
             let vault = try requireVault()
-            guard let key = world.keys.first(where: { $0.vaultName == vault.name
-                && $0.name.lowercased() == target.key.keyName.lowercased() && !$0.isDeleted })
+            guard
+                let key = world.keys.first(where: {
+                    $0.vaultName == vault.name
+                        && $0.name.lowercased() == target.key.keyName.lowercased() && !$0.isDeleted
+                })
             else { throw CMKError.conflict("AlreadyRevoked", "The key is not available to disable.") }
             var disable = KeyAttributesUpdate()
             disable.enabled = false
             for version in key.versions where version.enabled {
                 try setKeyAttributes(vaultName: vault.name, name: key.name, version: version.version, disable)
             }
-            actions.append("az keyvault key set-attributes --name \(key.name) --vault-name \(vault.name) --enabled false"
-                + " (every version)")
+            actions.append(
+                "az keyvault key set-attributes --name \(key.name) --vault-name \(vault.name) --enabled false"
+                    + " (every version)")
         case .deleteKey:
             let vault = try requireVault()
             try deleteKey(vaultName: vault.name, name: target.key.keyName)
             actions.append("az keyvault key delete --name \(target.key.keyName) --vault-name \(vault.name)")
         case .purgeKey:
             let vault = try requireVault()
-            if let key = world.keys.first(where: { $0.vaultName == vault.name
-                && $0.name.lowercased() == target.key.keyName.lowercased() }), !key.isDeleted {
+            if let key = world.keys.first(where: {
+                $0.vaultName == vault.name
+                    && $0.name.lowercased() == target.key.keyName.lowercased()
+            }), !key.isDeleted {
                 if vault.purgeProtected {
                     // Refuse before deleting anything: with purge protection the purge would fail after the delete.
-                    throw CMKError(.forbidden, code: "Forbidden", "Operation \"purge\" is not allowed because purge "
-                        + "protection is enabled for this vault. Key Vault service will automatically purge it after the "
-                        + "retention period has passed. Vault: \(vault.name);location=\(vault.location)",
+                    throw CMKError(
+                        .forbidden, code: "Forbidden",
+                        "Operation \"purge\" is not allowed because purge "
+                            + "protection is enabled for this vault. Key Vault service will automatically purge it after the "
+                            + "retention period has passed. Vault: \(vault.name);location=\(vault.location)",
                         hint: "Nothing was changed. Use --method delete-key to revoke recoverably.")
                 }
                 try deleteKey(vaultName: vault.name, name: key.name)
@@ -180,8 +199,9 @@ extension Session {
             try updateVault(name: vault.name, resourceGroup: nil, update)
             actions.append("az keyvault update --name \(vault.name) --default-action Deny --bypass None")
         }
-        let record = RevocationRecord(registry: target.registry.name, method: method.rawValue, reason: reason,
-                                      performedBy: world.account.operatorName, performedAt: now, recoveredAt: nil)
+        let record = RevocationRecord(
+            registry: target.registry.name, method: method.rawValue, reason: reason,
+            performedBy: world.account.operatorName, performedAt: now, recoveredAt: nil)
         world.revocations.append(record)
         let registry = try requireRegistry(name)
         var denial: AccessDenial?
@@ -204,7 +224,9 @@ extension Session {
                 switch try unwrapRegistryDEK(registry) {
                 case .success:
                     outcome.recovered = true
-                    if let index = world.revocations.lastIndex(where: { $0.registry == registry.name && $0.recoveredAt == nil }) {
+                    if let index = world.revocations.lastIndex(where: {
+                        $0.registry == registry.name && $0.recoveredAt == nil
+                    }) {
                         world.revocations[index].recoveredAt = now
                     }
                     return outcome
@@ -216,23 +238,28 @@ extension Session {
             case .identityNotAssigned:
                 let encryption = registry.encryption!
                 if encryption.identity == "system" {
-                    outcome.impossible = "The registry encrypted with its system-assigned identity, which was removed; a new "
+                    outcome.impossible =
+                        "The registry encrypted with its system-assigned identity, which was removed; a new "
                         + "system identity has a new principal without access to the key."
-                    outcome.recommendation = "Assign a user-assigned identity that has access and rotate to it: az acr "
+                    outcome.recommendation =
+                        "Assign a user-assigned identity that has access and rotate to it: az acr "
                         + "identity assign --identities <id> --name \(registry.name) && az acr encryption rotate-key --name "
                         + "\(registry.name) --identity <id>"
                     return outcome
                 }
                 guard let identity = world.identities.first(where: { $0.clientId == encryption.identity }) else {
                     outcome.impossible = "The encryption identity no longer exists."
-                    outcome.recommendation = Remedies.fix(for: .identityNotFound, registry: registry.name, key: target.key)
+                    outcome.recommendation = Remedies.fix(
+                        for: .identityNotFound, registry: registry.name, key: target.key)
                     return outcome
                 }
-                try assignRegistryIdentities(name: registry.name, resourceGroup: nil,
-                                             identities: [identity.id(subscriptionId: world.account.subscriptionId)])
+                try assignRegistryIdentities(
+                    name: registry.name, resourceGroup: nil,
+                    identities: [identity.id(subscriptionId: world.account.subscriptionId)])
                 outcome.actions.append("az acr identity assign --name \(registry.name) --identities \(identity.name)")
             case .identityNotFound:
-                outcome.impossible = "The managed identity the registry encrypts with was deleted; a recreated identity "
+                outcome.impossible =
+                    "The managed identity the registry encrypts with was deleted; a recreated identity "
                     + "gets a new principal id, so it cannot be restored."
                 outcome.recommendation = Remedies.fix(for: .identityNotFound, registry: registry.name, key: target.key)
                 return outcome
@@ -241,7 +268,8 @@ extension Session {
                 outcome.actions.append("az keyvault recover --name \(vaultName)")
             case .vaultNotFound:
                 outcome.impossible = blocking.message
-                outcome.recommendation = "Create a new registry with a new key (decision matrix: key compromise → create "
+                outcome.recommendation =
+                    "Create a new registry with a new key (decision matrix: key compromise → create "
                     + "new registry); restore images from an export taken before the key was destroyed."
                 return outcome
             case .forbiddenByFirewall:
@@ -251,34 +279,44 @@ extension Session {
                 outcome.actions.append("az keyvault update --name \(vaultName) --bypass AzureServices")
             case .forbiddenByPolicy:
                 guard let principalId = target.principalId else { return outcome }
-                try setPolicy(vaultName: vaultName, resourceGroup: nil, objectId: principalId, applicationId: nil,
-                              keys: Self.encryptionPermissions, secrets: nil, certificates: nil, storage: nil)
-                outcome.actions.append("az keyvault set-policy --name \(vaultName) --object-id \(principalId) "
-                    + "--key-permissions get unwrapKey wrapKey")
+                try setPolicy(
+                    vaultName: vaultName, resourceGroup: nil, objectId: principalId, applicationId: nil,
+                    keys: Self.encryptionPermissions, secrets: nil, certificates: nil, storage: nil)
+                outcome.actions.append(
+                    "az keyvault set-policy --name \(vaultName) --object-id \(principalId) "
+                        + "--key-permissions get unwrapKey wrapKey")
             case .forbiddenByRbac:
                 guard let principalId = target.principalId, let vault = target.vault else { return outcome }
                 let scope = vault.id(subscriptionId: world.account.subscriptionId)
-                try createRoleAssignment(role: Self.encryptionRole, scope: scope, assignee: nil,
-                                         assigneeObjectId: principalId, principalType: "ServicePrincipal",
-                                         description: "acrcmk recover", condition: nil)
-                outcome.actions.append("az role assignment create --assignee-object-id \(principalId) --role \""
-                    + "\(Self.encryptionRole)\" --scope \(scope)")
+                try createRoleAssignment(
+                    role: Self.encryptionRole, scope: scope, assignee: nil,
+                    assigneeObjectId: principalId, principalType: "ServicePrincipal",
+                    description: "acrcmk recover", condition: nil)
+                outcome.actions.append(
+                    "az role assignment create --assignee-object-id \(principalId) --role \""
+                        + "\(Self.encryptionRole)\" --scope \(scope)")
             case .keyDeleted:
                 try recoverKey(vaultName: vaultName, name: target.key.keyName)
                 outcome.actions.append("az keyvault key recover --name \(target.key.keyName) --vault-name \(vaultName)")
             case .keyDisabled:
-                guard let key = world.keys.first(where: { $0.vaultName.lowercased() == vaultName.lowercased()
-                    && $0.name.lowercased() == target.key.keyName.lowercased() }) else { return outcome }
+                guard
+                    let key = world.keys.first(where: {
+                        $0.vaultName.lowercased() == vaultName.lowercased()
+                            && $0.name.lowercased() == target.key.keyName.lowercased()
+                    })
+                else { return outcome }
                 var enable = KeyAttributesUpdate()
                 enable.enabled = true
                 for version in key.versions where !version.enabled {
                     try setKeyAttributes(vaultName: key.vaultName, name: key.name, version: version.version, enable)
                 }
-                outcome.actions.append("az keyvault key set-attributes --name \(key.name) --vault-name \(key.vaultName) "
-                    + "--enabled true")
+                outcome.actions.append(
+                    "az keyvault key set-attributes --name \(key.name) --vault-name \(key.vaultName) "
+                        + "--enabled true")
             case .keyPurged:
                 outcome.impossible = blocking.message
-                outcome.recommendation = "Not possible: data is permanently encrypted. Create a new registry (seed 000 "
+                outcome.recommendation =
+                    "Not possible: data is permanently encrypted. Create a new registry (seed 000 "
                     + "decision matrix: key compromise → delete and purge key → create new registry)."
                 return outcome
             case .keyNotFound, .keyExpired, .keyNotYetValid, .keyTypeNotSupported, .operationNotAllowed:

@@ -14,18 +14,24 @@ extension Session {
         if let registry = world.registries.first(where: { $0.identity.systemPrincipalId == needle }) {
             return (registry.identity.systemPrincipalId!, "ServicePrincipal")
         }
-        throw CMKError.badRequest(nil, "Cannot find user or service principal in graph database for '\(assignee)'. If the "
-            + "assignee is an appId, make sure the corresponding service principal is created with 'az ad sp create "
-            + "--id \(assignee)'.", hint: "Pass the principal id printed by 'az identity show --query principalId -o tsv'.")
+        throw CMKError.badRequest(
+            nil,
+            "Cannot find user or service principal in graph database for '\(assignee)'. If the "
+                + "assignee is an appId, make sure the corresponding service principal is created with 'az ad sp create "
+                + "--id \(assignee)'.",
+            hint: "Pass the principal id printed by 'az identity show --query principalId -o tsv'.")
     }
 
     /// Checks that a scope is this subscription or a resource in it.
     func validateScope(_ scope: String) throws -> String {
         let trimmed = scope.trimmingSuffix("/")
         guard trimmed.lowercased().hasPrefix(world.account.subscriptionPath.lowercased()) else {
-            throw CMKError.badRequest("InvalidScope", "The scope '\(scope)' is not valid: it must start with "
-                + "\(world.account.subscriptionPath).", hint: "Use the resource id, e.g. "
-                + "$(az keyvault show --name <vault> --query id -o tsv).")
+            throw CMKError.badRequest(
+                "InvalidScope",
+                "The scope '\(scope)' is not valid: it must start with "
+                    + "\(world.account.subscriptionPath).",
+                hint: "Use the resource id, e.g. "
+                    + "$(az keyvault show --name <vault> --query id -o tsv).")
         }
         let lower = trimmed.lowercased()
         if let range = lower.range(of: "/providers/microsoft.keyvault/vaults/") {
@@ -38,15 +44,18 @@ extension Session {
     }
 
     @discardableResult
-    public func createRoleAssignment(role: String, scope: String, assignee: String?, assigneeObjectId: String?,
-                                     principalType: String?, description: String?, condition: String?) throws
+    public func createRoleAssignment(
+        role: String, scope: String, assignee: String?, assigneeObjectId: String?,
+        principalType: String?, description: String?, condition: String?
+    ) throws
         -> RoleAssignment
     {
         guard (assignee == nil) != (assigneeObjectId == nil) else {
             throw CMKError.usage("usage error: --assignee STRING | --assignee-object-id GUID")
         }
         guard let definition = RoleDefinition.find(role) else {
-            throw CMKError.badRequest(nil, "Role '\(role)' doesn't exist.",
+            throw CMKError.badRequest(
+                nil, "Role '\(role)' doesn't exist.",
                 hint: "Built-in roles here: " + RoleDefinition.builtIn.map { "'\($0.name)'" }.joined(separator: ", "))
         }
         let validScope = try validateScope(scope)
@@ -62,17 +71,20 @@ extension Session {
         }) {
             return existing
         }
-        let assignment = RoleAssignment(name: Identifiers.guid(), scope: validScope, principalId: principal.objectId,
-                                        principalType: principal.type, roleName: definition.name,
-                                        description: description, condition: condition, createdOn: now,
-                                        createdBy: world.account.operatorObjectId)
+        let assignment = RoleAssignment(
+            name: Identifiers.guid(), scope: validScope, principalId: principal.objectId,
+            principalType: principal.type, roleName: definition.name,
+            description: description, condition: condition, createdOn: now,
+            createdBy: world.account.operatorObjectId)
         world.roleAssignments.append(assignment)
         return assignment
     }
 
     /// Assignments matching every filter given; `includeInherited` also returns those at parent scopes.
-    public func listRoleAssignments(assignee: String?, role: String?, scope: String?, resourceGroup: String?,
-                                    includeInherited: Bool) throws -> [RoleAssignment] {
+    public func listRoleAssignments(
+        assignee: String?, role: String?, scope: String?, resourceGroup: String?,
+        includeInherited: Bool
+    ) throws -> [RoleAssignment] {
         let principalId = try assignee.map { try resolveAssigneeForFilter($0) }
         let roleName = try role.map { reference -> String in
             guard let definition = RoleDefinition.find(reference) else {
@@ -90,7 +102,9 @@ extension Session {
                 let inherited = includeInherited && assignment.covers(scope)
                 if !(exact || inherited) { return false }
             }
-            if let groupScope, !(assignmentScope == groupScope || assignmentScope.hasPrefix(groupScope + "/")) { return false }
+            if let groupScope, !(assignmentScope == groupScope || assignmentScope.hasPrefix(groupScope + "/")) {
+                return false
+            }
             return true
         }
     }
@@ -104,19 +118,23 @@ extension Session {
 
     /// Deletes matching assignments; az's messages when no filter is given or nothing matches.
     @discardableResult
-    public func deleteRoleAssignments(ids: [String], assignee: String?, role: String?, scope: String?,
-                                      resourceGroup: String?) throws -> [RoleAssignment] {
+    public func deleteRoleAssignments(
+        ids: [String], assignee: String?, role: String?, scope: String?,
+        resourceGroup: String?
+    ) throws -> [RoleAssignment] {
         if ids.isEmpty, assignee == nil, role == nil, scope == nil, resourceGroup == nil {
-            throw CMKError.usage("Please provide at least one of these arguments: --ids, --assignee, --assignee-object-id, "
-                + "--role, --resource-group, --scope")
+            throw CMKError.usage(
+                "Please provide at least one of these arguments: --ids, --assignee, --assignee-object-id, "
+                    + "--role, --resource-group, --scope")
         }
         var doomed: [RoleAssignment]
         if !ids.isEmpty {
             let wanted = Set(ids.map { $0.lowercased() })
             doomed = world.roleAssignments.filter { wanted.contains($0.id.lowercased()) }
         } else {
-            doomed = try listRoleAssignments(assignee: assignee, role: role, scope: scope, resourceGroup: resourceGroup,
-                                             includeInherited: false)
+            doomed = try listRoleAssignments(
+                assignee: assignee, role: role, scope: scope, resourceGroup: resourceGroup,
+                includeInherited: false)
         }
         guard !doomed.isEmpty else {
             throw CMKError.badRequest(nil, "No matched assignments were found to delete")
@@ -124,9 +142,11 @@ extension Session {
         world.roleAssignments.removeAll { assignment in doomed.contains(assignment) }
         for assignment in doomed {
             if let range = assignment.scope.lowercased().range(of: "/providers/microsoft.keyvault/vaults/") {
-                let vault = String(assignment.scope[range.upperBound...]).split(separator: "/").first.map(String.init) ?? ""
-                recordManagement("RoleAssignmentDelete", vault: vault,
-                                 detail: "\(assignment.roleName) removed from \(assignment.principalId)")
+                let vault =
+                    String(assignment.scope[range.upperBound...]).split(separator: "/").first.map(String.init) ?? ""
+                recordManagement(
+                    "RoleAssignmentDelete", vault: vault,
+                    detail: "\(assignment.roleName) removed from \(assignment.principalId)")
             }
         }
         return doomed

@@ -7,31 +7,43 @@ extension Session {
         let vault = try requireVault(vaultName)
         let access = try requireAccess(.getRotationPolicy, vaultName: vault.name, keyName: name, as: signedInOperator)
         let key = access.key!
-        let policy = key.rotationPolicy ?? RotationPolicy(
-            lifetimeActions: [.init(action: .notify, timeAfterCreate: nil, timeBeforeExpiry: try! ISODuration("P30D"))],
-            expiryTime: nil, createdOn: key.versions.first!.created, updatedOn: key.versions.first!.created)
+        let policy =
+            key.rotationPolicy
+            ?? RotationPolicy(
+                lifetimeActions: [
+                    .init(action: .notify, timeAfterCreate: nil, timeBeforeExpiry: try! ISODuration("P30D"))
+                ],
+                expiryTime: nil, createdOn: key.versions.first!.created, updatedOn: key.versions.first!.created)
         return (key, policy)
     }
 
     @discardableResult
-    public func updateRotationPolicy(vaultName: String, name: String, lifetimeActions: [RotationPolicy.LifetimeAction],
-                                     expiryTime: ISODuration?) throws -> (VaultKey, RotationPolicy) {
+    public func updateRotationPolicy(
+        vaultName: String, name: String, lifetimeActions: [RotationPolicy.LifetimeAction],
+        expiryTime: ISODuration?
+    ) throws -> (VaultKey, RotationPolicy) {
         let vault = try requireVault(vaultName)
         let access = try requireAccess(.setRotationPolicy, vaultName: vault.name, keyName: name, as: signedInOperator)
         try Self.validateRotationPolicy(lifetimeActions: lifetimeActions, expiryTime: expiryTime)
         let index = keyIndex(vaultName: vault.name, name: access.key!.name)!
         let created = world.keys[index].rotationPolicy?.createdOn ?? now
-        let policy = RotationPolicy(lifetimeActions: lifetimeActions, expiryTime: expiryTime, createdOn: created, updatedOn: now)
+        let policy = RotationPolicy(
+            lifetimeActions: lifetimeActions, expiryTime: expiryTime, createdOn: created, updatedOn: now)
         world.keys[index].rotationPolicy = policy
         return (world.keys[index], policy)
     }
 
     /// Key Vault's rules: Notify only before expiry; before-expiry triggers need an expiry; rotation at least 7 days
     /// after creation or before expiry; expiry at least 28 days; one trigger per action.
-    public static func validateRotationPolicy(lifetimeActions: [RotationPolicy.LifetimeAction], expiryTime: ISODuration?) throws {
+    public static func validateRotationPolicy(
+        lifetimeActions: [RotationPolicy.LifetimeAction], expiryTime: ISODuration?
+    ) throws {
         func bad(_ message: String) -> CMKError {
-            CMKError.badRequest("BadParameter", message, hint: "Example: {\"lifetimeActions\": [{\"trigger\": "
-                + "{\"timeAfterCreate\": \"P90D\"}, \"action\": {\"type\": \"Rotate\"}}], \"attributes\": {\"expiryTime\": \"P2Y\"}}")
+            CMKError.badRequest(
+                "BadParameter", message,
+                hint: "Example: {\"lifetimeActions\": [{\"trigger\": "
+                    + "{\"timeAfterCreate\": \"P90D\"}, \"action\": {\"type\": \"Rotate\"}}], \"attributes\": {\"expiryTime\": \"P2Y\"}}"
+            )
         }
         if let expiryTime, expiryTime.approximateDays < 28 {
             throw bad("Expiry period must be at least 28 days; '\(expiryTime)' is shorter.")

@@ -23,8 +23,10 @@ extension Session {
         while let (time, action) = nextDueAction(before: target) {
             guardCount += 1
             if guardCount > Self.schedulerStepLimit {
-                emit("SchedulerStalled", "scheduler", "more than \(Self.schedulerStepLimit) events fell due before "
-                    + "\(Timestamp.azString(target)); the rest did not run. Advance in smaller steps.")
+                emit(
+                    "SchedulerStalled", "scheduler",
+                    "more than \(Self.schedulerStepLimit) events fell due before "
+                        + "\(Timestamp.azString(target)); the rest did not run. Advance in smaller steps.")
                 break
             }
             if time > now { setNow(time) }
@@ -79,12 +81,16 @@ extension Session {
         var candidates: [(Date, () -> Void)] = []
 
         for key in world.keys where !key.isDeleted {
-            guard let vault = world.vaults.first(where: { $0.name == key.vaultName }), !vault.isDeleted else { continue }
+            guard let vault = world.vaults.first(where: { $0.name == key.vaultName }), !vault.isDeleted else {
+                continue
+            }
             let current = key.current
             for action in key.rotationPolicy?.lifetimeActions ?? [] {
                 var due: Date?
                 if let after = action.timeAfterCreate { due = after.added(to: current.created) }
-                if let before = action.timeBeforeExpiry, let expires = current.expires { due = before.subtracted(from: expires) }
+                if let before = action.timeBeforeExpiry, let expires = current.expires {
+                    due = before.subtracted(from: expires)
+                }
                 guard let due, due <= target else { continue }
                 switch action.action {
                 case .rotate where key.failedRotationVersion != current.version:
@@ -99,48 +105,60 @@ extension Session {
 
         for registry in world.registries {
             guard let encryption = registry.encryption, encryption.keyRotationEnabled,
-                  let keyID = KeyIdentifier.parse(encryption.keyIdentifier),
-                  let key = world.keys.first(where: { $0.vaultName.lowercased() == keyID.vaultName.lowercased()
-                      && $0.name.lowercased() == keyID.keyName.lowercased() && !$0.isDeleted }),
-                  !encryption.versionedKeyIdentifier.hasSuffix("/\(key.current.version)"),
-                  encryption.failedPickupVersion != key.current.version
+                let keyID = KeyIdentifier.parse(encryption.keyIdentifier),
+                let key = world.keys.first(where: {
+                    $0.vaultName.lowercased() == keyID.vaultName.lowercased()
+                        && $0.name.lowercased() == keyID.keyName.lowercased() && !$0.isDeleted
+                }),
+                !encryption.versionedKeyIdentifier.hasSuffix("/\(key.current.version)"),
+                encryption.failedPickupVersion != key.current.version
             else { continue }
             let due = pickupLag.added(to: key.current.created)
             if due <= target {
-                candidates.append((max(due, now), { [unowned self] in self.pickUp(registry: registry.name, version: key.current.version) }))
+                candidates.append(
+                    (
+                        max(due, now),
+                        { [unowned self] in self.pickUp(registry: registry.name, version: key.current.version) }
+                    ))
             }
         }
 
         for key in world.keys {
             if let deletion = key.deletion, deletion.scheduledPurgeDate <= target {
-                candidates.append((max(deletion.scheduledPurgeDate, now), { [unowned self] in self.expirePurge(key: key) }))
+                candidates.append(
+                    (max(deletion.scheduledPurgeDate, now), { [unowned self] in self.expirePurge(key: key) }))
             }
         }
         for vault in world.vaults {
             if let deletion = vault.deletion, deletion.scheduledPurgeDate <= target {
-                candidates.append((max(deletion.scheduledPurgeDate, now), { [unowned self] in self.expirePurge(vault: vault) }))
+                candidates.append(
+                    (max(deletion.scheduledPurgeDate, now), { [unowned self] in self.expirePurge(vault: vault) }))
             }
         }
         return candidates.min { $0.0 < $1.0 }
     }
 
     private func autoRotate(_ key: VaultKey) {
-        let policyCaller = Principal(objectId: "keyvault-rotation-service", tenantId: world.account.tenantId,
-                                     applicationId: nil, kind: .signedInOperator, displayName: "Key Vault rotation policy")
+        let policyCaller = Principal(
+            objectId: "keyvault-rotation-service", tenantId: world.account.tenantId,
+            applicationId: nil, kind: .signedInOperator, displayName: "Key Vault rotation policy")
         do {
             let vault = world.vaults.first { $0.name == key.vaultName }!
             // The rotation service acts with the vault's own authority, not as a caller subject to its policies.
             let current = key.current
             let expires = key.rotationPolicy?.expiryTime.map { $0.added(to: now) }
-            let version = try makeKeyVersion(vaultName: vault.name, keyName: key.name, type: current.keyType,
-                                             size: current.keySize, curve: current.curve, operations: current.keyOps,
-                                             enabled: true, expires: expires, notBefore: nil, tags: current.tags)
+            let version = try makeKeyVersion(
+                vaultName: vault.name, keyName: key.name, type: current.keyType,
+                size: current.keySize, curve: current.curve, operations: current.keyOps,
+                enabled: true, expires: expires, notBefore: nil, tags: current.tags)
             let index = keyIndex(vaultName: vault.name, name: key.name)!
             world.keys[index].versions.append(version)
-            record(AuditEvent(time: now, vaultName: vault.name, operationName: "KeyRotate", resultSignature: "OK",
-                              callerObjectId: policyCaller.objectId, caller: policyCaller.displayName,
-                              keyId: version.identifier(vaultName: vault.name, keyName: key.name),
-                              detail: "rotation policy", registry: nil))
+            record(
+                AuditEvent(
+                    time: now, vaultName: vault.name, operationName: "KeyRotate", resultSignature: "OK",
+                    callerObjectId: policyCaller.objectId, caller: policyCaller.displayName,
+                    keyId: version.identifier(vaultName: vault.name, keyName: key.name),
+                    detail: "rotation policy", registry: nil))
             emit("KeyRotated", key.versionlessIdentifier, "rotation policy created version \(version.version)")
         } catch {
             if let index = keyIndex(vaultName: key.vaultName, name: key.name) {
@@ -155,10 +173,12 @@ extension Session {
         let last = world.keys[index].versions.count - 1
         world.keys[index].versions[last].notifiedAt = now
         let expires = key.current.expires.map(Timestamp.azString) ?? "never"
-        record(AuditEvent(time: now, vaultName: key.vaultName, operationName: "KeyNearExpiry", resultSignature: "OK",
-                          callerObjectId: "keyvault-rotation-service", caller: "Key Vault rotation policy",
-                          keyId: key.current.identifier(vaultName: key.vaultName, keyName: key.name),
-                          detail: "Notify: expires \(expires)", registry: nil))
+        record(
+            AuditEvent(
+                time: now, vaultName: key.vaultName, operationName: "KeyNearExpiry", resultSignature: "OK",
+                callerObjectId: "keyvault-rotation-service", caller: "Key Vault rotation policy",
+                keyId: key.current.identifier(vaultName: key.vaultName, keyName: key.name),
+                detail: "Notify: expires \(expires)", registry: nil))
         emit("KeyNearExpiry", key.versionlessIdentifier, "Notify: the current version expires \(expires)")
     }
 
@@ -166,26 +186,36 @@ extension Session {
     private func pickUp(registry name: String, version: String) {
         do {
             let registry = try rotateRegistryKey(name: name, resourceGroup: nil, keyEncryptionKey: nil, identity: nil)
-            emit("RegistryKeyPickedUp", registry.name,
-                 "now wraps its data key with \(registry.encryption!.versionedKeyIdentifier)")
+            emit(
+                "RegistryKeyPickedUp", registry.name,
+                "now wraps its data key with \(registry.encryption!.versionedKeyIdentifier)")
         } catch {
             if let index = registryIndex(name) { world.registries[index].encryption?.failedPickupVersion = version }
             let reason = (error as? CMKError)?.code ?? "Error"
-            emit("RegistryKeyPickupFailed", name, "could not move to version \(version) (\(reason)); it keeps the "
-                + "version it has. \((error as? CMKError)?.message ?? "\(error)")")
+            emit(
+                "RegistryKeyPickupFailed", name,
+                "could not move to version \(version) (\(reason)); it keeps the "
+                    + "version it has. \((error as? CMKError)?.message ?? "\(error)")")
         }
     }
 
     private func expirePurge(key: VaultKey) {
-        guard let index = keyIndex(vaultName: key.vaultName, name: key.name), world.keys[index].isDeleted else { return }
+        guard let index = keyIndex(vaultName: key.vaultName, name: key.name), world.keys[index].isDeleted else {
+            return
+        }
         destroyKey(at: index)
-        record(AuditEvent(time: now, vaultName: key.vaultName, operationName: "KeyPurge", resultSignature: "OK",
-                          callerObjectId: "keyvault-service", caller: "Key Vault (retention ended)", keyId: key.versionlessIdentifier,
-                          detail: "scheduled purge", registry: nil))
+        record(
+            AuditEvent(
+                time: now, vaultName: key.vaultName, operationName: "KeyPurge", resultSignature: "OK",
+                callerObjectId: "keyvault-service", caller: "Key Vault (retention ended)",
+                keyId: key.versionlessIdentifier,
+                detail: "scheduled purge", registry: nil))
         emit("KeyPurged", key.versionlessIdentifier, "retention ended: purged for good")
         for registry in dependents(vault: key.vaultName, key: key.name) {
-            emit("RegistryKeyLost", registry, "its key \(key.versionlessIdentifier) was purged: content is permanently "
-                + "unreadable")
+            emit(
+                "RegistryKeyLost", registry,
+                "its key \(key.versionlessIdentifier) was purged: content is permanently "
+                    + "unreadable")
         }
     }
 
@@ -202,8 +232,8 @@ extension Session {
     func dependents(vault: String, key: String?) -> [String] {
         world.registries.compactMap { registry in
             guard let id = registry.encryption.flatMap({ KeyIdentifier.parse($0.keyIdentifier) }),
-                  id.vaultName.lowercased() == vault.lowercased(),
-                  key == nil || id.keyName.lowercased() == key!.lowercased()
+                id.vaultName.lowercased() == vault.lowercased(),
+                key == nil || id.keyName.lowercased() == key!.lowercased()
             else { return nil }
             return registry.name
         }

@@ -52,7 +52,9 @@ extension Session {
 
         // 1. Resource group.
         if let index = groupIndex(request.resourceGroup) {
-            add("Resource group", .unchanged, "\(world.resourceGroups[index].name) exists in \(world.resourceGroups[index].location)")
+            add(
+                "Resource group", .unchanged,
+                "\(world.resourceGroups[index].name) exists in \(world.resourceGroups[index].location)")
         } else {
             try createGroup(name: request.resourceGroup, location: request.location, tags: nil)
             add("Resource group", .created, "\(request.resourceGroup) in \(request.location)")
@@ -64,7 +66,8 @@ extension Session {
             identity = world.identities[index]
             add("Managed identity", .unchanged, "\(identity.name) (principal \(identity.principalId))")
         } else {
-            identity = try createIdentity(name: request.identity, resourceGroup: request.resourceGroup, location: nil, tags: nil)
+            identity = try createIdentity(
+                name: request.identity, resourceGroup: request.resourceGroup, location: nil, tags: nil)
             add("Managed identity", .created, "\(identity.name) (principal \(identity.principalId))")
         }
 
@@ -77,9 +80,11 @@ extension Session {
             var update = VaultUpdateRequest()
             if !vault.purgeProtected { update.enablePurgeProtection = true; changes.append("purge protection on") }
             if vault.enableRbacAuthorization != rbac {
-                throw CMKError.conflict("SetupConflict", "Vault '\(vault.name)' exists with "
-                    + (vault.enableRbacAuthorization ? "RBAC authorization" : "access policies")
-                    + ", but --access \(request.access.rawValue) was asked.",
+                throw CMKError.conflict(
+                    "SetupConflict",
+                    "Vault '\(vault.name)' exists with "
+                        + (vault.enableRbacAuthorization ? "RBAC authorization" : "access policies")
+                        + ", but --access \(request.access.rawValue) was asked.",
                     hint: "Pass --access \(vault.enableRbacAuthorization ? "rbac" : "policy") or another --vault name.")
             }
             if request.firewall, vault.networkAcls.defaultAction != "Deny" || !vault.networkAcls.admitsTrustedServices {
@@ -88,8 +93,10 @@ extension Session {
                 changes.append("firewall Deny with trusted-services bypass")
             }
             if changes.isEmpty {
-                add("Key Vault", .unchanged, "\(vault.name): purge protection on, "
-                    + (rbac ? "RBAC authorization" : "access policies"))
+                add(
+                    "Key Vault", .unchanged,
+                    "\(vault.name): purge protection on, "
+                        + (rbac ? "RBAC authorization" : "access policies"))
             } else {
                 vault = try updateVault(name: vault.name, resourceGroup: nil, update)
                 add("Key Vault", .changed, "\(vault.name): " + changes.joined(separator: ", "))
@@ -104,8 +111,11 @@ extension Session {
                 create.bypass = "AzureServices"
             }
             vault = try createVault(create)
-            add("Key Vault", .created, "\(vault.name): purge protection on, retention \(vault.softDeleteRetentionInDays) days, "
-                + (rbac ? "RBAC authorization" : "access policies") + (request.firewall ? ", firewall Deny + AzureServices bypass" : ""))
+            add(
+                "Key Vault", .created,
+                "\(vault.name): purge protection on, retention \(vault.softDeleteRetentionInDays) days, "
+                    + (rbac ? "RBAC authorization" : "access policies")
+                    + (request.firewall ? ", firewall Deny + AzureServices bypass" : ""))
         }
 
         // 4. Access for the identity: get, wrapKey, unwrapKey.
@@ -118,9 +128,10 @@ extension Session {
             if existing {
                 add("Key Vault access", .unchanged, "\(identity.name) already holds a role granting wrap/unwrap")
             } else {
-                try createRoleAssignment(role: Self.encryptionRole, scope: scope, assignee: nil,
-                                         assigneeObjectId: identity.principalId, principalType: "ServicePrincipal",
-                                         description: "acrcmk setup: CMK access for \(request.registry)", condition: nil)
+                try createRoleAssignment(
+                    role: Self.encryptionRole, scope: scope, assignee: nil,
+                    assigneeObjectId: identity.principalId, principalType: "ServicePrincipal",
+                    description: "acrcmk setup: CMK access for \(request.registry)", condition: nil)
                 add("Key Vault access", .created, "role '\(Self.encryptionRole)' for \(identity.name) on \(vault.name)")
             }
         } else {
@@ -129,9 +140,11 @@ extension Session {
                 add("Key Vault access", .unchanged, "access policy for \(identity.name) grants get, wrapKey, unwrapKey")
             } else {
                 let keys = Array(Set((policy?.keys ?? []) + Self.encryptionPermissions)).sorted()
-                try setPolicy(vaultName: vault.name, resourceGroup: nil, objectId: identity.principalId, applicationId: nil,
-                              keys: keys, secrets: nil, certificates: nil, storage: nil)
-                add("Key Vault access", policy == nil ? .created : .changed,
+                try setPolicy(
+                    vaultName: vault.name, resourceGroup: nil, objectId: identity.principalId, applicationId: nil,
+                    keys: keys, secrets: nil, certificates: nil, storage: nil)
+                add(
+                    "Key Vault access", policy == nil ? .created : .changed,
                     "access policy for \(identity.name): keys get, unwrapKey, wrapKey")
             }
         }
@@ -149,57 +162,84 @@ extension Session {
         if let index = keyIndex(vaultName: vault.name, name: request.key), !world.keys[index].isDeleted {
             key = world.keys[index]
             guard key.current.keyType.isRSA else {
-                throw CMKError.badRequest("InvalidKeyType", "Key '\(key.name)' is \(key.current.keyType.rawValue); a registry "
-                    + "needs an RSA or RSA-HSM key.", hint: "Pass --key with another name to create an RSA key.")
+                throw CMKError.badRequest(
+                    "InvalidKeyType",
+                    "Key '\(key.name)' is \(key.current.keyType.rawValue); a registry "
+                        + "needs an RSA or RSA-HSM key.", hint: "Pass --key with another name to create an RSA key.")
             }
-            add("Encryption key", .unchanged, "\(key.name): \(key.current.keyType.rawValue) \(key.current.keySize ?? 0) bits")
+            add(
+                "Encryption key", .unchanged,
+                "\(key.name): \(key.current.keyType.rawValue) \(key.current.keySize ?? 0) bits")
         } else {
             var create = KeyCreateRequest(vaultName: vault.name, name: request.key)
             create.keyType = keyType
             create.size = request.keySize
             key = try createKey(create).0
-            add("Encryption key", .created, "\(key.name): \(keyType.rawValue) \(request.keySize) bits (real RSA material)")
+            add(
+                "Encryption key", .created,
+                "\(key.name): \(keyType.rawValue) \(request.keySize) bits (real RSA material)")
         }
         if request.rotation == .auto, key.rotationPolicy == nil {
-            key = try updateRotationPolicy(vaultName: vault.name, name: key.name, lifetimeActions: [
-                .init(action: .rotate, timeAfterCreate: try ISODuration("P90D"), timeBeforeExpiry: nil),
-            ], expiryTime: try ISODuration("P2Y")).0
+            key = try updateRotationPolicy(
+                vaultName: vault.name, name: key.name,
+                lifetimeActions: [
+                    .init(action: .rotate, timeAfterCreate: try ISODuration("P90D"), timeBeforeExpiry: nil)
+                ], expiryTime: try ISODuration("P2Y")
+            ).0
             add("Rotation policy", .created, "rotate every 90 days; new versions expire after 2 years")
         }
 
         // 7. The key id: versionless for automatic rotation, versioned for manual.
-        let keyID = request.rotation == .auto ? key.versionlessIdentifier
+        let keyID =
+            request.rotation == .auto
+            ? key.versionlessIdentifier
             : key.current.identifier(vaultName: vault.name, keyName: key.name)
-        add("Key id", .verified, keyID + (request.rotation == .auto ? " (versionless: automatic rotation)"
-                                            : " (versioned: manual rotation)"))
+        add(
+            "Key id", .verified,
+            keyID
+                + (request.rotation == .auto
+                    ? " (versionless: automatic rotation)"
+                    : " (versioned: manual rotation)"))
 
         // 8. The registry.
         if let index = registryIndex(request.registry) {
             let registry = world.registries[index]
             guard let encryption = registry.encryption else {
-                throw CMKError.conflict("SetupConflict", "Registry '\(registry.name)' exists without CMK; encryption with a "
-                    + "customer-managed key can only be enabled when a registry is created.",
+                throw CMKError.conflict(
+                    "SetupConflict",
+                    "Registry '\(registry.name)' exists without CMK; encryption with a "
+                        + "customer-managed key can only be enabled when a registry is created.",
                     hint: "Choose another --registry name, or export the content and recreate the registry.")
             }
-            let sameKey = KeyIdentifier.parse(encryption.keyIdentifier)?.versionless.lowercased() == key.versionlessIdentifier.lowercased()
+            let sameKey =
+                KeyIdentifier.parse(encryption.keyIdentifier)?.versionless.lowercased()
+                == key.versionlessIdentifier.lowercased()
             guard sameKey, registry.identity.userAssigned(clientId: identity.clientId) != nil else {
-                throw CMKError.conflict("SetupConflict", "Registry '\(registry.name)' exists with a different key or "
-                    + "identity (\(encryption.keyIdentifier)).", hint: "Use 'acrcmk rotate' to change its key or identity.")
+                throw CMKError.conflict(
+                    "SetupConflict",
+                    "Registry '\(registry.name)' exists with a different key or "
+                        + "identity (\(encryption.keyIdentifier)).",
+                    hint: "Use 'acrcmk rotate' to change its key or identity.")
             }
             add("Registry", .unchanged, "\(registry.name) (Premium) encrypts with \(encryption.keyIdentifier)")
         } else {
-            var create = RegistryCreateRequest(name: request.registry, resourceGroup: request.resourceGroup, sku: .premium)
+            var create = RegistryCreateRequest(
+                name: request.registry, resourceGroup: request.resourceGroup, sku: .premium)
             create.identity = identity.id(subscriptionId: world.account.subscriptionId)
             create.keyEncryptionKey = keyID
             let registry = try createRegistry(create)
-            add("Registry", .created, "\(registry.name) (Premium) with its data key wrapped by "
-                + registry.encryption!.versionedKeyIdentifier)
+            add(
+                "Registry", .created,
+                "\(registry.name) (Premium) with its data key wrapped by "
+                    + registry.encryption!.versionedKeyIdentifier)
         }
 
         // 9. Verify.
         let registry = try requireRegistry(request.registry)
-        add("Verify", .verified, "encryption status \(registry.encryption == nil ? "disabled" : "enabled"), key "
-            + (registry.encryption?.versionedKeyIdentifier ?? "-"))
+        add(
+            "Verify", .verified,
+            "encryption status \(registry.encryption == nil ? "disabled" : "enabled"), key "
+                + (registry.encryption?.versionedKeyIdentifier ?? "-"))
         return steps
     }
 }

@@ -4,10 +4,13 @@ import Foundation
 /// The vault data plane: every use of key material goes through permission evaluation and the audit log.
 extension Session {
     /// Checks access for `operation` as `principal` and records the outcome in the vault's audit log.
-    func authorize(_ operation: KeyOperation, vaultName: String, keyName: String?, version: String? = nil,
-                   as principal: Principal) -> Result<KeyAccess, AccessDenial> {
-        let result = AccessEvaluator.evaluate(operation, vaultName: vaultName, keyName: keyName, version: version,
-                                              by: principal, in: world, at: now)
+    func authorize(
+        _ operation: KeyOperation, vaultName: String, keyName: String?, version: String? = nil,
+        as principal: Principal
+    ) -> Result<KeyAccess, AccessDenial> {
+        let result = AccessEvaluator.evaluate(
+            operation, vaultName: vaultName, keyName: keyName, version: version,
+            by: principal, in: world, at: now)
         let keyId: String? = keyName.map { name in
             switch result {
             case .success(let access):
@@ -20,16 +23,20 @@ extension Session {
             }
         }
         let denial: AccessDenial? = if case .failure(let denial) = result { denial } else { nil }
-        record(AuditEvent(
-            time: now, vaultName: vaultName.lowercased(), operationName: operation.auditName,
-            resultSignature: denial?.code.resultSignature ?? "OK", callerObjectId: principal.objectId,
-            caller: principal.displayName, keyId: keyId, detail: denial?.code.rawValue, registry: principal.registryName))
+        record(
+            AuditEvent(
+                time: now, vaultName: vaultName.lowercased(), operationName: operation.auditName,
+                resultSignature: denial?.code.resultSignature ?? "OK", callerObjectId: principal.objectId,
+                caller: principal.displayName, keyId: keyId, detail: denial?.code.rawValue,
+                registry: principal.registryName))
         return result
     }
 
     /// Like `authorize`, but throws the denial as an az-style error.
-    func requireAccess(_ operation: KeyOperation, vaultName: String, keyName: String?, version: String? = nil,
-                       as principal: Principal) throws -> KeyAccess {
+    func requireAccess(
+        _ operation: KeyOperation, vaultName: String, keyName: String?, version: String? = nil,
+        as principal: Principal
+    ) throws -> KeyAccess {
         switch authorize(operation, vaultName: vaultName, keyName: keyName, version: version, as: principal) {
         case .success(let access): return access
         case .failure(let denial): throw denial.asError
@@ -39,9 +46,12 @@ extension Session {
     /// Encrypts with the public half of a key version (Key Vault's wrapKey / encrypt).
     ///
     /// - Returns: the ciphertext and the versioned key id that produced it.
-    func vaultWrap(_ plaintext: [UInt8], key: KeyIdentifier, algorithm: KeyWrapAlgorithm, operation: KeyOperation = .wrapKey,
-                   as principal: Principal) -> Result<(ciphertext: [UInt8], kid: String), AccessDenial> {
-        switch authorize(operation, vaultName: key.vaultName, keyName: key.keyName, version: key.version, as: principal) {
+    func vaultWrap(
+        _ plaintext: [UInt8], key: KeyIdentifier, algorithm: KeyWrapAlgorithm, operation: KeyOperation = .wrapKey,
+        as principal: Principal
+    ) -> Result<(ciphertext: [UInt8], kid: String), AccessDenial> {
+        switch authorize(operation, vaultName: key.vaultName, keyName: key.keyName, version: key.version, as: principal)
+        {
         case .failure(let denial):
             return .failure(denial)
         case .success(let access):
@@ -49,7 +59,8 @@ extension Session {
             do {
                 let publicKey = try RSAPublicKey(derRepresentation: keyVersion.publicKeyDER)
                 let ciphertext = try publicKey.wrap(plaintext, algorithm: algorithm)
-                return .success((ciphertext, keyVersion.identifier(vaultName: access.vault.name, keyName: access.key!.name)))
+                return .success(
+                    (ciphertext, keyVersion.identifier(vaultName: access.vault.name, keyName: access.key!.name)))
             } catch {
                 preconditionFailure("stored RSA public key of \(key.url) is unusable: \(error)")
             }
@@ -57,11 +68,14 @@ extension Session {
     }
 
     /// Decrypts with the sealed private half of a key version (Key Vault's unwrapKey / decrypt).
-    func vaultUnwrap(_ ciphertext: [UInt8], key: KeyIdentifier, algorithm: KeyWrapAlgorithm,
-                     operation: KeyOperation = .unwrapKey, as principal: Principal) throws
+    func vaultUnwrap(
+        _ ciphertext: [UInt8], key: KeyIdentifier, algorithm: KeyWrapAlgorithm,
+        operation: KeyOperation = .unwrapKey, as principal: Principal
+    ) throws
         -> Result<(plaintext: SecureBytes, kid: String), AccessDenial>
     {
-        switch authorize(operation, vaultName: key.vaultName, keyName: key.keyName, version: key.version, as: principal) {
+        switch authorize(operation, vaultName: key.vaultName, keyName: key.keyName, version: key.version, as: principal)
+        {
         case .failure(let denial):
             return .failure(denial)
         case .success(let access):
@@ -71,8 +85,10 @@ extension Session {
             do {
                 return .success((try privateKey.unwrap(ciphertext, algorithm: algorithm), kid))
             } catch {
-                throw CMKError.badRequest("BadParameter", "The ciphertext could not be decrypted with \(kid) using "
-                    + "\(algorithm.rawValue): wrong key, wrong algorithm or corrupted ciphertext.")
+                throw CMKError.badRequest(
+                    "BadParameter",
+                    "The ciphertext could not be decrypted with \(kid) using "
+                        + "\(algorithm.rawValue): wrong key, wrong algorithm or corrupted ciphertext.")
             }
         }
     }
@@ -84,7 +100,8 @@ extension Session {
         let nonce = SecureRandom.bytes(count: 12)
         var der = privateKey.pkcs8DERRepresentation().withUnsafeBytes { [UInt8]($0) }
         defer { for index in der.indices { der[index] = 0 } }
-        let sealed = try AESGCM.seal(der, key: platformKey, nonce: nonce, authenticating: Array("acrcmk/key/v1|\(kid)".utf8))
+        let sealed = try AESGCM.seal(
+            der, key: platformKey, nonce: nonce, authenticating: Array("acrcmk/key/v1|\(kid)".utf8))
         return nonce + sealed.ciphertext + sealed.tag
     }
 
@@ -92,16 +109,19 @@ extension Session {
         guard sealed.count > 28 else {
             throw CMKError.badRequest("KeyMaterialMissing", "The key \(kid) has no private key material.")
         }
-        let nonce = Array(sealed[0..<12]), tag = Array(sealed.suffix(16)), body = Array(sealed[12..<(sealed.count - 16)])
+        let nonce = Array(sealed[0..<12]), tag = Array(sealed.suffix(16)),
+            body = Array(sealed[12..<(sealed.count - 16)])
         do {
-            var der = try AESGCM.open(body, tag: tag, key: platformKey, nonce: nonce,
-                                      authenticating: Array("acrcmk/key/v1|\(kid)".utf8))
+            var der = try AESGCM.open(
+                body, tag: tag, key: platformKey, nonce: nonce,
+                authenticating: Array("acrcmk/key/v1|\(kid)".utf8))
             defer { for index in der.indices { der[index] = 0 } }
             return try RSAPrivateKey(pkcs8DER: SecureBytes(der))
         } catch {
-            throw CMKError(.badRequest, code: "KeyMaterialCorrupt",
-                           "The sealed private key of \(kid) does not open with this installation's platform key.",
-                           hint: "The state home's platform.key was replaced or the state was tampered with; run 'acrcmk fsck'.")
+            throw CMKError(
+                .badRequest, code: "KeyMaterialCorrupt",
+                "The sealed private key of \(kid) does not open with this installation's platform key.",
+                hint: "The state home's platform.key was replaced or the state was tampered with; run 'acrcmk fsck'.")
         }
     }
 }

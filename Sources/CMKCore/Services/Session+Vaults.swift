@@ -46,36 +46,43 @@ extension Session {
         try Validation.vaultName(request.name)
         if let index = vaultIndex(request.name, includeDeleted: true) {
             if world.vaults[index].isDeleted {
-                throw CMKError.conflict("ConflictError", "A vault with the same name already exists in deleted state. You "
-                    + "need to either recover or purge existing key vault. Follow this link "
-                    + "https://go.microsoft.com/fwlink/?linkid=2149745 for more information on soft delete.",
+                throw CMKError.conflict(
+                    "ConflictError",
+                    "A vault with the same name already exists in deleted state. You "
+                        + "need to either recover or purge existing key vault. Follow this link "
+                        + "https://go.microsoft.com/fwlink/?linkid=2149745 for more information on soft delete.",
                     hint: "az keyvault recover --name \(request.name)   or   az keyvault purge --name \(request.name)")
             }
             throw CMKError.conflict("VaultAlreadyExists", "The specified vault: \(request.name) already exists")
         }
-        if world.purgeRecords.contains(where: { $0.kind == .vault && $0.name.lowercased() == request.name.lowercased() }) {
+        if world.purgeRecords.contains(where: { $0.kind == .vault && $0.name.lowercased() == request.name.lowercased() }
+        ) {
             world.purgeRecords.removeAll { $0.kind == .vault && $0.name.lowercased() == request.name.lowercased() }
         }
         let retention = request.retentionDays ?? 90
         try Self.validateRetention(retention)
-        let rbac = request.enableRbacAuthorization ?? (world.config[Self.rbacByDefaultConfigKey]?.lowercased() != "false")
+        let rbac =
+            request.enableRbacAuthorization ?? (world.config[Self.rbacByDefaultConfigKey]?.lowercased() != "false")
         let sku = request.sku.lowercased()
         guard sku == "standard" || sku == "premium" else {
-            throw CMKError.usage("'\(request.sku)' is not a valid value for '--sku'. Allowed values: premium, standard.")
+            throw CMKError.usage(
+                "'\(request.sku)' is not a valid value for '--sku'. Allowed values: premium, standard.")
         }
         var policies: [AccessPolicy] = []
         if !rbac, !request.noSelfPermissions {
-            policies.append(AccessPolicy(
-                tenantId: world.account.tenantId, objectId: world.account.operatorObjectId,
-                keys: AccessPolicy.allKeyPermissions.filter { $0 != "all" },
-                secrets: ["all"], certificates: ["all"], storage: ["all"]))
+            policies.append(
+                AccessPolicy(
+                    tenantId: world.account.tenantId, objectId: world.account.operatorObjectId,
+                    keys: AccessPolicy.allKeyPermissions.filter { $0 != "all" },
+                    secrets: ["all"], certificates: ["all"], storage: ["all"]))
         }
         let vault = KeyVault(
             name: request.name, resourceGroup: group.name, location: location(request.location, group: group), sku: sku,
             tenantId: world.account.tenantId, softDeleteRetentionInDays: retention,
             enablePurgeProtection: request.enablePurgeProtection == true ? true : nil,
             enableRbacAuthorization: rbac, accessPolicies: policies,
-            networkAcls: NetworkAcls(defaultAction: request.defaultAction ?? "Allow", bypass: request.bypass ?? "AzureServices"),
+            networkAcls: NetworkAcls(
+                defaultAction: request.defaultAction ?? "Allow", bypass: request.bypass ?? "AzureServices"),
             publicNetworkAccess: request.publicNetworkAccess ?? "Enabled", createdAt: now, tags: request.tags)
         world.vaults.append(vault)
         recordManagement("VaultPut", vault: vault.name)
@@ -84,8 +91,10 @@ extension Session {
 
     static func validateRetention(_ days: Int) throws {
         guard (7...90).contains(days) else {
-            throw CMKError.badRequest("BadRequest", "The soft delete retention period must be between 7 and 90 days; "
-                + "\(days) was given.", hint: "Pass --retention-days with a value from 7 to 90 (default 90).")
+            throw CMKError.badRequest(
+                "BadRequest",
+                "The soft delete retention period must be between 7 and 90 days; "
+                    + "\(days) was given.", hint: "Pass --retention-days with a value from 7 to 90 (default 90).")
         }
     }
 
@@ -99,18 +108,24 @@ extension Session {
         var updated = vault
         if let purgeProtection = request.enablePurgeProtection {
             if !purgeProtection, vault.purgeProtected {
-                throw CMKError.badRequest("BadRequest", "The property \"enablePurgeProtection\" cannot be set to false. "
-                    + "Enabling the purge protection for a vault is an irreversible action.")
+                throw CMKError.badRequest(
+                    "BadRequest",
+                    "The property \"enablePurgeProtection\" cannot be set to false. "
+                        + "Enabling the purge protection for a vault is an irreversible action.")
             }
             updated.enablePurgeProtection = purgeProtection ? true : vault.enablePurgeProtection
         }
         if request.enableSoftDelete == false {
-            throw CMKError.badRequest("BadRequest", "The property \"enableSoftDelete\" cannot be set to false. Enabling "
-                + "the soft delete for a vault is an irreversible action.")
+            throw CMKError.badRequest(
+                "BadRequest",
+                "The property \"enableSoftDelete\" cannot be set to false. Enabling "
+                    + "the soft delete for a vault is an irreversible action.")
         }
         if let retention = request.retentionDays, retention != vault.softDeleteRetentionInDays {
-            throw CMKError.badRequest("BadRequest", "The property \"softDeleteRetentionInDays\" has been set already and "
-                + "it can't be modified.")
+            throw CMKError.badRequest(
+                "BadRequest",
+                "The property \"softDeleteRetentionInDays\" has been set already and "
+                    + "it can't be modified.")
         }
         if let rbac = request.enableRbacAuthorization { updated.enableRbacAuthorization = rbac }
         if let action = request.defaultAction { updated.networkAcls.defaultAction = action }
@@ -128,7 +143,8 @@ extension Session {
         let vault = try requireVault(name, resourceGroup: resourceGroup)
         let index = vaultIndex(name)!
         world.vaults[index].deletion = Deletion(
-            deletedAt: now, scheduledPurgeDate: now.addingTimeInterval(Double(vault.softDeleteRetentionInDays) * 86_400))
+            deletedAt: now, scheduledPurgeDate: now.addingTimeInterval(Double(vault.softDeleteRetentionInDays) * 86_400)
+        )
         let vaultID = vault.id(subscriptionId: world.account.subscriptionId).lowercased()
         world.roleAssignments.removeAll { $0.scope.lowercased().hasPrefix(vaultID) }
         recordManagement("VaultDelete", vault: vault.name)
@@ -137,15 +153,17 @@ extension Session {
     /// Purges a soft-deleted vault and its keys for good; refused under purge protection.
     public func purgeVault(name: String) throws {
         guard let index = vaultIndex(name, includeDeleted: true), world.vaults[index].isDeleted else {
-            throw CMKError(.notFound, code: "ResourceNotFound", "No deleted vault named '\(name)' was found.",
-                           hint: "List soft-deleted vaults with 'az keyvault list-deleted'.")
+            throw CMKError(
+                .notFound, code: "ResourceNotFound", "No deleted vault named '\(name)' was found.",
+                hint: "List soft-deleted vaults with 'az keyvault list-deleted'.")
         }
         let vault = world.vaults[index]
         if vault.purgeProtected {
             recordManagement("VaultPurge", vault: vault.name, result: "MethodNotAllowed")
-            throw CMKError.badRequest("MethodNotAllowed", "Operation 'DeletedVaultPurge' is not allowed.",
-                                      hint: "Purge protection is on: the service purges the vault by itself on "
-                                          + Timestamp.azString(vault.deletion!.scheduledPurgeDate) + ".")
+            throw CMKError.badRequest(
+                "MethodNotAllowed", "Operation 'DeletedVaultPurge' is not allowed.",
+                hint: "Purge protection is on: the service purges the vault by itself on "
+                    + Timestamp.azString(vault.deletion!.scheduledPurgeDate) + ".")
         }
         destroyVault(at: index)
     }
@@ -164,8 +182,10 @@ extension Session {
     @discardableResult
     public func recoverVault(name: String) throws -> KeyVault {
         guard let index = vaultIndex(name, includeDeleted: true) else {
-            throw CMKError(.notFound, code: "ResourceNotFound", "No deleted vault named '\(name)' was found; it may have "
-                + "been purged.", hint: "List soft-deleted vaults with 'az keyvault list-deleted'.")
+            throw CMKError(
+                .notFound, code: "ResourceNotFound",
+                "No deleted vault named '\(name)' was found; it may have "
+                    + "been purged.", hint: "List soft-deleted vaults with 'az keyvault list-deleted'.")
         }
         guard world.vaults[index].isDeleted else {
             throw CMKError.conflict("Conflict", "The vault '\(name)' is not deleted; there is nothing to recover.")
@@ -180,11 +200,14 @@ extension Session {
 
     /// Adds or replaces an access-policy entry; refused on an RBAC vault with both ways out.
     @discardableResult
-    public func setPolicy(vaultName: String, resourceGroup: String?, objectId: String, applicationId: String?,
-                          keys: [String]?, secrets: [String]?, certificates: [String]?, storage: [String]?) throws -> KeyVault {
+    public func setPolicy(
+        vaultName: String, resourceGroup: String?, objectId: String, applicationId: String?,
+        keys: [String]?, secrets: [String]?, certificates: [String]?, storage: [String]?
+    ) throws -> KeyVault {
         let vault = try requireVault(vaultName, resourceGroup: resourceGroup)
         if vault.enableRbacAuthorization {
-            throw CMKError.badRequest(nil, "Cannot set policies to a vault with '--enable-rbac-authorization' specified",
+            throw CMKError.badRequest(
+                nil, "Cannot set policies to a vault with '--enable-rbac-authorization' specified",
                 hint: "This vault uses Azure RBAC (the az default since 2.61). Either grant a role instead: "
                     + "az role assignment create --assignee \(objectId) --role \"Key Vault Crypto Service Encryption User\" "
                     + "--scope \(vault.id(subscriptionId: world.account.subscriptionId)) ; or create the vault with "
@@ -193,9 +216,12 @@ extension Session {
         }
         let index = vaultIndex(vaultName)!
         var policies = vault.accessPolicies
-        let existing = policies.firstIndex { $0.objectId.lowercased() == objectId.lowercased()
-            && $0.applicationId?.lowercased() == applicationId?.lowercased() }
-        var entry = existing.map { policies[$0] }
+        let existing = policies.firstIndex {
+            $0.objectId.lowercased() == objectId.lowercased()
+                && $0.applicationId?.lowercased() == applicationId?.lowercased()
+        }
+        var entry =
+            existing.map { policies[$0] }
             ?? AccessPolicy(tenantId: world.account.tenantId, objectId: objectId, applicationId: applicationId)
         if let keys { entry.keys = keys }
         if let secrets { entry.secrets = secrets }
@@ -213,7 +239,8 @@ extension Session {
     {
         let vault = try requireVault(vaultName, resourceGroup: resourceGroup)
         if vault.enableRbacAuthorization {
-            throw CMKError.badRequest(nil, "Cannot delete policies to a vault with '--enable-rbac-authorization' specified",
+            throw CMKError.badRequest(
+                nil, "Cannot delete policies to a vault with '--enable-rbac-authorization' specified",
                 hint: "This vault uses Azure RBAC: remove the role assignment instead (az role assignment delete "
                     + "--assignee \(objectId) --scope \(vault.id(subscriptionId: world.account.subscriptionId))).")
         }
@@ -232,8 +259,10 @@ extension Session {
 
     /// Audit events of management operations, made by the signed-in operator.
     func recordManagement(_ operation: String, vault: String, result: String = "OK", detail: String? = nil) {
-        record(AuditEvent(time: now, vaultName: vault.lowercased(), operationName: operation, resultSignature: result,
-                          callerObjectId: world.account.operatorObjectId, caller: world.account.operatorName,
-                          keyId: nil, detail: detail, registry: nil))
+        record(
+            AuditEvent(
+                time: now, vaultName: vault.lowercased(), operationName: operation, resultSignature: result,
+                callerObjectId: world.account.operatorObjectId, caller: world.account.operatorName,
+                keyId: nil, detail: detail, registry: nil))
     }
 }

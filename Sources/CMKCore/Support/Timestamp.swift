@@ -40,7 +40,8 @@ public enum Timestamp {
         // Date and time go through one path: the fractional-seconds formatter keeps milliseconds only, and
         // offsets written without a colon or microseconds (Python's isoformat) are common in pasted output.
         let pattern = #"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$"#
-        guard let match = trimmed.range(of: pattern, options: .regularExpression), match == trimmed.startIndex..<trimmed.endIndex
+        guard let match = trimmed.range(of: pattern, options: .regularExpression),
+            match == trimmed.startIndex..<trimmed.endIndex
         else { return nil }
         let parts = trimmed.replacingOccurrences(of: " ", with: "T")
         var core = String(parts.prefix(19))

@@ -10,11 +10,13 @@ enum AzAcrHealthCommand {
             discussion: "Docker and Helm checks are reported as skipped: the simulation has neither. The CMK check "
                 + "resolves the encryption identity like az does, then also tries the registry's key for real.",
             dialect: .az,
-            options: [OptionSpec("name", short: "n", help: "The name of the container registry."),
-                      .flag("ignore-errors", help: "Provide all health checks, even if errors are found."),
-                      AzOptions.yes,
-                      OptionSpec("vnet", help: "Virtual network ID (private endpoint DNS check; not simulated)."),
-                      OptionSpec("repository", help: "Target repository namespace (not simulated).")],
+            options: [
+                OptionSpec("name", short: "n", help: "The name of the container registry."),
+                .flag("ignore-errors", help: "Provide all health checks, even if errors are found."),
+                AzOptions.yes,
+                OptionSpec("vnet", help: "Virtual network ID (private endpoint DNS check; not simulated)."),
+                OptionSpec("repository", help: "Target repository namespace (not simulated)."),
+            ],
             examples: ["az acr check-health -n myregistry --yes"],
             handler: run)
     }
@@ -33,12 +35,16 @@ enum AzAcrHealthCommand {
             if let name = context.arguments.string("name") {
                 let registry = try session.requireRegistry(name)
                 let server = registry.loginServer
-                lines += ["DNS lookup to \(server) at IP 127.0.0.1 : OK", "Challenge endpoint https://\(server)/v2/ : OK",
-                          "Fetch refresh token for registry '\(server)' : OK", "Fetch access token for registry '\(server)' : OK"]
+                lines += [
+                    "DNS lookup to \(server) at IP 127.0.0.1 : OK", "Challenge endpoint https://\(server)/v2/ : OK",
+                    "Fetch refresh token for registry '\(server)' : OK",
+                    "Fetch access token for registry '\(server)' : OK",
+                ]
                 if registry.isCMK {
                     let report = try session.checkHealth(registryName: registry.name)
                     if let denial = report.blockingDenial {
-                        let message = denial.code == .identityNotFound || denial.code == .identityNotAssigned
+                        let message =
+                            denial.code == .identityNotFound || denial.code == .identityNotAssigned
                             ? "The identity used for registry '\(registry.name)' encryption doesn't exist."
                             : "The registry '\(registry.name)' cannot use its encryption key (\(denial.code.rawValue)): "
                                 + denial.message

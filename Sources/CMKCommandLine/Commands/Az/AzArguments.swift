@@ -4,17 +4,21 @@ import Foundation
 
 /// Option declarations and value conversions the az commands share.
 enum AzOptions {
-    static let resourceGroup = OptionSpec("resource-group", short: "g", valueName: "name",
-                                          help: "Name of resource group. You can configure the default group using `az configure --defaults group=<name>`.")
+    static let resourceGroup = OptionSpec(
+        "resource-group", short: "g", valueName: "name",
+        help:
+            "Name of resource group. You can configure the default group using `az configure --defaults group=<name>`.")
     static let requiredResourceGroup = { () -> OptionSpec in
         var spec = resourceGroup
         spec.isRequired = true
         return spec
     }()
-    static let location = OptionSpec("location", short: "l", valueName: "location",
-                                     help: "Location. Values from: `az account list-locations`. Defaults to the resource group's location.")
-    static let tags = OptionSpec("tags", arity: .multiple, valueName: "tags",
-                                 help: "Space-separated tags: key[=value] [key[=value] ...]. Use \"\" to clear existing tags.")
+    static let location = OptionSpec(
+        "location", short: "l", valueName: "location",
+        help: "Location. Values from: `az account list-locations`. Defaults to the resource group's location.")
+    static let tags = OptionSpec(
+        "tags", arity: .multiple, valueName: "tags",
+        help: "Space-separated tags: key[=value] [key[=value] ...]. Use \"\" to clear existing tags.")
     static let yes = OptionSpec.flag("yes", short: "y", help: "Do not prompt for confirmation.")
 
     static func name(_ help: String, required: Bool = true) -> OptionSpec {
@@ -38,8 +42,9 @@ extension CommandContext {
     func date(_ option: String) throws -> Date? {
         guard let text = arguments.string(option) else { return nil }
         guard let date = Timestamp.parse(text) else {
-            throw CommandFailure("argument --\(option): invalid datetime value: '\(text)'. Use the format "
-                                 + "'Y-m-d'T'H:M:S'Z'', e.g. 2027-01-01T00:00:00Z.", category: .usage)
+            throw CommandFailure(
+                "argument --\(option): invalid datetime value: '\(text)'. Use the format "
+                    + "'Y-m-d'T'H:M:S'Z'', e.g. 2027-01-01T00:00:00Z.", category: .usage)
         }
         return date
     }

@@ -4,96 +4,129 @@ import JMESPath
 /// `az account`, `az group`, `az identity`.
 enum AzGroupCommands {
     static var account: CommandSpec {
-        CommandSpec("account", abstract: "Manage Azure subscription information.", dialect: .az, subcommands: [
-            CommandSpec("show", abstract: "Get the details of a subscription (the simulated one of this state home).",
-                        dialect: .az, handler: { context in
-                            try context.perform { session in CommandOutput(AzPresenter(world: session.world).account()) }
-                        }),
-        ])
+        CommandSpec(
+            "account", abstract: "Manage Azure subscription information.", dialect: .az,
+            subcommands: [
+                CommandSpec(
+                    "show", abstract: "Get the details of a subscription (the simulated one of this state home).",
+                    dialect: .az,
+                    handler: { context in
+                        try context.perform { session in CommandOutput(AzPresenter(world: session.world).account()) }
+                    })
+            ])
     }
 
     static var group: CommandSpec {
-        CommandSpec("group", abstract: "Manage resource groups and template deployments.", dialect: .az, subcommands: [
-            CommandSpec("create", abstract: "Create a new resource group.", dialect: .az,
-                        options: [AzOptions.name("Name of the new resource group."),
-                                  { var o = AzOptions.location; o.isRequired = true; return o }(), AzOptions.tags],
-                        examples: ["az group create --name MyResourceGroup --location westus"],
-                        handler: { context in
-                            try context.perform { session in
-                                let group = try session.createGroup(name: context.required("name"),
-                                                                    location: context.required("location"),
-                                                                    tags: context.tags())
-                                return CommandOutput(AzPresenter(world: session.world).group(group))
-                            }
-                        }),
-            CommandSpec("show", abstract: "Gets a resource group.", dialect: .az,
-                        options: [AzOptions.name("The resource group name.")],
-                        handler: { context in
-                            try context.perform { session in
-                                CommandOutput(AzPresenter(world: session.world).group(try session.requireGroup(context.required("name"))))
-                            }
-                        }),
-            CommandSpec("list", abstract: "List resource groups.", dialect: .az, handler: { context in
-                try context.perform { session in
-                    let presenter = AzPresenter(world: session.world)
-                    return CommandOutput(.array(session.world.resourceGroups.map(presenter.group)))
-                }
-            }),
-            CommandSpec("delete", abstract: "Delete a resource group and everything in it (vaults are soft-deleted).",
-                        dialect: .az, options: [AzOptions.name("The resource group name."), AzOptions.yes,
-                                                .flag("no-wait", help: "Accepted; the simulation finishes at once.")],
-                        handler: { context in
-                            try context.confirm("Are you sure you want to perform this operation?")
-                            try context.perform { session in try session.deleteGroup(name: context.required("name")) }
-                            return .empty
-                        }),
-        ])
+        CommandSpec(
+            "group", abstract: "Manage resource groups and template deployments.", dialect: .az,
+            subcommands: [
+                CommandSpec(
+                    "create", abstract: "Create a new resource group.", dialect: .az,
+                    options: [
+                        AzOptions.name("Name of the new resource group."),
+                        {
+                            var o = AzOptions.location; o.isRequired = true; return o
+                        }(), AzOptions.tags,
+                    ],
+                    examples: ["az group create --name MyResourceGroup --location westus"],
+                    handler: { context in
+                        try context.perform { session in
+                            let group = try session.createGroup(
+                                name: context.required("name"),
+                                location: context.required("location"),
+                                tags: context.tags())
+                            return CommandOutput(AzPresenter(world: session.world).group(group))
+                        }
+                    }),
+                CommandSpec(
+                    "show", abstract: "Gets a resource group.", dialect: .az,
+                    options: [AzOptions.name("The resource group name.")],
+                    handler: { context in
+                        try context.perform { session in
+                            CommandOutput(
+                                AzPresenter(world: session.world).group(
+                                    try session.requireGroup(context.required("name"))))
+                        }
+                    }),
+                CommandSpec(
+                    "list", abstract: "List resource groups.", dialect: .az,
+                    handler: { context in
+                        try context.perform { session in
+                            let presenter = AzPresenter(world: session.world)
+                            return CommandOutput(.array(session.world.resourceGroups.map(presenter.group)))
+                        }
+                    }),
+                CommandSpec(
+                    "delete", abstract: "Delete a resource group and everything in it (vaults are soft-deleted).",
+                    dialect: .az,
+                    options: [
+                        AzOptions.name("The resource group name."), AzOptions.yes,
+                        .flag("no-wait", help: "Accepted; the simulation finishes at once."),
+                    ],
+                    handler: { context in
+                        try context.confirm("Are you sure you want to perform this operation?")
+                        try context.perform { session in try session.deleteGroup(name: context.required("name")) }
+                        return .empty
+                    }),
+            ])
     }
 
     static var identity: CommandSpec {
-        CommandSpec("identity", abstract: "Manage Managed Identities.", dialect: .az, subcommands: [
-            CommandSpec("create", abstract: "Create an identity.", dialect: .az,
-                        options: [AzOptions.name("The name of the identity resource."), AzOptions.requiredResourceGroup,
-                                  AzOptions.location, AzOptions.tags],
-                        examples: ["az identity create --name MyIdentity --resource-group MyResourceGroup"],
-                        handler: { context in
-                            try context.perform { session in
-                                let identity = try session.createIdentity(
-                                    name: context.required("name"), resourceGroup: context.required("resource-group"),
-                                    location: context.arguments.string("location"), tags: context.tags())
-                                return CommandOutput(AzPresenter(world: session.world).identity(identity))
-                            }
-                        }),
-            CommandSpec("show", abstract: "Show an identity.", dialect: .az,
-                        options: [AzOptions.name("The name of the identity resource."), AzOptions.requiredResourceGroup],
-                        handler: { context in
-                            try context.perform { session in
-                                let identity = try session.showIdentity(name: context.required("name"),
-                                                                        resourceGroup: context.required("resource-group"))
-                                return CommandOutput(AzPresenter(world: session.world).identity(identity))
-                            }
-                        }),
-            CommandSpec("list", abstract: "List identities.", dialect: .az, options: [AzOptions.resourceGroup],
-                        handler: { context in
-                            try context.perform { session in
-                                let group = context.arguments.string("resource-group")
-                                if let group { _ = try session.requireGroup(group) }
-                                let presenter = AzPresenter(world: session.world)
-                                return CommandOutput(.array(session.world.identities
-                                    .filter { group == nil || $0.resourceGroup.lowercased() == group!.lowercased() }
-                                    .map(presenter.identity)))
-                            }
-                        }),
-            CommandSpec("delete", abstract: "Delete an identity. Registries encrypting with it lose their key.",
-                        dialect: .az,
-                        options: [AzOptions.name("The name of the identity resource."), AzOptions.requiredResourceGroup],
-                        handler: { context in
-                            try context.perform { session in
-                                try session.deleteIdentity(name: context.required("name"),
-                                                           resourceGroup: context.required("resource-group"))
-                            }
-                            return .empty
-                        }),
-        ])
+        CommandSpec(
+            "identity", abstract: "Manage Managed Identities.", dialect: .az,
+            subcommands: [
+                CommandSpec(
+                    "create", abstract: "Create an identity.", dialect: .az,
+                    options: [
+                        AzOptions.name("The name of the identity resource."), AzOptions.requiredResourceGroup,
+                        AzOptions.location, AzOptions.tags,
+                    ],
+                    examples: ["az identity create --name MyIdentity --resource-group MyResourceGroup"],
+                    handler: { context in
+                        try context.perform { session in
+                            let identity = try session.createIdentity(
+                                name: context.required("name"), resourceGroup: context.required("resource-group"),
+                                location: context.arguments.string("location"), tags: context.tags())
+                            return CommandOutput(AzPresenter(world: session.world).identity(identity))
+                        }
+                    }),
+                CommandSpec(
+                    "show", abstract: "Show an identity.", dialect: .az,
+                    options: [AzOptions.name("The name of the identity resource."), AzOptions.requiredResourceGroup],
+                    handler: { context in
+                        try context.perform { session in
+                            let identity = try session.showIdentity(
+                                name: context.required("name"),
+                                resourceGroup: context.required("resource-group"))
+                            return CommandOutput(AzPresenter(world: session.world).identity(identity))
+                        }
+                    }),
+                CommandSpec(
+                    "list", abstract: "List identities.", dialect: .az, options: [AzOptions.resourceGroup],
+                    handler: { context in
+                        try context.perform { session in
+                            let group = context.arguments.string("resource-group")
+                            if let group { _ = try session.requireGroup(group) }
+                            let presenter = AzPresenter(world: session.world)
+                            return CommandOutput(
+                                .array(
+                                    session.world.identities
+                                        .filter { group == nil || $0.resourceGroup.lowercased() == group!.lowercased() }
+                                        .map(presenter.identity)))
+                        }
+                    }),
+                CommandSpec(
+                    "delete", abstract: "Delete an identity. Registries encrypting with it lose their key.",
+                    dialect: .az,
+                    options: [AzOptions.name("The name of the identity resource."), AzOptions.requiredResourceGroup],
+                    handler: { context in
+                        try context.perform { session in
+                            try session.deleteIdentity(
+                                name: context.required("name"),
+                                resourceGroup: context.required("resource-group"))
+                        }
+                        return .empty
+                    }),
+            ])
     }
 }
