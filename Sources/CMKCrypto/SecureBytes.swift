@@ -38,7 +38,8 @@ public final class SecureBytes: @unchecked Sendable, Equatable {
             var offset = 0
             for part in parts {
                 part.withUnsafeBytes { bytes in
-                    UnsafeMutableRawBufferPointer(rebasing: buffer[offset..<offset + bytes.count]).copyMemory(from: bytes)
+                    let destination = UnsafeMutableRawBufferPointer(rebasing: buffer[offset..<offset + bytes.count])
+                    destination.copyMemory(from: bytes)
                 }
                 offset += part.count
             }

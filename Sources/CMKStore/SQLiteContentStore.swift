@@ -456,7 +456,8 @@ public final class SQLiteContentStore: ContentStore {
     }
 
     private static func repositoryRecord(_ value: RepositoryValue) -> ContentRepositoryRecord {
-        ContentRepositoryRecord(name: value.name, createdAt: date(value.createdAt), lastUpdatedAt: date(value.updatedAt))
+        ContentRepositoryRecord(name: value.name, createdAt: date(value.createdAt),
+                                lastUpdatedAt: date(value.updatedAt))
     }
 
     /// SQLite's `ORDER BY` on text (BINARY collation): UTF-8 byte order, which listings always used.

@@ -49,6 +49,7 @@ struct FileSystemCheck {
         let bar = ProgressBar(context: transfer.context, label: "fsck", total: totalBytes)
         var doneBytes: Int64 = 0
         // Locations are sorted by registry then scope, so registries are checked (and reported) in that order.
+        let objectCounts = Dictionary(grouping: survey.locations, by: \.scope).mapValues(\.count)
         var checked: Set<String> = []
         for location in survey.locations {
             guard survey.liveScopes[location.scope] != nil else {
@@ -61,7 +62,7 @@ struct FileSystemCheck {
                                 "error": .string(error.description)])
             }
             guard let keys = survey.keys[location.scope], let blobs = survey.blobs[location.scope] else {
-                unverifiable += survey.locations.filter { $0.scope == location.scope }.count
+                unverifiable += objectCounts[location.scope] ?? 0
                 continue
             }
             for blob in blobs {
@@ -119,7 +120,8 @@ struct FileSystemCheck {
             "removedFiles": .number(Double(removedFiles + removedRows)),
             "removedTemporaryFiles": .number(Double(removedTemporary)),
         ]
-        var lines = ["Checked \(survey.locations.count) sealed objects: \(verified) verified, \(damaged.count) damaged, "
+        var lines = ["Checked \(survey.locations.count) sealed objects: \(verified) verified, "
+                     + "\(damaged.count) damaged, "
                      + "\(missing.count) missing, \(unverifiable) unverifiable (key unavailable)."]
         for entry in damaged + missing {
             lines.append("  DAMAGED \(entry["registry"]?.stringValue ?? "") \(entry["digest"]?.stringValue ?? ""): "

@@ -11,7 +11,9 @@ import Foundation
 /// - Tokens are HMAC-SHA256 over a kind and length-prefixed parts: equal inputs give equal tokens (so SQLite can
 ///   look rows up and join them) and nothing else can be learnt from them.
 /// - Sealed values are AES-256-GCM with a random 96-bit nonce and the row's identity (scope, table, tokens) as
-///   additional data, so a sealed value copied into another row, registry or column does not open.
+///   additional data, so a sealed value copied into another row, registry or column does not open. The plaintext
+///   is padded (0x80, then zeros) to a multiple of `paddingBlock` bytes, so the length of a sealed value does not
+///   give away the length of a name.
 public final class ContentIndexKeys: @unchecked Sendable, CustomStringConvertible {
     /// What a token names; each kind is a separate domain, so a tag never collides with a repository of the same
     /// spelling.
@@ -25,6 +27,8 @@ public final class ContentIndexKeys: @unchecked Sendable, CustomStringConvertibl
 
     /// The version byte that starts every sealed value.
     static let sealedFormatVersion: UInt8 = 1
+    /// Sealed plaintexts are padded to a multiple of this many bytes.
+    static let paddingBlock = 64
     private static let nonceByteCount = 12
     private static let tokenInfo = Array("acrcmk/content/index/token/v1".utf8)
     private static let sealingInfo = Array("acrcmk/content/index/seal/v1".utf8)
@@ -74,11 +78,14 @@ public final class ContentIndexKeys: @unchecked Sendable, CustomStringConvertibl
     /// - Parameters:
     ///   - plaintext: The value.
     ///   - row: What identifies the row: its table and tokens. Opening must name the same.
-    /// - Returns: Version byte, nonce, ciphertext and tag.
+    /// - Returns: Version byte, nonce, ciphertext (of the padded value) and tag.
     /// - Throws: `CryptoError` if OpenSSL fails.
     public func seal(_ plaintext: [UInt8], row: [[UInt8]]) throws -> [UInt8] {
+        var padded = plaintext + [0x80]
+        let fill = (Self.paddingBlock - padded.count % Self.paddingBlock) % Self.paddingBlock
+        padded += [UInt8](repeating: 0, count: fill)
         let nonce = SecureRandom.bytes(count: Self.nonceByteCount)
-        let sealed = try AESGCM.seal(plaintext, key: sealingKey, nonce: nonce, authenticating: associatedData(row))
+        let sealed = try AESGCM.seal(padded, key: sealingKey, nonce: nonce, authenticating: associatedData(row))
         return [Self.sealedFormatVersion] + nonce + sealed.ciphertext + sealed.tag
     }
 
@@ -98,12 +105,18 @@ public final class ContentIndexKeys: @unchecked Sendable, CustomStringConvertibl
         let nonce = Array(sealed[1..<1 + Self.nonceByteCount])
         let ciphertext = Array(sealed[1 + Self.nonceByteCount..<sealed.count - AESGCM.tagByteCount])
         let tag = Array(sealed[(sealed.count - AESGCM.tagByteCount)...])
+        let padded: [UInt8]
         do {
-            return try AESGCM.open(ciphertext, tag: tag, key: sealingKey, nonce: nonce,
-                                   authenticating: associatedData(row))
+            padded = try AESGCM.open(ciphertext, tag: tag, key: sealingKey, nonce: nonce,
+                                     authenticating: associatedData(row))
         } catch {
             throw tampered("it does not authenticate under the registry's keys")
         }
+        // Authentic, so the padding is ours; a bad one would mean a bug in `seal`, still reported, never trusted.
+        guard let end = padded.lastIndex(where: { $0 != 0 }), padded[end] == 0x80 else {
+            throw tampered("its padding is malformed")
+        }
+        return Array(padded[..<end])
     }
 
     public var description: String {

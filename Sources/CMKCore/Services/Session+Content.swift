@@ -21,7 +21,8 @@ extension Session {
         let platformLayer = try HKDF.deriveKey(inputKeyMaterial: platformKey, salt: registry.contentKeySalt,
                                                info: Self.platformContentInfo, outputByteCount: 32)
         guard let encryption = registry.encryption else {
-            return try ContentKeys(registryName: registry.name, salt: registry.contentKeySalt, layerKeys: [platformLayer])
+            return try ContentKeys(registryName: registry.name, salt: registry.contentKeySalt,
+                                   layerKeys: [platformLayer])
         }
         switch try unwrapRegistryDEK(registry) {
         case .success(let dek):
