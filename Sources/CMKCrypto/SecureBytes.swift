@@ -29,6 +29,23 @@ public final class SecureBytes: @unchecked Sendable, Equatable {
         }
     }
 
+    /// Creates secret bytes holding `parts` one after another, so combined key material (for example the input
+    /// of a key derivation over several layer keys) never passes through an unwiped array.
+    ///
+    /// - Parameter parts: The secrets to join, in order.
+    public convenience init(concatenating parts: [SecureBytes]) {
+        self.init(count: parts.reduce(0) { $0 + $1.count }) { buffer in
+            var offset = 0
+            for part in parts {
+                part.withUnsafeBytes { bytes in
+                    let destination = UnsafeMutableRawBufferPointer(rebasing: buffer[offset..<offset + bytes.count])
+                    destination.copyMemory(from: bytes)
+                }
+                offset += part.count
+            }
+        }
+    }
+
     /// Creates `count` bytes filled in place by `initialize`, so secrets never pass through an unwiped array.
     init(count: Int, initialize: (UnsafeMutableRawBufferPointer) throws -> Void) rethrows {
         precondition(count >= 0, "SecureBytes count must not be negative")

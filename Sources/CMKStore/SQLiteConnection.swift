@@ -217,6 +217,8 @@ public final class SQLiteConnection {
         }
         try execute("PRAGMA foreign_keys = ON")
         try execute("PRAGMA synchronous = FULL")
+        // Deleted rows are zeroed rather than left in free pages: a dropped or replaced row must not stay readable.
+        try execute("PRAGMA secure_delete = ON")
     }
 
     /// Switches to WAL, retrying while another process holds the lock the switch needs.

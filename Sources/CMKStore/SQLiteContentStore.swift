@@ -4,11 +4,17 @@ import Foundation
 
 /// CMKCore's `ContentStore` over the state home's SQLite file (the index) and its blob directory (sealed objects).
 ///
+/// The index holds no plaintext of the content: each row is a scope, lookup tokens (`ContentIndexKeys.token`) and
+/// one sealed value (JSON of the row's fields, sealed with `ContentIndexKeys.seal` and bound to the row's table and
+/// tokens). Ordering, joins of tags to manifests and the search for unreferenced blobs happen in memory after
+/// opening. Visible without keys: scopes, the registry name of blob rows, object ids, row counts and which rows
+/// belong to the same repository.
+///
 /// Index calls use the state store's connection, so inside `StateStore.perform` they join the command's
 /// transaction. Sealed-object calls stream through `SealedObjectStreamer` and never touch the database.
 /// Not thread-safe, like its connection.
 public final class SQLiteContentStore: ContentStore {
-    /// The schema of the content index, appended to `SQLiteStateStore.migrations`.
+    /// The first, plaintext schema of the content index (shipped; replaced by `sealedIndexMigration`).
     static let migration = SQLiteMigration("create content index: repositories, manifests, tags, blobs", """
         CREATE TABLE content_blobs (
             scope TEXT NOT NULL,
@@ -64,6 +70,51 @@ public final class SQLiteContentStore: ContentStore {
             PRIMARY KEY (scope, repository, name),
             FOREIGN KEY (scope, repository, digest)
                 REFERENCES content_manifests (scope, repository, digest) ON DELETE CASCADE
+        );
+        """)
+
+    /// Replaces the plaintext content index of `migration` by a sealed one: rows hold keyed lookup tokens and
+    /// AES-256-GCM-sealed values only (see `ContentIndexKeys`).
+    ///
+    /// Old rows cannot be re-sealed here (migrations run without any registry's keys), so they are dropped; with
+    /// `secure_delete` their pages are zeroed. The sealed files they named become orphans, which `acrcmk fsck`
+    /// reports and `acrcmk fsck --repair` removes; their content must be pushed again.
+    static let sealedIndexMigration = SQLiteMigration(
+        "seal the content index: lookup tokens and sealed values; plaintext rows are dropped", """
+        DROP TABLE content_tags;
+        DROP TABLE content_references;
+        DROP TABLE content_manifests;
+        DROP TABLE content_repositories;
+        DROP TABLE content_blobs;
+        CREATE TABLE content_blobs (
+            scope TEXT NOT NULL,
+            registry TEXT NOT NULL,
+            digest_token BLOB NOT NULL,
+            object_id TEXT NOT NULL UNIQUE,
+            sealed BLOB NOT NULL,
+            PRIMARY KEY (scope, digest_token)
+        );
+        CREATE TABLE content_repositories (
+            scope TEXT NOT NULL,
+            token BLOB NOT NULL,
+            sealed BLOB NOT NULL,
+            PRIMARY KEY (scope, token)
+        );
+        CREATE TABLE content_manifests (
+            scope TEXT NOT NULL,
+            repository_token BLOB NOT NULL,
+            digest_token BLOB NOT NULL,
+            sealed BLOB NOT NULL,
+            PRIMARY KEY (scope, repository_token, digest_token),
+            FOREIGN KEY (scope, repository_token) REFERENCES content_repositories (scope, token) ON DELETE CASCADE
+        );
+        CREATE TABLE content_tags (
+            scope TEXT NOT NULL,
+            repository_token BLOB NOT NULL,
+            token BLOB NOT NULL,
+            sealed BLOB NOT NULL,
+            PRIMARY KEY (scope, repository_token, token),
+            FOREIGN KEY (scope, repository_token) REFERENCES content_repositories (scope, token) ON DELETE CASCADE
         );
         """)
 
@@ -134,148 +185,287 @@ public final class SQLiteContentStore: ContentStore {
 
     // MARK: Index
 
-    public func repositories(scope: String) throws -> [ContentRepositoryRecord] {
-        try connection.query(
-            "SELECT name, created_at, updated_at FROM content_repositories WHERE scope = ? ORDER BY name",
-            [.text(scope)]
-        ).map { row in
-            ContentRepositoryRecord(name: row.string("name") ?? "", createdAt: Self.date(row.double("created_at")),
-                                    lastUpdatedAt: Self.date(row.double("updated_at")))
-        }
+    public func repositories(keys: ContentKeys) throws -> [ContentRepositoryRecord] {
+        try connection.query("SELECT token, sealed FROM content_repositories WHERE scope = ?", [.text(keys.scope)])
+            .map { row in
+                Self.repositoryRecord(try open(RepositoryValue.self, row, keys: keys,
+                                               row: Self.repositoryRow(row.blob("token") ?? [])))
+            }
+            .sorted { Self.precedes($0.name, $1.name) }
     }
 
-    public func tags(scope: String, repository: String) throws -> [ContentTagRecord] {
-        try connection.query("""
-            SELECT name, digest, created_at, updated_at FROM content_tags
-            WHERE scope = ? AND repository = ? ORDER BY name
-            """, [.text(scope), .text(repository)]
-        ).map { row in
-            ContentTagRecord(repository: repository, name: row.string("name") ?? "", digest: row.string("digest") ?? "",
-                             createdAt: Self.date(row.double("created_at")),
-                             lastUpdatedAt: Self.date(row.double("updated_at")))
-        }
+    public func repository(keys: ContentKeys, name: String) throws -> ContentRepositoryRecord? {
+        try storedRepository(keys: keys, token: try keys.index.token(.repository, name)).map(Self.repositoryRecord)
     }
 
-    public func manifests(scope: String, repository: String) throws -> [ContentManifestRecord] {
-        let tagsByDigest = Dictionary(grouping: try tags(scope: scope, repository: repository), by: \.digest)
-        let references = Dictionary(grouping: try connection.query("""
-            SELECT manifest_digest, digest FROM content_references WHERE scope = ? AND repository = ?
-            ORDER BY manifest_digest, digest
-            """, [.text(scope), .text(repository)]), by: { $0.string("manifest_digest") ?? "" })
+    public func tags(keys: ContentKeys, repository: String) throws -> [ContentTagRecord] {
+        let repositoryToken = try keys.index.token(.repository, repository)
         return try connection.query("""
-            SELECT * FROM content_manifests WHERE scope = ? AND repository = ? ORDER BY created_at, digest
-            """, [.text(scope), .text(repository)]
+            SELECT token, sealed FROM content_tags WHERE scope = ? AND repository_token = ?
+            """, [.text(keys.scope), .blob(repositoryToken)]
         ).map { row in
-            let digest = row.string("digest") ?? ""
-            return ContentManifestRecord(
-                repository: repository, digest: digest, mediaType: row.string("media_type") ?? "",
-                artifactType: row.string("artifact_type"), configMediaType: row.string("config_media_type"),
-                size: row.int("size") ?? 0, imageSize: row.int("image_size") ?? 0,
-                objectID: row.string("object_id") ?? "",
-                references: (references[digest] ?? []).compactMap { $0.string("digest") },
-                architecture: row.string("architecture"), os: row.string("os"),
-                createdAt: Self.date(row.double("created_at")), lastUpdatedAt: Self.date(row.double("updated_at")),
-                tags: (tagsByDigest[digest] ?? []).map(\.name).sorted())
+            let tag = try open(TagValue.self, row, keys: keys,
+                               row: Self.tagRow(repositoryToken, row.blob("token") ?? []))
+            return ContentTagRecord(repository: repository, name: tag.name, digest: tag.digest,
+                                    createdAt: Self.date(tag.createdAt), lastUpdatedAt: Self.date(tag.updatedAt))
         }
+        .sorted { Self.precedes($0.name, $1.name) }
     }
 
-    public func blob(scope: String, digest: String) throws -> ContentBlobRecord? {
-        try connection.query("SELECT * FROM content_blobs WHERE scope = ? AND digest = ?",
-                             [.text(scope), .text(digest)]).first.map(Self.blobRecord)
+    public func manifests(keys: ContentKeys, repository: String) throws -> [ContentManifestRecord] {
+        let tagsByDigest = Dictionary(grouping: try tags(keys: keys, repository: repository), by: \.digest)
+        let repositoryToken = try keys.index.token(.repository, repository)
+        return try connection.query("""
+            SELECT digest_token, sealed FROM content_manifests WHERE scope = ? AND repository_token = ?
+            """, [.text(keys.scope), .blob(repositoryToken)]
+        ).map { row in
+            let manifest = try open(ManifestValue.self, row, keys: keys,
+                                    row: Self.manifestRow(repositoryToken, row.blob("digest_token") ?? []))
+            return ContentManifestRecord(
+                repository: repository, digest: manifest.digest, mediaType: manifest.mediaType,
+                artifactType: manifest.artifactType, configMediaType: manifest.configMediaType, size: manifest.size,
+                imageSize: manifest.imageSize, objectID: manifest.objectID, references: manifest.references.sorted(),
+                architecture: manifest.architecture, os: manifest.os, createdAt: Self.date(manifest.createdAt),
+                lastUpdatedAt: Self.date(manifest.updatedAt),
+                tags: (tagsByDigest[manifest.digest] ?? []).map(\.name).sorted())
+        }
+        .sorted { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : Self.precedes($0.digest, $1.digest) }
     }
 
-    public func commit(_ push: ContentPush) throws {
-        let time = SQLiteValue.real(push.time.timeIntervalSince1970)
-        let scope = SQLiteValue.text(push.scope)
-        let repository = SQLiteValue.text(push.repository)
+    public func blob(keys: ContentKeys, digest: String) throws -> ContentBlobRecord? {
+        try connection.query("""
+            SELECT digest_token, object_id, sealed FROM content_blobs WHERE scope = ? AND digest_token = ?
+            """, [.text(keys.scope), .blob(try keys.index.token(.digest, digest))]
+        ).first.map { try blobRecord($0, keys: keys) }
+    }
+
+    public func blobs(keys: ContentKeys) throws -> [ContentBlobRecord] {
+        try connection.query("SELECT digest_token, object_id, sealed FROM content_blobs WHERE scope = ?",
+                             [.text(keys.scope)])
+            .map { try blobRecord($0, keys: keys) }
+            .sorted { Self.precedes($0.object.digest, $1.object.digest) }
+    }
+
+    public func commit(_ push: ContentPush, keys: ContentKeys) throws {
+        let time = push.time.timeIntervalSince1970
+        let scope = SQLiteValue.text(keys.scope)
         let insertBlob = try connection.prepare("""
-            INSERT INTO content_blobs (scope, registry, digest, size, object_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (scope, digest) DO NOTHING
+            INSERT INTO content_blobs (scope, registry, digest_token, object_id, sealed) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (scope, digest_token) DO NOTHING
             """)
         for object in push.objects {
-            try insertBlob.run([scope, .text(push.registry), .text(object.digest), .integer(object.size),
-                                .text(object.objectID), time])
+            let digestToken = try keys.index.token(.digest, object.digest)
+            let value = BlobValue(digest: object.digest, size: object.size, createdAt: time)
+            try insertBlob.run([scope, .text(keys.registryName), .blob(digestToken), .text(object.objectID),
+                                .blob(try seal(value, keys: keys, row: Self.blobRow(digestToken, object.objectID)))])
         }
-        _ = try connection.run("""
-            INSERT INTO content_repositories (scope, registry, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (scope, name) DO UPDATE SET updated_at = excluded.updated_at
-            """, [scope, .text(push.registry), repository, time, time])
-        let insertManifest = try connection.prepare("""
-            INSERT INTO content_manifests (scope, repository, digest, media_type, artifact_type, config_media_type,
-                size, image_size, object_id, architecture, os, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (scope, repository, digest) DO UPDATE SET updated_at = excluded.updated_at
-            """)
-        let insertReference = try connection.prepare("""
-            INSERT INTO content_references (scope, repository, manifest_digest, digest) VALUES (?, ?, ?, ?)
-            ON CONFLICT DO NOTHING
-            """)
+        let repositoryToken = try keys.index.token(.repository, push.repository)
+        var repository = try storedRepository(keys: keys, token: repositoryToken)
+            ?? RepositoryValue(name: push.repository, createdAt: time, updatedAt: time)
+        repository.updatedAt = time
+        try connection.run("""
+            INSERT INTO content_repositories (scope, token, sealed) VALUES (?, ?, ?)
+            ON CONFLICT (scope, token) DO UPDATE SET sealed = excluded.sealed
+            """, [scope, .blob(repositoryToken),
+                  .blob(try seal(repository, keys: keys, row: Self.repositoryRow(repositoryToken)))])
         for manifest in push.manifests {
-            try insertManifest.run([
-                scope, repository, .text(manifest.digest), .text(manifest.mediaType),
-                Self.optional(manifest.artifactType),
-                Self.optional(manifest.configMediaType), .integer(manifest.size), .integer(manifest.imageSize),
-                .text(manifest.objectID), Self.optional(manifest.architecture), Self.optional(manifest.os), time, time,
-            ])
-            for reference in manifest.references {
-                try insertReference.run([scope, repository, .text(manifest.digest), .text(reference)])
-            }
+            let digestToken = try keys.index.token(.digest, manifest.digest)
+            let row = Self.manifestRow(repositoryToken, digestToken)
+            let existing = try connection.query("""
+                SELECT sealed FROM content_manifests WHERE scope = ? AND repository_token = ? AND digest_token = ?
+                """, [scope, .blob(repositoryToken), .blob(digestToken)]).first
+            // A manifest pushed again keeps what it recorded first (its content is the same); only its time moves.
+            var value = try existing.map { try open(ManifestValue.self, $0, keys: keys, row: row) }
+                ?? ManifestValue(manifest, time: time)
+            value.updatedAt = time
+            try connection.run("""
+                INSERT INTO content_manifests (scope, repository_token, digest_token, sealed) VALUES (?, ?, ?, ?)
+                ON CONFLICT (scope, repository_token, digest_token) DO UPDATE SET sealed = excluded.sealed
+                """, [scope, .blob(repositoryToken), .blob(digestToken), .blob(try seal(value, keys: keys, row: row))])
         }
         if let tag = push.tag, let digest = push.tagDigest {
-            _ = try connection.run("""
-                INSERT INTO content_tags (scope, repository, name, digest, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (scope, repository, name) DO UPDATE SET digest = excluded.digest,
-                    updated_at = excluded.updated_at
-                """, [scope, repository, .text(tag), .text(digest), time, time])
+            let tagToken = try keys.index.token(.tag, push.repository, tag)
+            let row = Self.tagRow(repositoryToken, tagToken)
+            let existing = try connection.query("""
+                SELECT sealed FROM content_tags WHERE scope = ? AND repository_token = ? AND token = ?
+                """, [scope, .blob(repositoryToken), .blob(tagToken)]).first
+            var value = try existing.map { try open(TagValue.self, $0, keys: keys, row: row) }
+                ?? TagValue(name: tag, digest: digest, createdAt: time, updatedAt: time)
+            value.digest = digest
+            value.updatedAt = time
+            try connection.run("""
+                INSERT INTO content_tags (scope, repository_token, token, sealed) VALUES (?, ?, ?, ?)
+                ON CONFLICT (scope, repository_token, token) DO UPDATE SET sealed = excluded.sealed
+                """, [scope, .blob(repositoryToken), .blob(tagToken), .blob(try seal(value, keys: keys, row: row))])
         }
     }
 
-    public func deleteRepository(scope: String, repository: String) throws -> [String] {
-        let deleted = try connection.run("DELETE FROM content_repositories WHERE scope = ? AND name = ?",
-                                         [.text(scope), .text(repository)])
+    public func deleteRepository(keys: ContentKeys, repository: String) throws -> [String] {
+        let scope = SQLiteValue.text(keys.scope)
+        let deleted = try connection.run("DELETE FROM content_repositories WHERE scope = ? AND token = ?",
+                                         [scope, .blob(try keys.index.token(.repository, repository))])
         guard deleted > 0 else {
             return []
         }
-        let unreferenced = try connection.query("""
-            SELECT digest, object_id FROM content_blobs AS blob WHERE scope = ?
-              AND NOT EXISTS (SELECT 1 FROM content_manifests AS manifest
-                              WHERE manifest.scope = blob.scope AND manifest.digest = blob.digest)
-              AND NOT EXISTS (SELECT 1 FROM content_references AS reference
-                              WHERE reference.scope = blob.scope AND reference.digest = blob.digest)
-            """, [.text(scope)])
-        let remove = try connection.prepare("DELETE FROM content_blobs WHERE scope = ? AND digest = ?")
+        // Which blobs the registry's remaining manifests still need is sealed inside them: open every one.
+        var needed: Set<[UInt8]> = []
+        for row in try connection.query("""
+            SELECT repository_token, digest_token, sealed FROM content_manifests WHERE scope = ?
+            """, [scope]) {
+            let digestToken = row.blob("digest_token") ?? []
+            let manifest = try open(ManifestValue.self, row, keys: keys,
+                                    row: Self.manifestRow(row.blob("repository_token") ?? [], digestToken))
+            needed.insert(digestToken)
+            for reference in manifest.references {
+                needed.insert(try keys.index.token(.digest, reference))
+            }
+        }
+        let unreferenced = try connection.query("SELECT digest_token, object_id FROM content_blobs WHERE scope = ?",
+                                                [scope])
+            .filter { !needed.contains($0.blob("digest_token") ?? []) }
+        let remove = try connection.prepare("DELETE FROM content_blobs WHERE scope = ? AND digest_token = ?")
         for row in unreferenced {
-            try remove.run([.text(scope), .text(row.string("digest") ?? "")])
+            try remove.run([scope, .blob(row.blob("digest_token") ?? [])])
         }
         return unreferenced.compactMap { $0.string("object_id") }
     }
 
-    public func allBlobs() throws -> [ContentBlobRecord] {
-        try connection.query("SELECT * FROM content_blobs ORDER BY registry, scope, digest").map(Self.blobRecord)
+    public func objectLocations() throws -> [ContentObjectLocation] {
+        try connection.query("SELECT scope, registry, object_id FROM content_blobs ORDER BY registry, scope, object_id")
+            .map { row in
+                ContentObjectLocation(scope: row.string("scope") ?? "", registry: row.string("registry") ?? "",
+                                      objectID: row.string("object_id") ?? "")
+            }
     }
 
     public func deleteScope(_ scope: String) throws -> [String] {
         let ids = try connection.query("SELECT object_id FROM content_blobs WHERE scope = ?", [.text(scope)])
             .compactMap { $0.string("object_id") }
-        _ = try connection.run("DELETE FROM content_repositories WHERE scope = ?", [.text(scope)])
-        _ = try connection.run("DELETE FROM content_blobs WHERE scope = ?", [.text(scope)])
+        try connection.run("DELETE FROM content_repositories WHERE scope = ?", [.text(scope)])
+        try connection.run("DELETE FROM content_blobs WHERE scope = ?", [.text(scope)])
         return ids
     }
 
-    private static func blobRecord(_ row: SQLiteRow) -> ContentBlobRecord {
-        ContentBlobRecord(
-            scope: row.string("scope") ?? "", registry: row.string("registry") ?? "",
-            object: ContentObject(digest: row.string("digest") ?? "", size: row.int("size") ?? 0,
-                                  objectID: row.string("object_id") ?? ""),
-            createdAt: date(row.double("created_at")))
+    // MARK: Sealed values
+
+    // What each table seals: the row's displayed fields. Times are seconds since 1970, as the columns held them.
+
+    private struct RepositoryValue: Codable {
+        var name: String
+        var createdAt: Double
+        var updatedAt: Double
     }
 
-    private static func date(_ seconds: Double?) -> Date {
-        Date(timeIntervalSince1970: seconds ?? 0)
+    private struct TagValue: Codable {
+        var name: String
+        var digest: String
+        var createdAt: Double
+        var updatedAt: Double
     }
 
-    private static func optional(_ text: String?) -> SQLiteValue {
-        text.map { .text($0) } ?? .null
+    private struct ManifestValue: Codable {
+        var digest: String
+        var mediaType: String
+        var artifactType: String?
+        var configMediaType: String?
+        var size: Int64
+        var imageSize: Int64
+        var objectID: String
+        var references: [String]
+        var architecture: String?
+        var os: String?
+        var createdAt: Double
+        var updatedAt: Double
+
+        init(_ record: ContentManifestRecord, time: Double) {
+            digest = record.digest
+            mediaType = record.mediaType
+            artifactType = record.artifactType
+            configMediaType = record.configMediaType
+            size = record.size
+            imageSize = record.imageSize
+            objectID = record.objectID
+            references = record.references
+            architecture = record.architecture
+            os = record.os
+            createdAt = time
+            updatedAt = time
+        }
+    }
+
+    private struct BlobValue: Codable {
+        var digest: String
+        var size: Int64
+        var createdAt: Double
+    }
+
+    // A sealed value is bound to its table and the tokens that locate its row, so it opens nowhere else.
+
+    private static func repositoryRow(_ token: [UInt8]) -> [[UInt8]] {
+        [Array("content_repositories".utf8), token]
+    }
+
+    private static func tagRow(_ repositoryToken: [UInt8], _ token: [UInt8]) -> [[UInt8]] {
+        [Array("content_tags".utf8), repositoryToken, token]
+    }
+
+    private static func manifestRow(_ repositoryToken: [UInt8], _ digestToken: [UInt8]) -> [[UInt8]] {
+        [Array("content_manifests".utf8), repositoryToken, digestToken]
+    }
+
+    private static func blobRow(_ digestToken: [UInt8], _ objectID: String) -> [[UInt8]] {
+        [Array("content_blobs".utf8), digestToken, Array(objectID.utf8)]
+    }
+
+    private func seal(_ value: some Encodable, keys: ContentKeys, row: [[UInt8]]) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try keys.index.seal([UInt8](try encoder.encode(value)), row: row)
+    }
+
+    /// Opens the `sealed` column of `stored`.
+    ///
+    /// - Throws: `CMKError` (`ContentIndexTampered`) when it does not open with `keys` at `row`, or opens to
+    ///   something that is not a `T`.
+    private func open<T: Decodable>(_ type: T.Type, _ stored: SQLiteRow, keys: ContentKeys,
+                                    row: [[UInt8]]) throws -> T {
+        let plaintext = try keys.index.open(stored.blob("sealed") ?? [], row: row)
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(plaintext))
+        } catch {
+            throw CMKError(.badRequest, code: "ContentIndexTampered",
+                           "A row of the content index of registry '\(keys.registryName)' opens but does not hold "
+                               + "a \(row.first.map { String(decoding: $0, as: UTF8.self) } ?? "") value: \(error).",
+                           hint: "Run 'acrcmk fsck'; restore the state home from a backup or push the content again.")
+        }
+    }
+
+    private func storedRepository(keys: ContentKeys, token: [UInt8]) throws -> RepositoryValue? {
+        try connection.query("SELECT sealed FROM content_repositories WHERE scope = ? AND token = ?",
+                             [.text(keys.scope), .blob(token)]).first
+            .map { try open(RepositoryValue.self, $0, keys: keys, row: Self.repositoryRow(token)) }
+    }
+
+    private func blobRecord(_ row: SQLiteRow, keys: ContentKeys) throws -> ContentBlobRecord {
+        let objectID = row.string("object_id") ?? ""
+        let value = try open(BlobValue.self, row, keys: keys,
+                             row: Self.blobRow(row.blob("digest_token") ?? [], objectID))
+        return ContentBlobRecord(scope: keys.scope, registry: keys.registryName,
+                                 object: ContentObject(digest: value.digest, size: value.size, objectID: objectID),
+                                 createdAt: Self.date(value.createdAt))
+    }
+
+    private static func repositoryRecord(_ value: RepositoryValue) -> ContentRepositoryRecord {
+        ContentRepositoryRecord(name: value.name, createdAt: date(value.createdAt),
+                                lastUpdatedAt: date(value.updatedAt))
+    }
+
+    /// SQLite's `ORDER BY` on text (BINARY collation): UTF-8 byte order, which listings always used.
+    private static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+    }
+
+    private static func date(_ seconds: Double) -> Date {
+        Date(timeIntervalSince1970: seconds)
     }
 }

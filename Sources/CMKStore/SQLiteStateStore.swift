@@ -38,6 +38,7 @@ public final class SQLiteStateStore: StateStore {
             CREATE INDEX audit_events_by_registry ON audit_events (registry COLLATE NOCASE, time);
             """),
         SQLiteContentStore.migration,
+        SQLiteContentStore.sealedIndexMigration,
     ]
 
     let connection: SQLiteConnection

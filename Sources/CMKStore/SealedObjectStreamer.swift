@@ -130,7 +130,7 @@ struct SealedObjectStreamer {
             throw CMKError.badRequest("DigestMismatch", "The content read has digest \(digest) but \(expectedDigest) "
                 + "was expected; nothing was stored.", hint: "The source was modified or is corrupt; fetch it again.")
         }
-        let objectID = keys.objectID(for: digest)
+        let objectID = try keys.objectID(for: digest)
         try writer.commit(id: objectID)
         return ContentObject(digest: digest, size: total, objectID: objectID)
     }

@@ -40,4 +40,11 @@ struct SecureBytesTests {
             #expect(SecureRandom.bytes(count: count) != SecureRandom.bytes(count: count))
         }
     }
+
+    @Test("concatenated secure bytes hold the parts in order")
+    func concatenation() {
+        let joined = SecureBytes(concatenating: [SecureBytes([1, 2]), SecureBytes([]), SecureBytes([3])])
+        #expect(joined == SecureBytes([1, 2, 3]))
+        #expect(SecureBytes(concatenating: []).count == 0)
+    }
 }

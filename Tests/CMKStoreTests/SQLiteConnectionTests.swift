@@ -34,6 +34,11 @@ struct SQLiteConnectionTests {
         #expect(try database.scalar("PRAGMA synchronous") == .integer(2))
     }
 
+    /// Some SQLite builds (Debian's) default to it; others (macOS) do not, so the connection asks for it.
+    @Test func zeroesDeletedContent() throws {
+        #expect(try database.scalar("PRAGMA secure_delete") == .integer(1))
+    }
+
     @Test func foreignKeyViolationThrowsWithExtendedCodeAndSQL() throws {
         try database.execute("""
             CREATE TABLE parent (id INTEGER PRIMARY KEY);

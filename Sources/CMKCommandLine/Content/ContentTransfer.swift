@@ -77,8 +77,8 @@ struct ContentTransfer {
                     state.manifests[index].repository = reference.repository
                 }
                 try content.commit(ContentPush(
-                    scope: keys.scope, registry: keys.registryName, repository: reference.repository, tag: tag,
-                    tagDigest: root.digest, objects: state.objects, manifests: state.manifests, time: session.now))
+                    repository: reference.repository, tag: tag, tagDigest: root.digest, objects: state.objects,
+                    manifests: state.manifests, time: session.now), keys: keys)
                 return true
             }
             if committed {
@@ -177,7 +177,7 @@ struct ContentTransfer {
         guard !state.seen.contains(descriptor.digest) else { return }
         state.seen.insert(descriptor.digest)
         try ContentDigest.requireForCommand(descriptor.digest, context: "a descriptor in \(layout.root)")
-        let objectID = keys.objectID(for: descriptor.digest)
+        let objectID = try Self.mapped { try keys.objectID(for: descriptor.digest) }
         if content.objectExists(objectID) {
             // Already sealed for this registry: pulls verify it like any other object.
             state.objects.append(ContentObject(digest: descriptor.digest, size: descriptor.size, objectID: objectID))
@@ -217,7 +217,7 @@ struct ContentTransfer {
     func plan(registry: String, repository: String, reference: ImageReference?, action: String) throws -> FetchPlan {
         try perform { session in
             let keys = try session.contentKeys(forRegistry: registry, action: action)
-            let manifests = try content.manifests(scope: keys.scope, repository: repository)
+            let manifests = try content.manifests(keys: keys, repository: repository)
             guard !manifests.isEmpty else {
                 throw CMKError(.notFound, code: "RepositoryNotFound", "The repository '\(repository)' was not found "
                                    + "in registry '\(keys.registryName)'.",
@@ -252,7 +252,7 @@ struct ContentTransfer {
                     if let child = byDigest[digest] {
                         try visit(child)
                     } else if seen.insert(digest).inserted {
-                        guard let blob = try content.blob(scope: keys.scope, digest: digest) else {
+                        guard let blob = try content.blob(keys: keys, digest: digest) else {
                             throw CMKError(.notFound, code: "ContentMissing", "\(digest), referenced by "
                                                + "\(manifest.digest), is missing from registry '\(keys.registryName)'.",
                                            hint: "Run 'acrcmk fsck'.")

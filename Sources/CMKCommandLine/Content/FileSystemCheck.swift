@@ -13,54 +13,74 @@ struct FileSystemCheck {
     private var content: any ContentStore { transfer.home.content }
 
     func run() throws -> CommandOutput {
-        // One transaction: the index and one key unwrap per registry holding content.
+        // One transaction: the object locations, one key unwrap per registry holding content, and its opened index.
         let survey = try transfer.perform { session -> Survey in
             let scopes = session.contentScopes()
-            let blobs = try content.allBlobs()
-            var keys: [String: ContentKeys] = [:]
+            let locations = try content.objectLocations()
+            var blobs: [String: [ContentBlobRecord]] = [:]
+            var opened: [String: ContentKeys] = [:]
             var locked: [String: String] = [:]
-            for scope in Set(blobs.map(\.scope)) {
+            var unreadable: [String: CMKError] = [:]
+            for scope in Set(locations.map(\.scope)) {
                 guard let registry = scopes[scope] else { continue }
+                let keys: ContentKeys
                 do {
-                    keys[scope] = try session.contentKeys(forRegistry: registry, action: "verified")
+                    keys = try session.contentKeys(forRegistry: registry, action: "verified")
                 } catch let error as CMKError {
                     locked[registry] = error.description
+                    continue
+                }
+                do {
+                    blobs[scope] = try content.blobs(keys: keys)
+                    opened[scope] = keys
+                } catch let error as CMKError {
+                    unreadable[scope] = error
                 }
             }
-            return Survey(blobs: blobs, liveScopes: scopes, keys: keys, locked: locked)
+            return Survey(locations: locations, liveScopes: scopes, keys: opened, blobs: blobs, locked: locked,
+                          unreadable: unreadable)
         }
         var damaged: [JSONValue] = []
         var missing: [JSONValue] = []
         var verified = 0
         var unverifiable = 0
         var deletedRegistryObjects: [String: [String]] = [:]
-        let live = survey.blobs.filter { survey.liveScopes[$0.scope] != nil }
-        let totalBytes = live.reduce(Int64(0)) { $0 + $1.object.size }
+        let totalBytes = survey.blobs.values.joined().reduce(Int64(0)) { $0 + $1.object.size }
         let bar = ProgressBar(context: transfer.context, label: "fsck", total: totalBytes)
         var doneBytes: Int64 = 0
-        for blob in survey.blobs {
-            guard survey.liveScopes[blob.scope] != nil else {
-                deletedRegistryObjects[blob.scope, default: []].append(blob.object.objectID)
+        // Locations are sorted by registry then scope, so registries are checked (and reported) in that order.
+        let objectCounts = Dictionary(grouping: survey.locations, by: \.scope).mapValues(\.count)
+        var checked: Set<String> = []
+        for location in survey.locations {
+            guard survey.liveScopes[location.scope] != nil else {
+                deletedRegistryObjects[location.scope, default: []].append(location.objectID)
                 continue
             }
-            guard let keys = survey.keys[blob.scope] else {
-                unverifiable += 1
+            guard checked.insert(location.scope).inserted else { continue }
+            if let error = survey.unreadable[location.scope] {
+                damaged.append(["registry": .string(location.registry), "digest": "", "objectId": "",
+                                "error": .string(error.description)])
+            }
+            guard let keys = survey.keys[location.scope], let blobs = survey.blobs[location.scope] else {
+                unverifiable += objectCounts[location.scope] ?? 0
                 continue
             }
-            let base = doneBytes
-            do {
-                try content.verifyObject(blob.object, keys: keys,
-                                         progress: bar.map { bar in { bar.update(base + $0) } })
-                verified += 1
-            } catch let error as CMKError where error.code == "ContentMissing" {
-                missing.append(Self.entry(blob, error))
-            } catch let error as CMKError {
-                damaged.append(Self.entry(blob, error))
+            for blob in blobs {
+                let base = doneBytes
+                do {
+                    try content.verifyObject(blob.object, keys: keys,
+                                             progress: bar.map { bar in { bar.update(base + $0) } })
+                    verified += 1
+                } catch let error as CMKError where error.code == "ContentMissing" {
+                    missing.append(Self.entry(blob, error))
+                } catch let error as CMKError {
+                    damaged.append(Self.entry(blob, error))
+                }
+                doneBytes += blob.object.size
             }
-            doneBytes += blob.object.size
         }
         bar?.finish()
-        let named = Set(survey.blobs.map(\.object.objectID))
+        let named = Set(survey.locations.map(\.objectID))
         let orphanFiles = try ContentTransfer.mapped { try content.objectIDsOnDisk() }.filter { !named.contains($0) }
         var removedFiles = 0
         var removedTemporary = 0
@@ -70,7 +90,7 @@ struct FileSystemCheck {
             // push still running. Only files unnamed for an hour go, and the index is read again under the write lock.
             let cutoff = Date().addingTimeInterval(-Self.orphanGracePeriod)
             removedFiles = try transfer.perform { _ -> Int in
-                let namedNow = Set(try content.allBlobs().map(\.object.objectID))
+                let namedNow = Set(try content.objectLocations().map(\.objectID))
                 let doomed = orphanFiles.filter {
                     !namedNow.contains($0) && (content.objectModificationDate($0).map { $0 < cutoff } ?? false)
                 }
@@ -88,7 +108,7 @@ struct FileSystemCheck {
         }
         let lockedList = survey.locked.sorted { $0.key < $1.key }
         let value: JSONValue = [
-            "objects": .number(Double(survey.blobs.count)),
+            "objects": .number(Double(survey.locations.count)),
             "verified": .number(Double(verified)),
             "damaged": .array(damaged),
             "missing": .array(missing),
@@ -100,7 +120,8 @@ struct FileSystemCheck {
             "removedFiles": .number(Double(removedFiles + removedRows)),
             "removedTemporaryFiles": .number(Double(removedTemporary)),
         ]
-        var lines = ["Checked \(survey.blobs.count) sealed objects: \(verified) verified, \(damaged.count) damaged, "
+        var lines = ["Checked \(survey.locations.count) sealed objects: \(verified) verified, "
+                     + "\(damaged.count) damaged, "
                      + "\(missing.count) missing, \(unverifiable) unverifiable (key unavailable)."]
         for entry in damaged + missing {
             lines.append("  DAMAGED \(entry["registry"]?.stringValue ?? "") \(entry["digest"]?.stringValue ?? ""): "
@@ -120,10 +141,16 @@ struct FileSystemCheck {
     }
 
     private struct Survey {
-        var blobs: [ContentBlobRecord]
+        /// Every indexed object, readable without keys.
+        var locations: [ContentObjectLocation]
         var liveScopes: [String: String]
+        /// By scope: the keys and opened blob rows of each registry whose index opened.
         var keys: [String: ContentKeys]
+        var blobs: [String: [ContentBlobRecord]]
+        /// By registry: why its key could not be unwrapped.
         var locked: [String: String]
+        /// By scope: why its index rows do not open although the key unwrapped.
+        var unreadable: [String: CMKError]
     }
 
     private static func entry(_ blob: ContentBlobRecord, _ error: CMKError) -> JSONValue {

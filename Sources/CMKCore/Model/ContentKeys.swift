@@ -16,13 +16,21 @@ public final class ContentKeys: @unchecked Sendable, CustomStringConvertible {
     public var isCMK: Bool { layerKeys.count == 2 }
     /// Platform layer key first, then the DEK.
     package let layerKeys: [SecureBytes]
-    private let salt: [UInt8]
+    /// The keys of the registry's content index, derived from the same layers.
+    public let index: ContentIndexKeys
 
-    package init(registryName: String, salt: [UInt8], layerKeys: [SecureBytes]) {
+    /// Keys over a registry's layer keys.
+    ///
+    /// - Parameters:
+    ///   - registryName: The registry.
+    ///   - salt: The registry's content-key salt.
+    ///   - layerKeys: The platform layer key, then (for a CMK registry) the DEK.
+    /// - Throws: `CryptoError` if deriving the index keys fails.
+    package init(registryName: String, salt: [UInt8], layerKeys: [SecureBytes]) throws {
         self.registryName = registryName
-        self.salt = salt
         self.scope = ContentKeys.scope(forSalt: salt)
         self.layerKeys = layerKeys
+        self.index = try ContentIndexKeys(layerKeys: layerKeys, salt: salt, scope: scope, registryName: registryName)
     }
 
     /// The scope string of a registry's content-key salt.
@@ -31,9 +39,12 @@ public final class ContentKeys: @unchecked Sendable, CustomStringConvertible {
     }
 
     /// The file id of the sealed object holding `digest` in this registry: per registry, so two registries (or
-    /// two incarnations of one) never share a file sealed with another's keys.
-    public func objectID(for digest: String) -> String {
-        SHA256.hex(SHA256.hash(salt + Array(digest.utf8)))
+    /// two incarnations of one) never share a file sealed with another's keys, and keyed, so nobody without the
+    /// registry's keys can tell from the file names whether it holds a given (say, public) digest.
+    ///
+    /// - Throws: `CryptoError` if OpenSSL fails.
+    public func objectID(for digest: String) throws -> String {
+        SHA256.hex(try index.token(.object, digest))
     }
 
     /// Bytes bound into every sealed stream of this registry.

@@ -13,7 +13,23 @@ public struct ContentObject: Sendable, Equatable {
     }
 }
 
-/// A blob row of the content index: one sealed object of one registry.
+/// Where the content index says a sealed object lives, readable without the registry's keys: enough to find
+/// orphans and to delete a deleted registry's leftovers, nothing about the content (no digest, size or name).
+public struct ContentObjectLocation: Sendable, Equatable {
+    /// The registry's content scope (see `ContentKeys.scope`).
+    public var scope: String
+    /// The registry's name when the object was indexed (a control-plane name, not content).
+    public var registry: String
+    public var objectID: String
+
+    public init(scope: String, registry: String, objectID: String) {
+        self.scope = scope
+        self.registry = registry
+        self.objectID = objectID
+    }
+}
+
+/// A blob row of the content index, opened with the registry's keys: one sealed object of one registry.
 public struct ContentBlobRecord: Sendable, Equatable {
     /// The registry's content scope (see `ContentKeys.scope`).
     public var scope: String
@@ -101,9 +117,9 @@ public struct ContentManifestRecord: Sendable, Equatable {
 }
 
 /// What one push adds to the index, committed in one transaction after every object is durable.
+///
+/// The registry (and its scope) are those of the `ContentKeys` the push is committed with.
 public struct ContentPush: Sendable {
-    public var scope: String
-    public var registry: String
     public var repository: String
     public var tag: String?
     /// The manifest the tag points at.
@@ -113,10 +129,8 @@ public struct ContentPush: Sendable {
     public var manifests: [ContentManifestRecord]
     public var time: Date
 
-    public init(scope: String, registry: String, repository: String, tag: String?, tagDigest: String?,
-                objects: [ContentObject], manifests: [ContentManifestRecord], time: Date) {
-        self.scope = scope
-        self.registry = registry
+    public init(repository: String, tag: String?, tagDigest: String?, objects: [ContentObject],
+                manifests: [ContentManifestRecord], time: Date) {
         self.repository = repository
         self.tag = tag
         self.tagDigest = tagDigest

@@ -58,29 +58,43 @@ public protocol ContentStore: AnyObject {
 
     // MARK: Index (inside StateStore.perform)
 
-    /// Repositories of a registry, sorted by name.
-    func repositories(scope: String) throws -> [ContentRepositoryRecord]
+    // The index is sealed with the registry's keys: names, digests, media types, platforms, sizes and times are
+    // stored only as keyed lookup tokens and sealed values. Every call that reads or writes them takes the
+    // registry's `ContentKeys`; without them (revocation) the index cannot be read. Only object locations and
+    // `deleteScope` work without keys.
 
-    /// Tags of a repository, sorted by name.
-    func tags(scope: String, repository: String) throws -> [ContentTagRecord]
+    /// Repositories of a registry, sorted by name (byte order).
+    ///
+    /// - Throws: `CMKError` (`ContentIndexTampered`) when a row does not open with `keys`; store errors.
+    func repositories(keys: ContentKeys) throws -> [ContentRepositoryRecord]
 
-    /// Manifests of a repository with their tags, oldest first.
-    func manifests(scope: String, repository: String) throws -> [ContentManifestRecord]
+    /// One repository of a registry, or nil when the registry has no repository of that name.
+    func repository(keys: ContentKeys, name: String) throws -> ContentRepositoryRecord?
+
+    /// Tags of a repository, sorted by name (byte order).
+    func tags(keys: ContentKeys, repository: String) throws -> [ContentTagRecord]
+
+    /// Manifests of a repository with their tags, oldest first (then by digest).
+    func manifests(keys: ContentKeys, repository: String) throws -> [ContentManifestRecord]
 
     /// The blob row of a digest, if the registry holds it.
-    func blob(scope: String, digest: String) throws -> ContentBlobRecord?
+    func blob(keys: ContentKeys, digest: String) throws -> ContentBlobRecord?
+
+    /// Every blob row of a registry, sorted by digest (for fsck).
+    func blobs(keys: ContentKeys) throws -> [ContentBlobRecord]
 
     /// Adds what a push sealed: objects, manifests, the repository and the tag (moved if it existed).
-    func commit(_ push: ContentPush) throws
+    func commit(_ push: ContentPush, keys: ContentKeys) throws
 
     /// Deletes a repository's tags and manifests, then the blob rows no remaining manifest of the registry
     /// references. Returns the object ids to delete from disk once the transaction commits.
-    func deleteRepository(scope: String, repository: String) throws -> [String]
+    func deleteRepository(keys: ContentKeys, repository: String) throws -> [String]
 
-    /// Every blob row of every registry (for fsck).
-    func allBlobs() throws -> [ContentBlobRecord]
+    /// Where every indexed object of every registry lives, sorted by registry, scope and object id; needs no keys
+    /// (for fsck: orphans, locked registries, deleted registries' leftovers).
+    func objectLocations() throws -> [ContentObjectLocation]
 
-    /// Deletes every row of a scope (a deleted registry's leftovers); returns its object ids.
+    /// Deletes every row of a scope (a deleted registry's leftovers) without its keys; returns its object ids.
     func deleteScope(_ scope: String) throws -> [String]
 }
 

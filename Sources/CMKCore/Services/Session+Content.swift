@@ -21,11 +21,12 @@ extension Session {
         let platformLayer = try HKDF.deriveKey(inputKeyMaterial: platformKey, salt: registry.contentKeySalt,
                                                info: Self.platformContentInfo, outputByteCount: 32)
         guard let encryption = registry.encryption else {
-            return ContentKeys(registryName: registry.name, salt: registry.contentKeySalt, layerKeys: [platformLayer])
+            return try ContentKeys(registryName: registry.name, salt: registry.contentKeySalt,
+                                   layerKeys: [platformLayer])
         }
         switch try unwrapRegistryDEK(registry) {
         case .success(let dek):
-            return ContentKeys(registryName: registry.name, salt: registry.contentKeySalt,
+            return try ContentKeys(registryName: registry.name, salt: registry.contentKeySalt,
                                layerKeys: [platformLayer, dek])
         case .failure(let denial):
             let key = KeyIdentifier.parse(encryption.versionedKeyIdentifier)

@@ -5,7 +5,8 @@ import JMESPath
 /// `az acr repository …` and `az acr manifest list-metadata`: the registry's content as az shows it.
 ///
 /// Every command unwraps the registry's key first (one audited vault call), so with the key revoked even listing
-/// fails, naming the cause, as the seed's impact tables say.
+/// fails, naming the cause, as the seed's impact tables say; the index itself is sealed with keys derived from the
+/// same DEK, so it could not be read anyway.
 enum AzAcrContentCommands {
     static let registryName = OptionSpec("name", short: "n", valueName: "name",
                                          help: "The name of the container registry.", required: true)
@@ -37,7 +38,7 @@ enum AzAcrContentCommands {
                     examples: ["az acr repository list --name myregistry"],
                     handler: { context in
                         let names = try read(context, registry: context.required("name")) { keys, content in
-                            try content.repositories(scope: keys.scope).map(\.name)
+                            try content.repositories(keys: keys).map(\.name)
                         }
                         return CommandOutput(.array(try limited(names, context).map(JSONValue.string)))
                     })
@@ -51,7 +52,7 @@ enum AzAcrContentCommands {
                         let repositoryName = context.required("repository")
                         var tags = try read(context, registry: context.required("name")) { keys, content in
                             try requireRepository(repositoryName, keys: keys, content: content)
-                            return try content.tags(scope: keys.scope, repository: repositoryName)
+                            return try content.tags(keys: keys, repository: repositoryName)
                         }
                         switch context.arguments.string("orderby") {
                         case "time_asc": tags.sort { $0.lastUpdatedAt < $1.lastUpdatedAt }
@@ -104,7 +105,7 @@ enum AzAcrContentCommands {
                         let removed = try transfer.perform { session -> [String] in
                             let keys = try session.contentKeys(forRegistry: context.required("name"), action: "deleted")
                             try requireRepository(repositoryName, keys: keys, content: content)
-                            return try content.deleteRepository(scope: keys.scope, repository: repositoryName)
+                            return try content.deleteRepository(keys: keys, repository: repositoryName)
                         }
                         // After the commit: a crash before this leaves orphans that fsck sweeps.
                         try ContentTransfer.mapped { try content.removeObjects(removed) }
@@ -144,12 +145,12 @@ enum AzAcrContentCommands {
                                       repository: String) throws -> [ContentManifestRecord] {
         try read(context, registry: registry) { keys, content in
             try requireRepository(repository, keys: keys, content: content)
-            return try content.manifests(scope: keys.scope, repository: repository)
+            return try content.manifests(keys: keys, repository: repository)
         }
     }
 
     private static func requireRepository(_ name: String, keys: ContentKeys, content: any ContentStore) throws {
-        guard try content.repositories(scope: keys.scope).contains(where: { $0.name == name }) else {
+        guard try content.repository(keys: keys, name: name) != nil else {
             throw CMKError(.notFound, code: "NAME_UNKNOWN", "repository name not known to registry",
                            hint: "The repository '\(name)' is not in registry '\(keys.registryName)'. List them with: "
                                + "az acr repository list --name \(keys.registryName)")
