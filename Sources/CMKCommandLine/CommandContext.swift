@@ -96,7 +96,11 @@ public struct ToolServices: Sendable {
 extension CommandContext {
     /// Runs `body` as one transaction on the state home, turning domain errors into command failures.
     public func perform<T>(_ body: (Session) throws -> T) throws -> T {
-        let store = try openStore()
+        try perform(on: try openStore(), body)
+    }
+
+    /// Like `perform(_:)`, on a store the caller already opened (to reach its content index in the same transaction).
+    public func perform<T>(on store: any StateStore, _ body: (Session) throws -> T) throws -> T {
         let started = Date()
         defer { debug("transaction on \(settings.home) took \(Int(Date().timeIntervalSince(started) * 1000)) ms") }
         do {

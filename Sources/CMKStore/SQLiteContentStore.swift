@@ -338,6 +338,16 @@ public final class SQLiteContentStore: ContentStore {
             }
     }
 
+    public func counts(scope: String) throws -> ContentCounts {
+        func count(_ table: String) throws -> Int {
+            let value = try connection.scalar("SELECT count(*) FROM \(table) WHERE scope = ?", [.text(scope)])
+            if case .integer(let number) = value { return Int(number) }
+            return 0
+        }
+        return ContentCounts(repositories: try count("content_repositories"), manifests: try count("content_manifests"),
+                             tags: try count("content_tags"), blobs: try count("content_blobs"))
+    }
+
     public func deleteScope(_ scope: String) throws -> [String] {
         let ids = try connection.query("SELECT object_id FROM content_blobs WHERE scope = ?", [.text(scope)])
             .compactMap { $0.string("object_id") }

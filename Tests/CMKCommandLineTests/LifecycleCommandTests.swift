@@ -186,3 +186,24 @@ struct ReplicaVisibilityTests {
         #expect(after.arrayValue?.first?["replicas"]?.arrayValue?.first?["status"] == "Ready")
     }
 }
+
+@Suite("status")
+struct StatusTests {
+    @Test func statusCountsContentEvenWhileTheKeyIsRevoked() throws {
+        let tool = try BuiltTool()
+        #expect(try tool.run("setup", "--registry", "countreg").exitCode == 0)
+        let file = tool.home.appendingPathComponent("f.bin")
+        try Data("counted".utf8).write(to: file)
+        #expect(try tool.run("push", "countreg", "app:v1", file.path).exitCode == 0)
+        #expect(try tool.run("push", "countreg", "app:v2", file.path).exitCode == 0)
+        #expect(try tool.run("push", "countreg", "tools/cli:1", file.path).exitCode == 0)
+        func content() throws -> JSONValue {
+            try JSONValue.parse(try tool.run("status", "-o", "json").stdout).arrayValue?.first?["content"] ?? .null
+        }
+        #expect(try content()["repositories"] == 2)
+        #expect(try content()["tags"] == 3)
+        #expect(try tool.run("revoke", "--registry", "countreg", "--method", "disable-key").exitCode == 0)
+        #expect(try content()["tags"] == 3, "registry metrics keep working after revocation")
+        #expect(try tool.run("status").stdout.contains("2 repos, 3 tags"))
+    }
+}

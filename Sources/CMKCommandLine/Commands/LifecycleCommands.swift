@@ -334,17 +334,24 @@ enum LifecycleCommands {
 
     static var status: CommandSpec {
         CommandSpec(
-            "status", abstract: "Show every registry: SKU, encryption, key, rotation, identity, last rotation, health.",
+            "status",
+            abstract: "Show every registry: SKU, encryption, key, rotation, identity, last rotation, health, content.",
+            discussion: "Content counts come from the index without decrypting it, so they show even while a key is "
+                + "revoked (seed 000: registry metrics keep working).",
             handler: { context in
-                try context.perform { session in
+                let store = try context.openStore()
+                let content = (store as? any ContentHome)?.content
+                return try context.perform(on: store) { session in
                     var rows: [JSONValue] = []
                     var lines: [[String]] = [
-                        ["REGISTRY", "SKU", "ENCRYPTION", "ROTATION", "HEALTH", "REPLICAS", "KEY (VERSIONED)"]
+                        ["REGISTRY", "SKU", "ENCRYPTION", "ROTATION", "HEALTH", "REPLICAS", "CONTENT", "KEY (VERSIONED)"]
                     ]
                     for registry in session.world.registries.sorted(by: { $0.name < $1.name }) {
                         let report = try session.checkHealth(registryName: registry.name)
                         let encryption = registry.encryption
                         let rotation = encryption.map { $0.keyRotationEnabled ? "auto" : "manual" } ?? "-"
+                        let counts = try content?.counts(scope: ContentKeys.scope(forSalt: registry.contentKeySalt))
+                            ?? .empty
                         rows.append([
                             "name": .string(registry.name), "resourceGroup": .string(registry.resourceGroup),
                             "sku": .string(registry.sku.rawValue),
@@ -355,6 +362,11 @@ enum LifecycleCommands {
                             "lastKeyRotationTimestamp": JSONValue(
                                 encryption.map { Timestamp.azString($0.lastKeyRotationTimestamp) }),
                             "health": .string(report.verdict),
+                            "content": [
+                                "repositories": .number(Double(counts.repositories)),
+                                "manifests": .number(Double(counts.manifests)), "tags": .number(Double(counts.tags)),
+                                "blobs": .number(Double(counts.blobs)),
+                            ],
                             "replicas": .array(
                                 registry.replications.map { replica in
                                     [
@@ -372,6 +384,7 @@ enum LifecycleCommands {
                         lines.append([
                             registry.name, registry.sku.rawValue, encryption == nil ? "disabled" : "enabled",
                             rotation, report.verdict, replicas.isEmpty ? "-" : replicas.joined(separator: ","),
+                            "\(counts.repositories) repos, \(counts.tags) tags",
                             encryption?.versionedKeyIdentifier ?? "-",
                         ])
                     }

@@ -96,10 +96,30 @@ public protocol ContentStore: AnyObject {
 
     /// Deletes every row of a scope (a deleted registry's leftovers) without its keys; returns its object ids.
     func deleteScope(_ scope: String) throws -> [String]
+
+    /// How many rows a registry's index holds: readable without its keys, like Azure's registry metrics.
+    func counts(scope: String) throws -> ContentCounts
 }
 
 /// A state store that also holds registry content.
 public protocol ContentHome: StateStore {
     /// The content store over the same state home.
     var content: any ContentStore { get }
+}
+
+/// The size of a registry's content index.
+public struct ContentCounts: Sendable, Equatable {
+    public var repositories: Int
+    public var manifests: Int
+    public var tags: Int
+    public var blobs: Int
+
+    public init(repositories: Int, manifests: Int, tags: Int, blobs: Int) {
+        self.repositories = repositories
+        self.manifests = manifests
+        self.tags = tags
+        self.blobs = blobs
+    }
+
+    public static let empty = ContentCounts(repositories: 0, manifests: 0, tags: 0, blobs: 0)
 }
