@@ -207,3 +207,32 @@ struct StatusTests {
         #expect(try tool.run("status").stdout.contains("2 repos, 3 tags"))
     }
 }
+
+@Suite("import")
+struct ImportTests {
+    @Test func exportThenImportMovesARepositoryToAnotherRegistry() throws {
+        let tool = try BuiltTool()
+        #expect(try tool.run("setup", "--registry", "oldreg").exitCode == 0)
+        #expect(try tool.run("setup", "--registry", "newreg", "--resource-group", "oldreg-rg").exitCode == 0)
+        let first = tool.home.appendingPathComponent("one.bin"), second = tool.home.appendingPathComponent("two.bin")
+        try Data("first payload".utf8).write(to: first)
+        try Data("second payload".utf8).write(to: second)
+        #expect(try tool.run("push", "oldreg", "app:v1", first.path).exitCode == 0)
+        #expect(try tool.run("push", "oldreg", "app:v2", second.path).exitCode == 0)
+        let layout = tool.home.appendingPathComponent("app-export")
+        #expect(try tool.run("export", "oldreg", "--repository", "app", "--output", layout.path).exitCode == 0)
+
+        let imported = try tool.run("import", "newreg", layout.path, "--repository", "app")
+        #expect(imported.exitCode == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("Imported 2 tag(s)"))
+        #expect(try tool.run("az", "acr", "repository", "show-tags", "-n", "newreg", "--repository", "app", "-o", "tsv").stdout
+            == "v1\nv2\n")
+        let pulled = tool.home.appendingPathComponent("pulled.bin")
+        #expect(try tool.run("pull", "newreg", "app:v2", pulled.path).exitCode == 0)
+        #expect(FileManager.default.contentsEqual(atPath: pulled.path, andPath: second.path))
+
+        let notLayout = try tool.run("import", "newreg", first.path, "--repository", "app")
+        #expect(notLayout.exitCode == 1)
+        #expect(notLayout.stderr.contains("(NotAnOCILayout)"))
+    }
+}

@@ -5,7 +5,7 @@ import JMESPath
 /// acrcmk's own content commands: `push`, `pull`, `export` and `fsck`.
 enum ContentCommands {
     static var specs: [CommandSpec] {
-        [push, pull, export, fsck]
+        [push, pull, importLayout, export, fsck]
     }
 
     static var push: CommandSpec {
@@ -101,6 +101,33 @@ enum ContentCommands {
             }
             return replica.location
         }
+    }
+
+    static var importLayout: CommandSpec {
+        CommandSpec(
+            "import",
+            abstract: "Import every tag of an OCI image layout into a repository (the counterpart of export).",
+            discussion: "Reads index.json and its blobs, verifies every digest, seals everything with the registry's "
+                + "keys and records all tags in one commit. `export` from one registry then `import` into another "
+                + "moves a repository, e.g. to a new registry before a compromised key is destroyed.",
+            options: [OptionSpec("repository", valueName: "name", help: "The repository to import into.", required: true)],
+            arguments: [ArgumentSpec("registry", help: "The registry name."),
+                        ArgumentSpec("layout", help: "The OCI image layout directory.")],
+            examples: ["acrcmk export oldreg --repository app --output ./app-export && "
+                       + "acrcmk import newreg ./app-export --repository app"],
+            handler: { context in
+                let registry = context.arguments.positional("registry")!
+                let path = context.arguments.positional("layout")!
+                let repository = context.required("repository")
+                let transfer = try ContentTransfer(context: context)
+                let imported = try transfer.importLayout(registry: registry, repository: repository, path: path)
+                let value: JSONValue = [
+                    "registry": .string(registry), "repository": .string(repository),
+                    "tags": .array(imported.map { ["tag": .string($0.tag), "digest": .string($0.digest)] }),
+                ]
+                return CommandOutput(value: value, text: "Imported \(imported.count) tag(s) into \(registry).azurecr.io/"
+                                     + "\(repository): " + imported.map(\.tag).joined(separator: ", "))
+            })
     }
 
     static var export: CommandSpec {

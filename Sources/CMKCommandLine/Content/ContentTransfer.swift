@@ -91,6 +91,52 @@ struct ContentTransfer {
                              + "it ran (a concurrent repository delete).", hint: "Run the push again.")
     }
 
+    /// Imports every tagged manifest of an OCI image layout into one repository: one key unwrap, one commit.
+    ///
+    /// - Returns: The tags imported with their manifest digests, in the layout's order.
+    func importLayout(registry: String, repository: String, path: String) throws -> [(tag: String, digest: String)] {
+        guard OCILayout.isLayout(path) else {
+            throw CommandFailure(code: "NotAnOCILayout", "'\(path)' is not an OCI image layout (no index.json).",
+                                 hint: "To push a single file, use: acrcmk push \(registry) \(repository):TAG \(path)")
+        }
+        let layout = OCILayout(root: path)
+        let tagged: [(tag: String, descriptor: OCIDescriptor)] = try layout.index().manifests.compactMap { descriptor in
+            descriptor.annotations?[OCIMediaType.refNameAnnotation].map { ($0, descriptor) }
+        }
+        guard !tagged.isEmpty else {
+            throw CommandFailure(code: "NoTags", "The OCI layout '\(path)' names no tags (no "
+                                 + "\(OCIMediaType.refNameAnnotation) annotations in index.json).",
+                                 hint: "Push its only image with a tag of your choice: acrcmk push \(registry) "
+                                     + "\(repository):TAG \(path)")
+        }
+        let keys = try perform { try $0.contentKeys(forRegistry: registry, action: "imported into") }
+        _ = try? content.removeStaleTemporaryFiles()
+        for attempt in 1...2 {
+            var state = PushState()
+            for entry in tagged {
+                try importManifest(entry.descriptor, from: layout, keys: keys, state: &state)
+            }
+            let committed: Bool = try perform { session in
+                try session.requireContentRegistry(keys)
+                guard state.objects.allSatisfy({ content.objectExists($0.objectID) }) else { return false }
+                for index in state.manifests.indices {
+                    state.manifests[index].repository = repository
+                }
+                for (position, entry) in tagged.enumerated() {
+                    try content.commit(ContentPush(
+                        repository: repository, tag: entry.tag, tagDigest: entry.descriptor.digest,
+                        objects: position == 0 ? state.objects : [], manifests: position == 0 ? state.manifests : [],
+                        time: session.now), keys: keys)
+                }
+                return true
+            }
+            if committed { return tagged.map { ($0.tag, $0.descriptor.digest) } }
+            context.info("import attempt \(attempt): a sealed object was deleted concurrently; sealing it again")
+        }
+        throw CommandFailure(code: "ContentConflict", "The import could not commit: objects it needs were deleted "
+                             + "while it ran (a concurrent repository delete).", hint: "Run the import again.")
+    }
+
     private struct PushState {
         var objects: [ContentObject] = []
         var manifests: [ContentManifestRecord] = []
