@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "CMKCrypto", dependencies: ["COpenSSL"]),
         .target(name: "JMESPath"),
         .target(name: "CMKCore", dependencies: ["CMKCrypto"]),
-        .target(name: "CMKStore", dependencies: ["CMKCore", "CMKCrypto", "CSQLite"]),
+        .target(name: "CMKStore", dependencies: ["CMKCore", "CSQLite"]),
         .target(name: "CMKCommandLine", dependencies: ["CMKCore", "JMESPath"]),
         .executableTarget(name: "acrcmk", dependencies: ["CMKCommandLine", "CMKStore", "CMKCore", "CMKCrypto"]),
         // Test support only: a child process that CMKStoreTests runs by path (concurrent writers, kill -9).

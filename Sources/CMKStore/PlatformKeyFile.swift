@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CMKCrypto
+import CMKCore
 
 /// The installation's platform key on disk: `<home>/platform.key`, 32 random bytes, mode 0600.
 ///
@@ -13,13 +13,13 @@ import CMKCrypto
 /// silently replaced.
 enum PlatformKeyFile {
     /// The key length: AES-256.
-    static let byteCount = 32
+    static let byteCount = PlatformKey.byteCount
 
     /// Reads the key at `path`, creating it first when it does not exist.
     ///
     /// - Parameter path: The key file; its directory must exist and be writable.
     /// - Throws: `StateHomeError` with `.platformKeyInvalid`, `.platformKeyPermissions` or `.platformKeyUnreadable`.
-    static func loadOrCreate(at path: String) throws -> SecureBytes {
+    static func loadOrCreate(at path: String) throws -> PlatformKey {
         if let key = try load(path) {
             return key
         }
@@ -31,7 +31,7 @@ enum PlatformKeyFile {
     }
 
     /// The key at `path`, or nil when there is no file.
-    private static func load(_ path: String) throws -> SecureBytes? {
+    private static func load(_ path: String) throws -> PlatformKey? {
         let descriptor: Int32
         do {
             descriptor = try FileDescriptorIO.open(path, flags: O_RDONLY, operation: "open platform key")
@@ -58,7 +58,7 @@ enum PlatformKeyFile {
                                  reason: "mode is \(String(permissions, radix: 8)), expected 600")
         }
         var buffer = [UInt8](repeating: 0, count: byteCount)
-        // The array is wiped before it is released; only the SecureBytes copy survives.
+        // The array is wiped before it is released; only the PlatformKey's copy survives.
         defer { buffer.withUnsafeMutableBytes { _ = memset($0.baseAddress!, 0, $0.count) } }
         var filled = 0
         do {
@@ -76,7 +76,7 @@ enum PlatformKeyFile {
         } catch let error as BlobStoreError {
             throw StateHomeError(code: .platformKeyUnreadable, path: path, reason: reason(error))
         }
-        return buffer.withUnsafeBytes { SecureBytes(copying: $0) }
+        return buffer.withUnsafeBytes { PlatformKey(copying: $0) }
     }
 
     /// Writes a new random key to a private temporary file, then links it to `path` unless a key is already there.
@@ -94,7 +94,7 @@ enum PlatformKeyFile {
             guard fchmod(descriptor, 0o600) == 0 else {
                 throw BlobStoreError.fromErrno("chmod 600", path: temporary)
             }
-            let key = SecureBytes.random(count: byteCount)
+            let key = PlatformKey.generate()
             try key.withUnsafeBytes { try FileDescriptorIO.writeAll(descriptor, $0, path: temporary) }
             try FileDescriptorIO.sync(descriptor, path: temporary)
         } catch let error as BlobStoreError {

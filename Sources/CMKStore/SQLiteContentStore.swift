@@ -1,5 +1,4 @@
 public import CMKCore
-import CMKCrypto
 import Foundation
 
 /// CMKCore's `ContentStore` over the state home's SQLite file (the index) and its blob directory (sealed objects).

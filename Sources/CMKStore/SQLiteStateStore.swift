@@ -1,5 +1,4 @@
 public import CMKCore
-import CMKCrypto
 import Foundation
 
 /// CMKCore's `StateStore` over one SQLite connection: the world as one JSON document, the audit trail as rows.
@@ -42,7 +41,7 @@ public final class SQLiteStateStore: StateStore {
     ]
 
     let connection: SQLiteConnection
-    private let platformKey: SecureBytes
+    private let platformKey: PlatformKey
     private let wallClock: @Sendable () -> Date
 
     /// Wraps an open connection and brings its schema up to date.
@@ -52,7 +51,7 @@ public final class SQLiteStateStore: StateStore {
     ///   - platformKey: Handed to every session.
     ///   - wallClock: Real time; the world's clock offset is added per session.
     /// - Throws: `SQLiteError` when a migration fails or the database is newer than this build.
-    init(connection: SQLiteConnection, platformKey: SecureBytes, wallClock: @escaping @Sendable () -> Date) throws {
+    init(connection: SQLiteConnection, platformKey: PlatformKey, wallClock: @escaping @Sendable () -> Date) throws {
         self.connection = connection
         self.platformKey = platformKey
         self.wallClock = wallClock

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CMKCrypto
+import CMKCore
 public import Foundation
 
 /// One installation's state on disk: the directory given by `--home`, `ACRCMK_HOME` or `~/.acrcmk`.
@@ -20,7 +20,7 @@ public final class StateHome {
     /// The world and the audit trail.
     public let store: SQLiteStateStore
     /// The installation's platform key; it never leaves CMKStore except inside a `Session`.
-    let platformKey: SecureBytes
+    let platformKey: PlatformKey
 
     /// The database file inside a home.
     public static let databaseName = "state.db"
@@ -29,7 +29,7 @@ public final class StateHome {
     /// The platform key file inside a home.
     public static let platformKeyName = "platform.key"
 
-    private init(root: String, blobs: BlobDirectory, store: SQLiteStateStore, platformKey: SecureBytes) {
+    private init(root: String, blobs: BlobDirectory, store: SQLiteStateStore, platformKey: PlatformKey) {
         self.root = root
         self.blobs = blobs
         self.store = store

@@ -1,8 +1,8 @@
-import CMKCore
 import CMKCrypto
 import Foundation
 import Testing
 
+@testable import CMKCore
 @testable import CMKStore
 
 /// The content index on disk: names, digests, media types and platforms exist only as keyed tokens and sealed

@@ -1,5 +1,4 @@
 import CMKCore
-import CMKCrypto
 import Foundation
 import Testing
 @testable import CMKStore
@@ -24,8 +23,8 @@ struct StateHomeTests {
         #expect(try permissions(of: root) == 0o700)
         #expect(try size(of: root + "/platform.key") == 32)
         #expect(try permissions(of: root + "/platform.key") == 0o600)
-        #expect(home.platformKey.count == 32)
-        #expect(home.platformKey != SecureBytes([UInt8](repeating: 0, count: 32)))
+        #expect(home.platformKey.withUnsafeBytes(\.count) == 32)
+        #expect(home.platformKey != [UInt8](repeating: 0, count: 32).withUnsafeBytes { PlatformKey(copying: $0) })
         #expect(try home.store.connection.journalMode == "wal")
         #expect(try home.store.connection.userVersion == SQLiteStateStore.migrations.count)
         // No temporary key file is left next to the key.

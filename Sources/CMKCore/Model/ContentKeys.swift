@@ -15,7 +15,7 @@ public final class ContentKeys: @unchecked Sendable, CustomStringConvertible {
     /// Whether a customer-managed key layer is present.
     public var isCMK: Bool { layerKeys.count == 2 }
     /// Platform layer key first, then the DEK.
-    package let layerKeys: [SecureBytes]
+    let layerKeys: [SecureBytes]
     /// The keys of the registry's content index, derived from the same layers.
     public let index: ContentIndexKeys
 
@@ -48,7 +48,7 @@ public final class ContentKeys: @unchecked Sendable, CustomStringConvertible {
     }
 
     /// Bytes bound into every sealed stream of this registry.
-    package var streamContext: [UInt8] {
+    var streamContext: [UInt8] {
         Array("acrcmk/content/v1|\(scope)".utf8)
     }
 

@@ -21,6 +21,16 @@ public final class Session {
         self.platformKey = platformKey
     }
 
+    /// A session over the installation's platform key as the store loaded it.
+    ///
+    /// - Parameters:
+    ///   - world: The world as loaded.
+    ///   - wallClock: Real time; the simulated time is this plus the world's clock offset.
+    ///   - platformKey: The installation's platform key.
+    public convenience init(world: World, wallClock: Date, platformKey: PlatformKey) {
+        self.init(world: world, wallClock: wallClock, platformKey: platformKey.secret)
+    }
+
     /// The signed-in operator: Owner and Key Vault Administrator at subscription scope.
     public var signedInOperator: Principal {
         Principal(objectId: world.account.operatorObjectId, tenantId: world.account.tenantId, applicationId: nil,
