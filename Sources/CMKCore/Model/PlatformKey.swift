@@ -36,7 +36,7 @@ public struct PlatformKey: Sendable, Equatable, CustomStringConvertible {
     ///
     /// - Parameter body: A closure reading the bytes.
     /// - Throws: Whatever `body` throws.
-    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    package func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try secret.withUnsafeBytes(body)
     }
 
