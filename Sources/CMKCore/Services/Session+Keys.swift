@@ -207,17 +207,24 @@ extension Session {
     ) {
         let vault = try requireVault(vaultName)
         let access = try requireAccess(.rotate, vaultName: vault.name, keyName: name, as: principal ?? signedInOperator)
-        let key = access.key!, current = key.current
-        let expires = key.rotationPolicy?.expiryTime.map { $0.added(to: now) }
-        let version = try makeKeyVersion(
-            vaultName: vault.name, keyName: key.name, type: current.keyType,
-            size: current.keySize, curve: current.curve, operations: current.keyOps,
-            enabled: true, expires: expires, notBefore: nil, tags: current.tags)
-        let index = keyIndex(vaultName: vault.name, name: key.name)!
-        world.keys[index].versions.append(version)
+        let (rotated, version) = try appendRotatedVersion(of: access.key!)
         amendLastAudit(
             operation: KeyOperation.rotate.auditName,
-            keyId: version.identifier(vaultName: vault.name, keyName: key.name))
+            keyId: version.identifier(vaultName: vault.name, keyName: rotated.name))
+        return (rotated, version)
+    }
+
+    /// A new version like the current one, with the expiry the rotation policy gives new versions; manual
+    /// rotation and the rotation policy both make versions this way.
+    func appendRotatedVersion(of key: VaultKey) throws -> (VaultKey, KeyVersion) {
+        let current = key.current
+        let expires = key.rotationPolicy?.expiryTime.map { $0.added(to: now) }
+        let version = try makeKeyVersion(
+            vaultName: key.vaultName, keyName: key.name, type: current.keyType,
+            size: current.keySize, curve: current.curve, operations: current.keyOps,
+            enabled: true, expires: expires, notBefore: nil, tags: current.tags)
+        let index = keyIndex(vaultName: key.vaultName, name: key.name)!
+        world.keys[index].versions.append(version)
         return (world.keys[index], version)
     }
 

@@ -143,21 +143,13 @@ extension Session {
             objectId: "keyvault-rotation-service", tenantId: world.account.tenantId,
             applicationId: nil, kind: .signedInOperator, displayName: "Key Vault rotation policy")
         do {
-            let vault = world.vaults.first { $0.name == key.vaultName }!
             // The rotation service acts with the vault's own authority, not as a caller subject to its policies.
-            let current = key.current
-            let expires = key.rotationPolicy?.expiryTime.map { $0.added(to: now) }
-            let version = try makeKeyVersion(
-                vaultName: vault.name, keyName: key.name, type: current.keyType,
-                size: current.keySize, curve: current.curve, operations: current.keyOps,
-                enabled: true, expires: expires, notBefore: nil, tags: current.tags)
-            let index = keyIndex(vaultName: vault.name, name: key.name)!
-            world.keys[index].versions.append(version)
+            let (_, version) = try appendRotatedVersion(of: key)
             record(
                 AuditEvent(
-                    time: now, vaultName: vault.name, operationName: "KeyRotate", resultSignature: "OK",
+                    time: now, vaultName: key.vaultName, operationName: "KeyRotate", resultSignature: "OK",
                     callerObjectId: policyCaller.objectId, caller: policyCaller.displayName,
-                    keyId: version.identifier(vaultName: vault.name, keyName: key.name),
+                    keyId: version.identifier(vaultName: key.vaultName, keyName: key.name),
                     detail: "rotation policy", registry: nil))
             emit("KeyRotated", key.versionlessIdentifier, "rotation policy created version \(version.version)")
         } catch {
