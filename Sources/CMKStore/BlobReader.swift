@@ -48,16 +48,7 @@ public final class BlobReader {
     /// - Returns: The number of bytes stored: `buffer.count` except at the end of the blob, 0 at end of file.
     /// - Throws: `BlobStoreError`.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        var filled = 0
-        while filled < buffer.count {
-            let count = try FileDescriptorIO.read(
-                descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]), path: path)
-            if count == 0 {
-                break
-            }
-            filled += count
-        }
-        return filled
+        try FileDescriptorIO.readFully(descriptor, into: buffer, path: path)
     }
 
     /// Reads everything left; for small blobs and tests.

@@ -36,6 +36,19 @@ enum FileDescriptorIO {
         }
     }
 
+    /// Fills `buffer` from the current position; returns less only at end of file.
+    static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, path: String) throws -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let count = try read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]), path: path)
+            if count == 0 {
+                break
+            }
+            filled += count
+        }
+        return filled
+    }
+
     /// Reads up to `buffer.count` bytes, retrying on EINTR; 0 means end of file.
     static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, path: String) throws -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else {

@@ -31,7 +31,7 @@ struct SealedObjectStreamer {
         defer { FileDescriptorIO.systemClose(descriptor) }
         return try seal(keys: keys, expectedDigest: expectedDigest, progress: progress) { buffer in
             do {
-                return try Self.readFully(descriptor, into: buffer, path: path)
+                return try FileDescriptorIO.readFully(descriptor, into: buffer, path: path)
             } catch let error as BlobStoreError {
                 throw CMKError.badRequest("FileUnreadable", "Cannot read '\(path)': \(Self.reason(error)).")
             }
@@ -114,20 +114,6 @@ struct SealedObjectStreamer {
     }
 
     // MARK: I/O helpers
-
-    /// Fills `buffer` from the current position; returns less only at end of file.
-    static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, path: String) throws -> Int {
-        var filled = 0
-        while filled < buffer.count {
-            let count = try FileDescriptorIO.read(
-                descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]), path: path)
-            if count == 0 {
-                break
-            }
-            filled += count
-        }
-        return filled
-    }
 
     /// Fills `buffer` from `offset`; returns less only at end of file.
     static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64,
