@@ -69,18 +69,22 @@ enum AzAcrCommands {
             })
     }
 
+    /// A handler that prints one registry (`--name`, optional `--resource-group`) through a presenter shape.
+    static func showRegistry(_ shape: @escaping @Sendable (AzPresenter, Registry) -> JSONValue) -> CommandSpec.Handler {
+        { context in
+            try context.perform { session in
+                let registry = try session.requireRegistry(
+                    context.required("name"), resourceGroup: context.arguments.string("resource-group"))
+                return CommandOutput(shape(AzPresenter(world: session.world), registry))
+            }
+        }
+    }
+
     static var show: CommandSpec {
         CommandSpec(
             "show", abstract: "Get the details of an Azure Container Registry.", dialect: .az,
             options: [registryName, AzOptions.resourceGroup],
-            handler: { context in
-                try context.perform { session in
-                    let registry = try session.requireRegistry(
-                        context.required("name"),
-                        resourceGroup: context.arguments.string("resource-group"))
-                    return CommandOutput(AzPresenter(world: session.world).registry(registry))
-                }
-            })
+            handler: showRegistry { $0.registry($1) })
     }
 
     static var update: CommandSpec {
@@ -146,14 +150,7 @@ enum AzAcrCommands {
                     "show", abstract: "Show the container registry's encryption details.", dialect: .az,
                     options: [registryName, AzOptions.resourceGroup],
                     examples: ["az acr encryption show --name <container-registry-name>"],
-                    handler: { context in
-                        try context.perform { session in
-                            let registry = try session.requireRegistry(
-                                context.required("name"),
-                                resourceGroup: context.arguments.string("resource-group"))
-                            return CommandOutput(AzPresenter(world: session.world).encryption(registry))
-                        }
-                    }),
+                    handler: showRegistry { $0.encryption($1) }),
                 CommandSpec(
                     "rotate-key", abstract: "Rotate (update) the container registry's encryption key.", dialect: .az,
                     options: [
@@ -207,14 +204,7 @@ enum AzAcrCommands {
                 CommandSpec(
                     "show", abstract: "Show the container registry's identity details.", dialect: .az,
                     options: [registryName, AzOptions.resourceGroup],
-                    handler: { context in
-                        try context.perform { session in
-                            let registry = try session.requireRegistry(
-                                context.required("name"),
-                                resourceGroup: context.arguments.string("resource-group"))
-                            return CommandOutput(AzPresenter(world: session.world).registryIdentity(registry))
-                        }
-                    }),
+                    handler: showRegistry { $0.registryIdentity($1) }),
                 CommandSpec(
                     "remove", abstract: "Remove a managed identity from a container registry.", dialect: .az,
                     options: [registryName, AzOptions.resourceGroup, identities],
