@@ -9,21 +9,7 @@ import Testing
 /// ticks one millisecond per reading, so runs are deterministic, later commands are strictly later, and only
 /// `acrcmk clock advance|set` moves simulated time by more.
 final class StatefulHarness: @unchecked Sendable {
-    struct Result {
-        var exitCode: Int32
-        var stdout: String
-        var stderr: String
-
-        /// stdout parsed as JSON; records an issue (and returns null) when it is not JSON.
-        func json(sourceLocation: SourceLocation = #_sourceLocation) -> JSONValue {
-            do {
-                return try JSONValue.parse(stdout)
-            } catch {
-                Issue.record("stdout is not JSON: \(error)\n\(stdout)\nstderr: \(stderr)", sourceLocation: sourceLocation)
-                return .null
-            }
-        }
-    }
+    typealias Result = ToolHarness.Result
 
     /// 2026-01-01T00:00:00Z: the real time the harness starts at.
     static let startTime = Date(timeIntervalSince1970: 1_767_225_600)
@@ -52,13 +38,7 @@ final class StatefulHarness: @unchecked Sendable {
     func run(_ arguments: String...) -> Result { run(arguments) }
 
     func run(_ arguments: [String]) -> Result {
-        let out = Mutex(""), err = Mutex("")
-        let io = CommandIO(writeOutput: { text in out.withLock { $0 += text } },
-                           writeError: { text in err.withLock { $0 += text } })
-        let services = ToolServices(version: "9.9.9-test", openState: { [self] _ in self.store })
-        let tool = CommandLineTool(io: io, environment: ["HOME": NSTemporaryDirectory()], services: services)
-        let code = tool.run(arguments)
-        return Result(exitCode: code, stdout: out.withLock { $0 }, stderr: err.withLock { $0 })
+        ToolHarness.invoke(arguments, store: store, environment: ["HOME": NSTemporaryDirectory()])
     }
 
     /// Runs `acrcmk az <arguments>`.
@@ -144,6 +124,18 @@ final class StatefulHarness: @unchecked Sendable {
     func encryption(_ registry: String) -> JSONObject {
         json("az", "acr", "encryption", "show", "--name", registry).objectValue?["keyVaultProperties"]?.objectValue
             ?? JSONObject()
+    }
+}
+
+extension ToolHarness.Result {
+    /// stdout parsed as JSON; records an issue (and returns null) when it is not JSON.
+    func json(sourceLocation: SourceLocation = #_sourceLocation) -> JSONValue {
+        do {
+            return try JSONValue.parse(stdout)
+        } catch {
+            Issue.record("stdout is not JSON: \(error)\n\(stdout)\nstderr: \(stderr)", sourceLocation: sourceLocation)
+            return .null
+        }
     }
 }
 

@@ -19,15 +19,21 @@ struct ToolHarness {
     func run(_ arguments: String...) -> Result { run(arguments) }
 
     func run(_ arguments: [String]) -> Result {
+        Self.invoke(arguments, store: store.value, environment: environment, stdin: stdin)
+    }
+
+    /// One in-process invocation against `store`, with stdout and stderr captured.
+    static func invoke(_ arguments: [String], store: InMemoryStateStore, environment: [String: String],
+                       stdin: [UInt8] = []) -> Result {
         let out = Mutex(""), err = Mutex("")
-        let input = stdin
         let io = CommandIO(
             writeOutput: { text in out.withLock { $0 += text } },
             writeError: { text in err.withLock { $0 += text } },
-            readInput: { input }
+            readInput: { stdin }
         )
-        let tool = CommandLineTool(io: io, environment: environment, services: ToolServices(version: "9.9.9-test", openState: { [store] _ in store.value }))
-        let code = tool.run(arguments)
+        let shared = SharedStore(store)
+        let services = ToolServices(version: "9.9.9-test", openState: { _ in shared.value })
+        let code = CommandLineTool(io: io, environment: environment, services: services).run(arguments)
         return Result(exitCode: code, stdout: out.withLock { $0 }, stderr: err.withLock { $0 })
     }
 }
