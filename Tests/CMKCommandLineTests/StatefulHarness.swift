@@ -1,7 +1,6 @@
 import CMKCore
 import Foundation
 import JMESPath
-import Synchronization
 import Testing
 @testable import CMKCommandLine
 
