@@ -14,7 +14,7 @@ build:
 release:
 	$(SWIFT) build -c release
 
-# Tests build in debug mode; the suite reads ../shared/testvectors beside the checkout.
+# Tests build in debug mode; the test vectors they read are in Tests/Vectors.
 test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | tee .test-output.log; exit $${PIPESTATUS[0]}

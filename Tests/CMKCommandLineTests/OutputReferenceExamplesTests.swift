@@ -2,7 +2,8 @@ import JMESPath
 import Testing
 @testable import CMKCommandLine
 
-/// Every example of ../shared/reference/output-formats.md (az 2.91 / knack 0.14), copied literally.
+/// Every example of the output-format reference we took from az 2.91 / knack 0.14 (docs/output-formats.md describes
+/// the formats), copied literally.
 @Suite("Output reference examples from az 2.91")
 struct OutputReferenceExamplesTests {
     struct Example: CustomTestStringConvertible, Sendable {

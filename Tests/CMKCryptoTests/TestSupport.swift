@@ -6,19 +6,11 @@ import Testing
 
 /// Helpers shared by the CMKCrypto tests: test-data location, hex, temporary folders and the openssl CLI.
 enum TestSupport {
-    /// The shared folder (`../shared` next to the package root, or `ACRCMK_SHARED_DIR`).
-    static func sharedDirectory() throws -> URL {
-        try PackageLayout.sharedDirectory()
-    }
-
-    /// Reads a file from `<shared>/testvectors/wycheproof`, failing with a clear message when it is missing.
+    /// Reads a file from `Tests/Vectors/wycheproof`, failing with a clear message when it is missing.
     static func wycheproofData(_ name: String) throws -> Data {
-        let url = try sharedDirectory().appendingPathComponent("testvectors/wycheproof/\(name)")
+        let url = try PackageLayout.vectorDirectory("wycheproof").appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw TestSupportError(
-                "missing test vectors \(url.path): the shared folder must be a sibling of the checkout "
-                    + "(or set ACRCMK_SHARED_DIR)"
-            )
+            throw TestSupportError("missing test vectors \(url.path): restore them with `git checkout -- Tests/Vectors`")
         }
         return data
     }

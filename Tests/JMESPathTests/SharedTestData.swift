@@ -2,22 +2,15 @@ import CMKTestSupport
 import Foundation
 @testable import JMESPath
 
-/// Finds and loads the shared test data (`../shared/testvectors` next to the checkout).
+/// Loads the JMESPath compliance suite kept in the project (`Tests/Vectors/jmespath`).
 enum SharedTestData {
-    /// The shared directory: `ACRCMK_SHARED_DIR` if set, else `<package root>/../shared`.
-    static func sharedDirectory() -> URL? {
-        try? PackageLayout.sharedDirectory()
-    }
-
-    /// `<shared>/testvectors/jmespath`, or nil when the shared data is missing.
+    /// `Tests/Vectors/jmespath`, or nil when the checkout lacks it (the tests that read it then fail).
     static var jmespathDirectory: URL? {
-        guard let shared = sharedDirectory() else { return nil }
-        let directory = shared.appendingPathComponent("testvectors/jmespath")
-        return FileManager.default.fileExists(atPath: directory.path) ? directory : nil
+        try? PackageLayout.vectorDirectory("jmespath")
     }
 
-    static let missingMessage = "Shared test data not found: expected <package root>/../shared/testvectors/jmespath "
-        + "or set ACRCMK_SHARED_DIR to the shared directory"
+    static let missingMessage = "JMESPath compliance files not found at Tests/Vectors/jmespath: "
+        + "restore them with `git checkout -- Tests/Vectors`"
 
     /// Names of the compliance files (all `*.json` except `benchmarks.json`), sorted.
     static var complianceFileNames: [String] {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where the package and its shared test data are, for every test target.
+/// Where the package and the test data it carries are, for every test target.
 public enum PackageLayout {
     /// The folder holding Package.swift.
     public static let root: URL = {
@@ -14,17 +14,18 @@ public enum PackageLayout {
     /// Scripts and documents the tests replay (`Tests/Fixtures`).
     public static var fixtures: URL { root.appendingPathComponent("Tests/Fixtures") }
 
-    /// `../shared` beside the checkout (CI puts it there), or `$ACRCMK_SHARED_DIR`.
-    public static func sharedDirectory() throws -> URL {
-        if let override = ProcessInfo.processInfo.environment["ACRCMK_SHARED_DIR"], !override.isEmpty {
-            return URL(fileURLWithPath: override)
+    /// Public test vectors kept in the project (`Tests/Vectors`: Wycheproof, JMESPath compliance), with their
+    /// licence and a SOURCE note naming the upstream commit.
+    public static var vectors: URL { root.appendingPathComponent("Tests/Vectors") }
+
+    /// One folder of `Tests/Vectors`, failing with a clear message when the checkout lacks it.
+    public static func vectorDirectory(_ name: String) throws -> URL {
+        let folder = vectors.appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: folder.path) else {
+            throw TestSupportFailure("The test vectors are missing at \(folder.path): they are part of the checkout "
+                                     + "(Tests/Vectors); restore them with `git checkout -- Tests/Vectors`.")
         }
-        let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
-        guard FileManager.default.fileExists(atPath: shared.appendingPathComponent("testvectors").path) else {
-            throw TestSupportFailure("The shared test data was not found at \(shared.path)/testvectors: the tests read "
-                                     + "../shared beside the checkout (CI puts it there), or set ACRCMK_SHARED_DIR.")
-        }
-        return shared
+        return folder
     }
 }
 
