@@ -169,26 +169,23 @@ public final class SQLiteConnection {
         }
     }
 
-    /// Brings the schema up to date.
+    /// Brings the schema up to date by applying, in order, every migration past `user_version`.
     ///
-    /// Migration `i` (0-based) runs when `user_version` is `i`, in its own write transaction that
-    /// also sets `user_version` to `i + 1`, so a failing migration leaves neither its changes nor a
-    /// new version behind, and a concurrent process never applies the same migration twice.
+    /// The check reads `user_version` without a transaction, so an up-to-date database (every command after the
+    /// first) never takes the write lock here. Each pending migration then runs in its own `BEGIN IMMEDIATE`
+    /// transaction that re-reads the version, so concurrent openers apply each migration exactly once.
     ///
-    /// - Parameter migrations: Every migration ever shipped, in order; never reorder or edit old ones.
-    /// - Throws: The migration's own error, or `SQLiteError` when the database is newer than `migrations`.
+    /// - Parameter migrations: The whole history; migration `i` takes the version from `i` to `i + 1`.
+    /// - Throws: `SQLiteError` when a migration fails (its transaction is rolled back) or the database is newer
+    ///   than `migrations` knows.
     public func migrate(_ migrations: [SQLiteMigration]) throws {
+        if try checkedVersion(against: migrations) == migrations.count {
+            return
+        }
         while true {
             let applied = try transaction { () throws -> Bool in
-                let version = try userVersion
+                let version = try checkedVersion(against: migrations)
                 guard version < migrations.count else {
-                    guard version == migrations.count else {
-                        throw SQLiteError(
-                            extendedResultCode: SQLITE_ERROR,
-                            message: "database '\(path)' has schema version \(version), but this build only knows "
-                                + "\(migrations.count) migration(s); use a newer acrcmk with this state home",
-                            sql: nil)
-                    }
                     return false
                 }
                 try migrations[version].apply(self)
@@ -199,6 +196,38 @@ public final class SQLiteConnection {
                 return
             }
         }
+    }
+
+    /// `user_version`, refused when it is newer than `migrations` knows.
+    private func checkedVersion(against migrations: [SQLiteMigration]) throws -> Int {
+        let version = try userVersion
+        guard version <= migrations.count else {
+            throw SQLiteError(
+                extendedResultCode: SQLITE_ERROR,
+                message: "database '\(path)' has schema version \(version), but this build only knows "
+                    + "\(migrations.count) migration(s): a newer acrcmk wrote this state home; use that version "
+                    + "(or a newer one) with it",
+                sql: nil)
+        }
+        return version
+    }
+
+    /// Attaches another database file to this connection under `schema`, after bringing its own schema up to date
+    /// through a connection of its own, and gives it the same durability settings as the main file.
+    ///
+    /// Statements then reach its tables by name (or as `schema.table`), and this connection's transactions
+    /// cover both files; SQLite commits each file atomically, one after the other.
+    ///
+    /// - Throws: `SQLiteError` when the file cannot be opened, migrated, attached or put in WAL mode.
+    public func attach(path: String, as schema: String, migrations: [SQLiteMigration]) throws {
+        try SQLiteConnection(path: path).migrate(migrations)
+        try run("ATTACH DATABASE ? AS \(schema)", [.text(path)])
+        guard case .text(let mode) = try scalar("PRAGMA \(schema).journal_mode"), mode.lowercased() == "wal" else {
+            throw SQLiteError(extendedResultCode: SQLITE_ERROR,
+                              message: "database '\(path)' is not in WAL journal mode", sql: nil)
+        }
+        try execute("PRAGMA \(schema).synchronous = FULL")
+        try execute("PRAGMA \(schema).secure_delete = ON")
     }
 
     private func configure(busyTimeout: Duration) throws {

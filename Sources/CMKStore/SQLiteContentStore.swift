@@ -9,8 +9,9 @@ import Foundation
 /// opening. Visible without keys: scopes, the registry name of blob rows, object ids, row counts and which rows
 /// belong to the same repository.
 ///
-/// Index calls use the state store's connection, so inside `StateStore.perform` they join the command's
-/// transaction. Sealed-object calls stream through `SealedObjectStreamer` and never touch the database.
+/// The index lives in `registry/content.db`, attached to the state store's connection as `registry`, so inside
+/// `StateStore.perform` index calls join the command's transaction (SQLite commits each database file
+/// atomically). Sealed-object calls stream through `SealedObjectStreamer` and never touch the database.
 /// Not thread-safe, like its connection.
 public final class SQLiteContentStore: ContentStore {
     /// The first, plaintext schema of the content index (shipped; replaced by `sealedIndexMigration`).
@@ -85,6 +86,10 @@ public final class SQLiteContentStore: ContentStore {
         DROP TABLE content_manifests;
         DROP TABLE content_repositories;
         DROP TABLE content_blobs;
+        """ + sealedIndexTables)
+
+    /// The tables of the sealed index, as `sealedIndexMigration` made them.
+    static let sealedIndexTables = """
         CREATE TABLE content_blobs (
             scope TEXT NOT NULL,
             registry TEXT NOT NULL,
@@ -115,7 +120,13 @@ public final class SQLiteContentStore: ContentStore {
             PRIMARY KEY (scope, repository_token, token),
             FOREIGN KEY (scope, repository_token) REFERENCES content_repositories (scope, token) ON DELETE CASCADE
         );
-        """)
+        """
+
+    /// The schema history of `registry/content.db`, where the index lives from 0.2 on (its own `user_version`);
+    /// `SQLiteStateStore` moves a 0.1 home's index there.
+    static let contentIndexMigrations = [
+        SQLiteMigration("create the sealed content index", sealedIndexTables),
+    ]
 
     private let connection: SQLiteConnection
     private let streamer: SealedObjectStreamer

@@ -1,7 +1,8 @@
 public import CMKCore
 import Foundation
 
-/// CMKCore's `StateStore` over one SQLite connection: the world as one JSON document, the audit trail as rows.
+/// CMKCore's `StateStore` over one SQLite connection to `control/state.db`: the world as one JSON document, the
+/// audit trail as rows; `registry/content.db` (the content index) is attached to the same connection.
 ///
 /// The control plane is a single document so that every command is one atomic read-modify-write under
 /// `BEGIN IMMEDIATE`: concurrent commands queue for the write lock and never lose each other's changes. Registry
@@ -9,8 +10,8 @@ import Foundation
 ///
 /// Not thread-safe, like its connection: one store per thread.
 public final class SQLiteStateStore: StateStore {
-    /// Every schema version ever shipped, in order; never edit or reorder, only append.
-    static let migrations: [SQLiteMigration] = [
+    /// The schema versions acrcmk 0.1 shipped, in order; never edit or reorder.
+    static let releasedMigrations: [SQLiteMigration] = [
         SQLiteMigration("create settings, world document and audit events", """
             CREATE TABLE settings (
                 key TEXT PRIMARY KEY,
@@ -40,22 +41,90 @@ public final class SQLiteStateStore: StateStore {
         SQLiteContentStore.sealedIndexMigration,
     ]
 
+    /// Every schema version of `control/state.db`, in order; only append. From version 4 on, migrations need the
+    /// home's layout and keys, so the list is made per home.
+    static func migrations(layout: StateHome.Layout, platformKey: PlatformKey, vaultMasterKey: VaultMasterKey)
+        -> [SQLiteMigration]
+    {
+        releasedMigrations + [
+            moveContentIndexMigration(to: layout.contentIndexDatabase),
+            resealKeyMaterialMigration(from: platformKey, to: vaultMasterKey),
+        ]
+    }
+
+    /// The content index leaves the control database for `registry/content.db` (0.2's two trust domains).
+    ///
+    /// The rows are copied in a transaction of `content.db`, committed before this migration drops the tables
+    /// here; a crash in between repeats the copy, which skips rows already there.
+    static func moveContentIndexMigration(to contentIndexPath: String) -> SQLiteMigration {
+        SQLiteMigration("move the content index to registry/content.db") { control in
+            let content = try SQLiteConnection(path: contentIndexPath)
+            try content.migrate(SQLiteContentStore.contentIndexMigrations)
+            // Parents before children, for the foreign keys.
+            let tables = ["content_repositories", "content_manifests", "content_tags", "content_blobs"]
+            let rows = try tables.map { try control.query("SELECT * FROM \($0)") }
+            try content.transaction {
+                for (table, rows) in zip(tables, rows) {
+                    guard let width = rows.first?.values.count else { continue }
+                    let placeholders = Array(repeating: "?", count: width).joined(separator: ", ")
+                    let insert = try content.prepare("INSERT OR IGNORE INTO \(table) VALUES (\(placeholders))")
+                    for row in rows {
+                        try insert.run(row.values)
+                    }
+                }
+            }
+            try control.execute("""
+                DROP TABLE content_tags;
+                DROP TABLE content_manifests;
+                DROP TABLE content_repositories;
+                DROP TABLE content_blobs;
+                """)
+        }
+    }
+
+    /// Private keys sealed under the platform key (0.1) are sealed again under the vault master key, in the same
+    /// transaction as the version bump, so the world never holds a mix.
+    static func resealKeyMaterialMigration(from platformKey: PlatformKey, to vaultMasterKey: VaultMasterKey)
+        -> SQLiteMigration
+    {
+        SQLiteMigration("seal private keys under the vault master key") { control in
+            guard let row = try control.query("SELECT body FROM world_document WHERE id = 1").first,
+                  let body = row.blob("body")
+            else { return }
+            var world = try WorldDocument.decode(body)
+            try world.resealKeyMaterial(from: platformKey, to: vaultMasterKey)
+            try control.run("UPDATE world_document SET body = ? WHERE id = 1", [.blob(try WorldDocument.encode(world))])
+        }
+    }
+
     let connection: SQLiteConnection
     private let platformKey: PlatformKey
+    private let vaultMasterKey: VaultMasterKey
     private let wallClock: @Sendable () -> Date
 
-    /// Wraps an open connection and brings its schema up to date.
+    /// Wraps an open connection, brings its schema up to date and attaches the content index.
     ///
     /// - Parameters:
-    ///   - connection: The connection to `state.db`; the store owns it from now on.
+    ///   - connection: The connection to `control/state.db`; the store owns it from now on.
+    ///   - layout: Where the content index lives.
     ///   - platformKey: Handed to every session.
+    ///   - vaultMasterKey: Handed to every session.
     ///   - wallClock: Real time; the world's clock offset is added per session.
-    /// - Throws: `SQLiteError` when a migration fails or the database is newer than this build.
-    init(connection: SQLiteConnection, platformKey: PlatformKey, wallClock: @escaping @Sendable () -> Date) throws {
+    /// - Throws: `SQLiteError` when a migration fails or a database is newer than this build.
+    init(connection: SQLiteConnection, layout: StateHome.Layout, platformKey: PlatformKey,
+         vaultMasterKey: VaultMasterKey, wallClock: @escaping @Sendable () -> Date) throws {
         self.connection = connection
         self.platformKey = platformKey
+        self.vaultMasterKey = vaultMasterKey
         self.wallClock = wallClock
-        try connection.migrate(SQLiteStateStore.migrations)
+        try connection.migrate(
+            SQLiteStateStore.migrations(layout: layout, platformKey: platformKey, vaultMasterKey: vaultMasterKey))
+        try connection.attach(path: layout.contentIndexDatabase, as: "registry",
+                              migrations: SQLiteContentStore.contentIndexMigrations)
+    }
+
+    private func makeSession(_ world: World) -> Session {
+        Session(world: world, wallClock: wallClock(), platformKey: platformKey, vaultMasterKey: vaultMasterKey)
     }
 
     /// Runs one command's work in a single write transaction.
@@ -74,7 +143,7 @@ public final class SQLiteStateStore: StateStore {
         precondition(!connection.isInTransaction, "SQLiteStateStore.perform does not nest")
         try connection.transaction {
             let loaded = try loadOrCreateWorld()
-            let due = Session(world: loaded, wallClock: wallClock(), platformKey: platformKey)
+            let due = makeSession(loaded)
             if due.catchUpScheduler() {
                 try save(due.world)
                 try append(due.auditEvents)
@@ -84,7 +153,7 @@ public final class SQLiteStateStore: StateStore {
         do {
             return try connection.transaction {
                 let loaded = try loadOrCreateWorld()
-                let current = Session(world: loaded, wallClock: wallClock(), platformKey: platformKey)
+                let current = makeSession(loaded)
                 session = current
                 let result = try body(current)
                 if current.world != loaded {

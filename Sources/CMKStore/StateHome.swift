@@ -8,45 +8,52 @@ public import Foundation
 
 /// One installation's state on disk: the directory given by `--home`, `ACRCMK_HOME` or `~/.acrcmk`.
 ///
-/// The layout is `<root>/state.db` (SQLite in WAL mode: the world and the audit trail), `<root>/blobs/`
-/// (sealed registry content) and `<root>/platform.key` (32 random bytes, mode 0600). Opening creates what is
-/// missing, so the first command of a new home needs no setup step; a home that cannot work (not a directory,
-/// not writable, a damaged platform key) is refused with an error naming the path and the fix.
+/// Two trust domains, as in Azure, where Key Vault and the registry's storage are different services:
+/// - `control/`: the simulated Azure. `state.db` (SQLite in WAL mode: ARM resources, RBAC, Key Vault with every
+///   private key sealed under `vault.key`, the clock, the audit trail), `vault.key` (the vault's master key) and
+///   `platform.key` (the platform content layer). It decides every access.
+/// - `registry/`: content only. `content.db` (the sealed content index) and `blobs/` (sealed objects). No key of
+///   any kind: a copy of it alone opens nothing, and restoring an old copy cannot undo a revocation.
+///
+/// Opening creates what is missing, so the first command of a new home needs no setup step, and moves a home of
+/// acrcmk 0.1 (`state.db`, `blobs/`, `platform.key` at the top) into this layout. A home that cannot work (not a
+/// directory, not writable, a damaged key file) is refused with an error naming the path and the fix.
 public final class StateHome {
     /// The home directory, as given without trailing slashes.
     public let root: String
+    /// Where every part of the home lives.
+    public let layout: Layout
     /// Where sealed registry content lives.
     public let blobs: BlobDirectory
-    /// The world and the audit trail.
+    /// The world and the audit trail, with the content index attached.
     public let store: SQLiteStateStore
     /// The installation's platform key; it never leaves CMKStore except inside a `Session`.
     let platformKey: PlatformKey
+    /// The simulated Key Vault's master key; likewise.
+    let vaultMasterKey: VaultMasterKey
 
-    /// The database file inside a home.
-    public static let databaseName = "state.db"
-    /// The blob directory inside a home.
-    public static let blobsName = "blobs"
-    /// The platform key file inside a home.
-    public static let platformKeyName = "platform.key"
-
-    private init(root: String, blobs: BlobDirectory, store: SQLiteStateStore, platformKey: PlatformKey) {
+    private init(root: String, layout: Layout, blobs: BlobDirectory, store: SQLiteStateStore,
+                 platformKey: PlatformKey, vaultMasterKey: VaultMasterKey) {
         self.root = root
+        self.layout = layout
         self.blobs = blobs
         self.store = store
         self.platformKey = platformKey
+        self.vaultMasterKey = vaultMasterKey
     }
 
-    /// Opens the state home at `path`, creating the directory (mode 0700) and its contents when missing.
+    /// Opens the state home at `path`, creating the directory (mode 0700) and its contents when missing, and
+    /// migrating a home written by an earlier version.
     ///
-    /// Several processes may open the same new home at once: they agree on one platform key, one schema and
+    /// Several processes may open the same new home at once: they agree on one set of keys, one schema and
     /// one world.
     ///
     /// - Parameters:
     ///   - path: The home directory; missing parents are created too.
     ///   - wallClock: Real time; each command's simulated time is this plus the world's clock offset.
-    /// - Throws: `StateHomeError` when the home is not a writable directory or its platform key is damaged;
-    ///   `SQLiteError` when `state.db` cannot be opened or migrated; `BlobStoreError` when `blobs/` cannot be
-    ///   created.
+    /// - Throws: `StateHomeError` when the home is not a writable directory, a key file is damaged or the layout
+    ///   cannot be upgraded; `SQLiteError` when a database cannot be opened or migrated (or is newer than this
+    ///   build); `BlobStoreError` when `registry/blobs/` cannot be created.
     public static func open(path: String, wallClock: @escaping @Sendable () -> Date) throws -> StateHome {
         precondition(!path.isEmpty, "a state home needs a path")
         var root = path
@@ -54,11 +61,18 @@ public final class StateHome {
             root.removeLast()
         }
         try prepareDirectory(root)
-        let platformKey = try PlatformKeyFile.loadOrCreate(at: root + "/" + platformKeyName)
-        let blobs = try BlobDirectory(root: root + "/" + blobsName)
-        let connection = try SQLiteConnection(path: root + "/" + databaseName)
-        let store = try SQLiteStateStore(connection: connection, platformKey: platformKey, wallClock: wallClock)
-        return StateHome(root: root, blobs: blobs, store: store, platformKey: platformKey)
+        let layout = Layout(root: root)
+        try LegacyLayoutUpgrade.run(layout)
+        try prepareDirectory(layout.control)
+        try prepareDirectory(layout.registry)
+        let platformKey = try InstallationKeyFile<PlatformKeyPurpose>.loadOrCreate(at: layout.platformKey)
+        let vaultMasterKey = try InstallationKeyFile<VaultMasterKeyPurpose>.loadOrCreate(at: layout.vaultMasterKey)
+        let blobs = try BlobDirectory(root: layout.blobs)
+        let connection = try SQLiteConnection(path: layout.controlDatabase)
+        let store = try SQLiteStateStore(connection: connection, layout: layout, platformKey: platformKey,
+                                         vaultMasterKey: vaultMasterKey, wallClock: wallClock)
+        return StateHome(root: root, layout: layout, blobs: blobs, store: store, platformKey: platformKey,
+                         vaultMasterKey: vaultMasterKey)
     }
 
     /// Makes sure `root` is a directory this process can write into, creating it (and its parents) if needed.

@@ -17,6 +17,7 @@ enum CoreFixture {
     /// 2026-11-23T10:00:00Z: the wall clock of every fixture session unless a test moves it.
     static let start = Date(timeIntervalSince1970: 1_795_428_000)
     static let platformKey = SecureBytes.random(count: 32)
+    static let vaultMasterKey = SecureBytes.random(count: 32)
 
     static let group = "rg"
     static let identityName = "id1"
@@ -32,16 +33,16 @@ enum CoreFixture {
 
     /// A new unit of work over the shared world, at `date` (the fixture's start by default).
     static func session(at date: Date = start) -> Session {
-        Session(world: world, wallClock: date, platformKey: platformKey)
+        Session(world: world, wallClock: date, platformKey: platformKey, vaultMasterKey: vaultMasterKey)
     }
 
     /// A later command over the state an earlier one left, as the store would hand it over.
     static func session(after earlier: Session, seconds: TimeInterval) -> Session {
-        Session(world: earlier.world, wallClock: earlier.now.addingTimeInterval(seconds), platformKey: platformKey)
+        Session(world: earlier.world, wallClock: earlier.now.addingTimeInterval(seconds), platformKey: platformKey, vaultMasterKey: vaultMasterKey)
     }
 
     private static func makeWorld() -> World {
-        let session = Session(world: World(account: Account.generate()), wallClock: start, platformKey: platformKey)
+        let session = Session(world: World(account: Account.generate()), wallClock: start, platformKey: platformKey, vaultMasterKey: vaultMasterKey)
         do {
             try session.createGroup(name: group, location: "East US", tags: nil)
             try session.createIdentity(name: identityName, resourceGroup: group, location: nil, tags: nil)

@@ -181,20 +181,25 @@ struct KeyRulesTests {
         #expect(error.message.contains("could not be decrypted"))
     }
 
-    @Test("private keys sealed under one platform key do not open under another")
-    func platformKeyBindsPrivateKeys() throws {
+    @Test("private keys are sealed under the vault master key: another one does not open them, the platform key plays no part")
+    func vaultMasterKeyBindsPrivateKeys() throws {
         let session = CoreFixture.session()
         let (ciphertext, _) = try session.encrypt(vaultName: CoreFixture.policyVault, name: CoreFixture.keyName,
                                                   version: nil, algorithm: .rsaOAEP256, plaintext: [9, 9])
-        let otherInstallation = Session(world: session.world, wallClock: CoreFixture.start,
-                                        platformKey: SecureBytes.random(count: 32))
-
+        let otherVault = Session(world: session.world, wallClock: CoreFixture.start,
+                                 platformKey: CoreFixture.platformKey, vaultMasterKey: SecureBytes.random(count: 32))
         let error = try #require(throws: CMKError.self) {
-            try otherInstallation.decrypt(vaultName: CoreFixture.policyVault, name: CoreFixture.keyName, version: nil,
-                                          algorithm: .rsaOAEP256, ciphertext: ciphertext)
+            try otherVault.decrypt(vaultName: CoreFixture.policyVault, name: CoreFixture.keyName, version: nil,
+                                   algorithm: .rsaOAEP256, ciphertext: ciphertext)
         }
-
         #expect(error.code == "KeyMaterialCorrupt")
+
+        let otherPlatform = Session(world: session.world, wallClock: CoreFixture.start,
+                                    platformKey: SecureBytes.random(count: 32),
+                                    vaultMasterKey: CoreFixture.vaultMasterKey)
+        let plaintext = try otherPlatform.decrypt(vaultName: CoreFixture.policyVault, name: CoreFixture.keyName,
+                                                  version: nil, algorithm: .rsaOAEP256, ciphertext: ciphertext)
+        #expect(plaintext.plaintext.withUnsafeBytes { Array($0) } == [9, 9])
     }
 
     @Test("rotating a key adds a version that becomes current, with the policy's expiry")

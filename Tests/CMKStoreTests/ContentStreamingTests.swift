@@ -88,11 +88,11 @@ struct ContentStreamingTests {
         #expect(pull.status == 0)
         #expect(pull.peakKiB > 0 && pull.peakKiB < 64 * 1024, "pull peak RSS \(pull.peakKiB) KiB")
         #expect(try Self.filesEqual(directory.file("big.bin"), directory.file("out.bin")))
-        let sealedSize = try FileManager.default.contentsOfDirectory(atPath: tool.home + "/blobs")
+        let sealedSize = try FileManager.default.contentsOfDirectory(atPath: tool.home + "/registry/blobs")
             .filter { $0.count == 2 }
             .flatMap { prefix in
-                try FileManager.default.contentsOfDirectory(atPath: tool.home + "/blobs/" + prefix).map {
-                    (try FileManager.default.attributesOfItem(atPath: tool.home + "/blobs/\(prefix)/\($0)")[.size]
+                try FileManager.default.contentsOfDirectory(atPath: tool.home + "/registry/blobs/" + prefix).map {
+                    (try FileManager.default.attributesOfItem(atPath: tool.home + "/registry/blobs/\(prefix)/\($0)")[.size]
                         as? Int) ?? 0
                 }
             }.max() ?? 0

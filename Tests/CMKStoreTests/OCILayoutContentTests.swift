@@ -68,7 +68,7 @@ struct OCILayoutContentTests {
                                    "--query", "[0].architecture", "-o", "tsv")
         #expect(metadata == "arm64")
         // Damage the sealed layer (the largest sealed file), then pull again to a new place.
-        let blobs = tool.home + "/blobs"
+        let blobs = tool.home + "/registry/blobs"
         var largest = ("", 0)
         for prefix in try FileManager.default.contentsOfDirectory(atPath: blobs) where prefix.count == 2 {
             for name in try FileManager.default.contentsOfDirectory(atPath: blobs + "/" + prefix) {

@@ -76,7 +76,7 @@ struct SQLiteContentStoreTests {
         try tool.succeed(["push", "reg1cmk", "samples/a:v1", directory.file("a.bin")])
         try tool.succeed(["push", "reg1cmk", "samples/b:v1", directory.file("b.bin")])
         // The two largest sealed files are the two 3 MiB layers; damage one, use the other as the splice donor.
-        let blobs = tool.home + "/blobs"
+        let blobs = tool.home + "/registry/blobs"
         let files = try Self.sealedFiles(under: blobs).sorted { $0.size > $1.size }
         let (target, other) = (files[0].path, files[1].path)
         var bytes = Self.read(target)!
@@ -127,18 +127,18 @@ struct SQLiteContentStoreTests {
         #expect(clean.output.contains("3 verified, 0 damaged, 0 missing"), "\(clean.output)")
         // A sealed file no row names, as a push killed between rename and commit leaves behind.
         let orphanID = String(repeating: "ab", count: 32)
-        try FileManager.default.createDirectory(atPath: tool.home + "/blobs/ab", withIntermediateDirectories: true)
-        try Self.write([1, 2, 3], to: tool.home + "/blobs/ab/" + orphanID)
+        try FileManager.default.createDirectory(atPath: tool.home + "/registry/blobs/ab", withIntermediateDirectories: true)
+        try Self.write([1, 2, 3], to: tool.home + "/registry/blobs/ab/" + orphanID)
         let report = try tool.run(["fsck", "-o", "json"])
         #expect(report.status == 0)
         #expect(report.output.contains(orphanID))
         // A fresh orphan may be a push that has not committed yet: --repair leaves it for an hour.
         try tool.succeed(["fsck", "--repair"])
-        #expect(FileManager.default.fileExists(atPath: tool.home + "/blobs/ab/" + orphanID))
+        #expect(FileManager.default.fileExists(atPath: tool.home + "/registry/blobs/ab/" + orphanID))
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)],
-                                              ofItemAtPath: tool.home + "/blobs/ab/" + orphanID)
+                                              ofItemAtPath: tool.home + "/registry/blobs/ab/" + orphanID)
         try tool.succeed(["fsck", "--repair"])
-        #expect(!FileManager.default.fileExists(atPath: tool.home + "/blobs/ab/" + orphanID))
+        #expect(!FileManager.default.fileExists(atPath: tool.home + "/registry/blobs/ab/" + orphanID))
         try tool.succeed(["pull", "reg1cmk", "samples/data:v1", directory.file("out.bin")])
         #expect(Self.read(directory.file("out.bin")) == Self.read(directory.file("in.bin")))
     }
@@ -158,10 +158,10 @@ struct SQLiteContentStoreTests {
         #expect(pull.status == 1)
         #expect(pull.errors.contains("RepositoryNotFound"))
         // The old incarnation's objects are orphans of a deleted registry until fsck --repair.
-        let before = try Self.sealedFiles(under: tool.home + "/blobs").count
+        let before = try Self.sealedFiles(under: tool.home + "/registry/blobs").count
         #expect(before == 3)
         try tool.succeed(["fsck", "--repair"])
-        #expect(try Self.sealedFiles(under: tool.home + "/blobs").count == 0)
+        #expect(try Self.sealedFiles(under: tool.home + "/registry/blobs").count == 0)
     }
 
     @Test("repository delete removes tags, manifests and the sealed files only that repository used")
@@ -172,11 +172,11 @@ struct SQLiteContentStoreTests {
         try tool.succeed(["push", "reg1cmk", "keep/me:v1", directory.file("shared.bin")])
         try tool.succeed(["push", "reg1cmk", "drop/me:v1", directory.file("shared.bin")])
         try tool.succeed(["push", "reg1cmk", "drop/me:v2", directory.file("own.bin")])
-        let before = try Self.sealedFiles(under: tool.home + "/blobs").count
+        let before = try Self.sealedFiles(under: tool.home + "/registry/blobs").count
         #expect(before == 5)  // shared layer, empty config, manifest of shared, own layer, manifest of own.
         try tool.az("acr", "repository", "delete", "-n", "reg1cmk", "--repository", "drop/me", "--yes")
         #expect(try tool.az("acr", "repository", "list", "-n", "reg1cmk", "-o", "tsv") == "keep/me")
-        #expect(try Self.sealedFiles(under: tool.home + "/blobs").count == 3)
+        #expect(try Self.sealedFiles(under: tool.home + "/registry/blobs").count == 3)
         try tool.succeed(["pull", "reg1cmk", "keep/me:v1", directory.file("out.bin")])
         #expect(Self.read(directory.file("out.bin")) == Self.read(directory.file("shared.bin")))
         #expect(try tool.run(["fsck"]).status == 0)

@@ -104,8 +104,10 @@ struct SealedContentIndexTests {
     }
 
     private static func checkpoint(_ home: String) throws {
-        let connection = try SQLiteConnection(path: home + "/" + StateHome.databaseName)
-        _ = try connection.scalar("PRAGMA wal_checkpoint(TRUNCATE)")
+        let layout = StateHome.Layout(root: home)
+        for database in [layout.controlDatabase, layout.contentIndexDatabase] {
+            _ = try SQLiteConnection(path: database).scalar("PRAGMA wal_checkpoint(TRUNCATE)")
+        }
     }
 
     @Test("after pushes no file under the state home holds a name, tag, digest, media type or platform")
@@ -113,13 +115,13 @@ struct SealedContentIndexTests {
         let pushed = try Self.pushed()
         let tool = pushed.tool
         let needles = Self.secrets(pushed)
-        // Before a checkpoint the new pages sit in state.db-wal; after it, in state.db.
+        // Before a checkpoint the new pages sit in the -wal files; after it, in the databases.
         #expect(Self.hits(of: needles, under: tool.home) == [])
         try Self.checkpoint(tool.home)
         #expect(Self.hits(of: needles, under: tool.home) == [])
         // The search itself works: the layout the image came from holds its digests and platform.
         #expect(Self.hits(of: needles, under: pushed.directory.file("layout")).count >= 3)
-        #expect(FileManager.default.fileExists(atPath: tool.home + "/" + StateHome.databaseName))
+        #expect(FileManager.default.fileExists(atPath: StateHome.Layout(root: tool.home).contentIndexDatabase))
 
         // Listings still show everything, opened with the registry's keys.
         #expect(try tool.az("acr", "repository", "list", "-n", "regseal1", "-o", "tsv")
@@ -171,7 +173,7 @@ struct SealedContentIndexTests {
     @Test("a sealed value copied into another row does not open; listing fails naming the damage")
     func movedSealedValueIsRejected() throws {
         let pushed = try Self.pushed()
-        let connection = try SQLiteConnection(path: pushed.tool.home + "/" + StateHome.databaseName)
+        let connection = try SQLiteConnection(path: StateHome.Layout(root: pushed.tool.home).contentIndexDatabase)
         let rows = try connection.query("SELECT token, sealed FROM content_repositories ORDER BY token")
         #expect(rows.count == 2)
         try connection.run("UPDATE content_repositories SET sealed = ? WHERE token = ?",
@@ -216,9 +218,9 @@ struct SealedContentIndexTests {
         let secret = "legacy-wombat-repository"
         let digest = String(repeating: "ab", count: 32)
         do {
-            // The schema as shipped before the sealed index: migrations 0 and 1.
-            let old = try SQLiteConnection(path: home + "/" + StateHome.databaseName)
-            try old.migrate(Array(SQLiteStateStore.migrations.prefix(2)))
+            // The schema as shipped before the sealed index (migrations 0 and 1), in the 0.1 layout.
+            let old = try SQLiteConnection(path: home + "/state.db")
+            try old.migrate(Array(SQLiteStateStore.releasedMigrations.prefix(2)))
             try old.run("""
                 INSERT INTO content_blobs (scope, registry, digest, size, object_id, created_at)
                 VALUES ('s', 'reg', 'sha256:\(digest)', 1, 'obj', 0)
@@ -243,10 +245,12 @@ struct SealedContentIndexTests {
         try tool.az("group", "create", "-n", "rg1", "-l", "eastus", "-o", "none")
         try Self.checkpoint(home)
         #expect(Self.hits(of: needles, under: home) == [])
-        let connection = try SQLiteConnection(path: home + "/" + StateHome.databaseName)
-        #expect(try connection.userVersion == SQLiteStateStore.migrations.count)
+        let opened = try StateHome.open(path: home, wallClock: { Date() })
+        let migrations = SQLiteStateStore.migrations(layout: opened.layout, platformKey: opened.platformKey,
+                                                     vaultMasterKey: opened.vaultMasterKey)
+        #expect(try opened.store.connection.userVersion == migrations.count)
         for table in ["content_blobs", "content_repositories", "content_manifests", "content_tags"] {
-            #expect(try connection.scalar("SELECT count(*) FROM \(table)") == .integer(0), "\(table)")
+            #expect(try opened.store.connection.scalar("SELECT count(*) FROM \(table)") == .integer(0), "\(table)")
         }
     }
 }

@@ -17,31 +17,42 @@ struct StateHomeTests {
         let home = try StateHome.open(path: root + "/", wallClock: { Date() })
 
         #expect(home.root == root)
-        #expect(try kind(of: root + "/state.db") == S_IFREG)
-        #expect(try kind(of: root + "/blobs") == S_IFDIR)
-        #expect(home.blobs.root == root + "/blobs")
-        #expect(try permissions(of: root) == 0o700)
-        #expect(try size(of: root + "/platform.key") == 32)
-        #expect(try permissions(of: root + "/platform.key") == 0o600)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ["control", "registry"])
+        #expect(try kind(of: root + "/control/state.db") == S_IFREG)
+        #expect(try kind(of: root + "/registry/content.db") == S_IFREG)
+        #expect(try kind(of: root + "/registry/blobs") == S_IFDIR)
+        #expect(home.blobs.root == root + "/registry/blobs")
+        for directory in [root, root + "/control", root + "/registry"] {
+            #expect(try permissions(of: directory) == 0o700, "\(directory)")
+        }
+        for key in ["platform.key", "vault.key"] {
+            #expect(try size(of: root + "/control/" + key) == 32)
+            #expect(try permissions(of: root + "/control/" + key) == 0o600)
+        }
         #expect(home.platformKey.withUnsafeBytes(\.count) == 32)
         #expect(home.platformKey != [UInt8](repeating: 0, count: 32).withUnsafeBytes { PlatformKey(copying: $0) })
+        #expect(home.vaultMasterKey.withUnsafeBytes { Array($0) } != home.platformKey.withUnsafeBytes { Array($0) })
         #expect(try home.store.connection.journalMode == "wal")
-        #expect(try home.store.connection.userVersion == SQLiteStateStore.migrations.count)
-        // No temporary key file is left next to the key.
-        let names = try FileManager.default.contentsOfDirectory(atPath: root).sorted()
-        #expect(names.filter { $0.hasPrefix("platform.key") } == ["platform.key"])
+        let migrations = SQLiteStateStore.migrations(layout: home.layout, platformKey: home.platformKey,
+                                                     vaultMasterKey: home.vaultMasterKey)
+        #expect(try home.store.connection.userVersion == migrations.count)
+        // No temporary key file is left next to the keys, and the registry side holds no key at all.
+        let names = try FileManager.default.contentsOfDirectory(atPath: root + "/control").sorted()
+        #expect(names.filter { $0.hasSuffix(".key") || $0.contains(".key.") } == ["platform.key", "vault.key"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/registry").sorted()
+                    == ["blobs", "content.db", "content.db-shm", "content.db-wal"])
     }
 
     @Test func reopeningKeepsTheAccountAndThePlatformKey() throws {
         let root = directory.file("home")
         let first = try StateHome.open(path: root, wallClock: { Date() })
         let account = try first.store.perform { $0.world.account }
-        let keyBytes = try Data(contentsOf: URL(fileURLWithPath: root + "/platform.key"))
+        let keyBytes = try Data(contentsOf: URL(fileURLWithPath: root + "/control/platform.key"))
 
         let second = try StateHome.open(path: root, wallClock: { Date() })
         #expect(try second.store.perform { $0.world.account } == account)
         #expect(second.platformKey == first.platformKey)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: root + "/platform.key")) == keyBytes)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: root + "/control/platform.key")) == keyBytes)
 
         let other = try StateHome.open(path: directory.file("other"), wallClock: { Date() })
         #expect(other.platformKey != first.platformKey)
@@ -51,41 +62,41 @@ struct StateHomeTests {
     @Test(arguments: [0, 16, 31, 33, 64])
     func platformKeyOfTheWrongSizeIsRefusedAndKept(size keySize: Int) throws {
         let root = directory.file("home")
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        let keyPath = root + "/platform.key"
+        try FileManager.default.createDirectory(atPath: root + "/control", withIntermediateDirectories: true)
+        let keyPath = root + "/control/platform.key"
         try writeFile(keyPath, bytes: [UInt8](repeating: 7, count: keySize), mode: 0o600)
 
         let error = try #require(throws: StateHomeError.self) {
             try StateHome.open(path: root, wallClock: { Date() })
         }
-        #expect(error.code == .platformKeyInvalid)
+        #expect(error.code == .keyFileInvalid)
         #expect(error.description.contains(keyPath))
         #expect(error.description.contains("\(keySize) bytes instead of 32"))
         #expect(try size(of: keyPath) == keySize, "a damaged key must never be replaced")
-        #expect(!FileManager.default.fileExists(atPath: root + "/state.db"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/control/state.db"))
     }
 
     @Test func platformKeyReadableByOthersIsRefused() throws {
         let root = directory.file("home")
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        try writeFile(root + "/platform.key", bytes: [UInt8](repeating: 1, count: 32), mode: 0o644)
+        try FileManager.default.createDirectory(atPath: root + "/control", withIntermediateDirectories: true)
+        try writeFile(root + "/control/platform.key", bytes: [UInt8](repeating: 1, count: 32), mode: 0o644)
 
         let error = try #require(throws: StateHomeError.self) {
             try StateHome.open(path: root, wallClock: { Date() })
         }
-        #expect(error.code == .platformKeyPermissions)
-        #expect(error.description.contains("chmod 600 \(root)/platform.key"))
+        #expect(error.code == .keyFilePermissions)
+        #expect(error.description.contains("chmod 600 \(root)/control/platform.key"))
         #expect(error.description.contains("mode is 644"))
     }
 
     @Test func platformKeyThatIsADirectoryIsRefused() throws {
         let root = directory.file("home")
-        try FileManager.default.createDirectory(atPath: root + "/platform.key", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/control/platform.key", withIntermediateDirectories: true)
 
         let error = try #require(throws: StateHomeError.self) {
             try StateHome.open(path: root, wallClock: { Date() })
         }
-        #expect(error.code == .platformKeyInvalid)
+        #expect(error.code == .keyFileInvalid)
         #expect(error.description.contains("not a regular file"))
     }
 

@@ -145,7 +145,7 @@ struct StateStoreTests {
             try home.store.perform { _ in }
         }
         #expect(error.code == .worldUnreadable)
-        #expect(error.description.contains(root + "/state.db"))
+        #expect(error.description.contains(root + "/control/state.db"))
         #expect(error.description.contains("--home"))
     }
 

@@ -7,28 +7,34 @@ public final class InMemoryStateStore: StateStore {
     public private(set) var audit: [AuditEvent] = []
     private let wallClock: @Sendable () -> Date
     private let platformKey: SecureBytes
+    private let vaultMasterKey: SecureBytes
 
     public init(world: World = World(account: .generate()), wallClock: @escaping @Sendable () -> Date = { Date() },
-                platformKey: SecureBytes = .random(count: 32)) {
+                platformKey: SecureBytes = .random(count: 32), vaultMasterKey: SecureBytes = .random(count: 32)) {
         self.world = world
         self.wallClock = wallClock
         self.platformKey = platformKey
+        self.vaultMasterKey = vaultMasterKey
+    }
+
+    private func session() -> Session {
+        Session(world: world, wallClock: wallClock(), platformKey: platformKey, vaultMasterKey: vaultMasterKey)
     }
 
     public func perform<T>(_ body: (Session) throws -> T) throws -> T {
-        let due = Session(world: world, wallClock: wallClock(), platformKey: platformKey)
+        let due = session()
         if due.catchUpScheduler() {
             world = due.world
             audit += due.auditEvents
         }
-        let session = Session(world: world, wallClock: wallClock(), platformKey: platformKey)
+        let current = session()
         do {
-            let result = try body(session)
-            world = session.world
-            audit += session.auditEvents
+            let result = try body(current)
+            world = current.world
+            audit += current.auditEvents
             return result
         } catch {
-            audit += session.auditEvents
+            audit += current.auditEvents
             throw error
         }
     }

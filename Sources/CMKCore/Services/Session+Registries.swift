@@ -274,7 +274,8 @@ extension Session {
         else {
             preconditionFailure("registry \(registry.name) holds an unparseable key id or algorithm")
         }
-        return try vaultUnwrap(encryption.wrappedDEK, key: keyID, algorithm: algorithm, as: principal).map(\.plaintext)
+        return try keyVault.unwrapKey(encryption.wrappedDEK, key: keyID, algorithm: algorithm, as: principal)
+            .map(\.value)
     }
 
     /// `az acr encryption rotate-key`: re-wraps the DEK with a new key (version) and/or identity.
@@ -313,8 +314,8 @@ extension Session {
             callers.append(current)
         }
         for caller in callers where dek == nil {
-            switch try vaultUnwrap(encryption.wrappedDEK, key: oldKey, algorithm: algorithm, as: caller) {
-            case .success(let result): dek = result.plaintext
+            switch try keyVault.unwrapKey(encryption.wrappedDEK, key: oldKey, algorithm: algorithm, as: caller) {
+            case .success(let result): dek = result.value
             case .failure(let denial): lastDenial = denial
             }
         }

@@ -95,33 +95,12 @@ extension Session {
 
     // MARK: - Private key material at rest
 
-    /// Seals a private key with the platform key; the key id is bound as associated data.
+    /// Seals a private key under the vault master key; the key id is bound as associated data.
     func sealPrivateKey(_ privateKey: RSAPrivateKey, kid: String) throws -> [UInt8] {
-        let nonce = SecureRandom.bytes(count: 12)
-        var der = privateKey.pkcs8DERRepresentation().withUnsafeBytes { [UInt8]($0) }
-        defer { for index in der.indices { der[index] = 0 } }
-        let sealed = try AESGCM.seal(
-            der, key: platformKey, nonce: nonce, authenticating: Array("acrcmk/key/v1|\(kid)".utf8))
-        return nonce + sealed.ciphertext + sealed.tag
+        try KeyMaterialSeal.vault.seal(privateKey, kid: kid, key: vaultMasterKey)
     }
 
     func openPrivateKey(_ sealed: [UInt8], kid: String) throws -> RSAPrivateKey {
-        guard sealed.count > 28 else {
-            throw CMKError.badRequest("KeyMaterialMissing", "The key \(kid) has no private key material.")
-        }
-        let nonce = Array(sealed[0..<12]), tag = Array(sealed.suffix(16)),
-            body = Array(sealed[12..<(sealed.count - 16)])
-        do {
-            var der = try AESGCM.open(
-                body, tag: tag, key: platformKey, nonce: nonce,
-                authenticating: Array("acrcmk/key/v1|\(kid)".utf8))
-            defer { for index in der.indices { der[index] = 0 } }
-            return try RSAPrivateKey(pkcs8DER: SecureBytes(der))
-        } catch {
-            throw CMKError(
-                .badRequest, code: "KeyMaterialCorrupt",
-                "The sealed private key of \(kid) does not open with this installation's platform key.",
-                hint: "The state home's platform.key was replaced or the state was tampered with; run 'acrcmk fsck'.")
-        }
+        try KeyMaterialSeal.vault.open(sealed, kid: kid, key: vaultMasterKey)
     }
 }

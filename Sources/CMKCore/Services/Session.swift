@@ -12,23 +12,31 @@ public final class Session {
     public private(set) var auditEvents: [AuditEvent] = []
     /// Lines describing what the scheduler did while time passed, for `clock advance` and `--verbose`.
     public internal(set) var scheduledEvents: [ScheduledEvent] = []
-    /// The installation's platform key: seals private key material at rest and forms the platform content layer.
+    /// The installation's platform key: the platform layer of registry content.
     let platformKey: SecureBytes
+    /// The simulated Key Vault's master key: seals every key version's private key at rest.
+    let vaultMasterKey: SecureBytes
+    /// The Key Vault data plane the registry side asks for data-encryption keys: the in-process vault of this
+    /// session unless a caller puts another behind the same port.
+    public lazy var keyVault: any KeyVaultUnwrapping = InProcessKeyVault(session: self)
 
-    public init(world: World, wallClock: Date, platformKey: SecureBytes) {
+    public init(world: World, wallClock: Date, platformKey: SecureBytes, vaultMasterKey: SecureBytes) {
         self.world = world
         self.now = wallClock.addingTimeInterval(world.account.clockOffset)
         self.platformKey = platformKey
+        self.vaultMasterKey = vaultMasterKey
     }
 
-    /// A session over the installation's platform key as the store loaded it.
+    /// A session over the installation's keys as the store loaded them.
     ///
     /// - Parameters:
     ///   - world: The world as loaded.
     ///   - wallClock: Real time; the simulated time is this plus the world's clock offset.
     ///   - platformKey: The installation's platform key.
-    public convenience init(world: World, wallClock: Date, platformKey: PlatformKey) {
-        self.init(world: world, wallClock: wallClock, platformKey: platformKey.secret)
+    ///   - vaultMasterKey: The simulated Key Vault's master key.
+    public convenience init(world: World, wallClock: Date, platformKey: PlatformKey, vaultMasterKey: VaultMasterKey) {
+        self.init(world: world, wallClock: wallClock, platformKey: platformKey.secret,
+                  vaultMasterKey: vaultMasterKey.secret)
     }
 
     /// The signed-in operator: Owner and Key Vault Administrator at subscription scope.

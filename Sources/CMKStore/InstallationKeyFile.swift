@@ -5,56 +5,56 @@ import Darwin
 #endif
 import CMKCore
 
-/// The installation's platform key on disk: `<home>/platform.key`, 32 random bytes, mode 0600.
+/// An installation key on disk (`control/platform.key`, `control/vault.key`): 32 random bytes, mode 0600.
 ///
-/// The key seals private key material and forms the platform content layer, so losing or replacing it makes
-/// everything sealed with it unreadable. It is therefore created exactly once, atomically (concurrent first
-/// runs agree on one key), and a file of the wrong size or with loose permissions is refused rather than
-/// silently replaced.
-enum PlatformKeyFile {
+/// Losing or replacing such a key makes everything sealed with it unreadable. It is therefore created exactly
+/// once, atomically (concurrent first runs agree on one key), and a file of the wrong size or with loose
+/// permissions is refused rather than silently replaced.
+enum InstallationKeyFile<Purpose: InstallationKeyPurpose> {
+    typealias Key = InstallationKey<Purpose>
     /// The key length: AES-256.
-    static let byteCount = PlatformKey.byteCount
+    static var byteCount: Int { Key.byteCount }
 
     /// Reads the key at `path`, creating it first when it does not exist.
     ///
     /// - Parameter path: The key file; its directory must exist and be writable.
-    /// - Throws: `StateHomeError` with `.platformKeyInvalid`, `.platformKeyPermissions` or `.platformKeyUnreadable`.
-    static func loadOrCreate(at path: String) throws -> PlatformKey {
+    /// - Throws: `StateHomeError` with `.keyFileInvalid`, `.keyFilePermissions` or `.keyFileUnreadable`.
+    static func loadOrCreate(at path: String) throws -> Key {
         if let key = try load(path) {
             return key
         }
         try create(path)
         guard let key = try load(path) else {
-            throw StateHomeError(code: .platformKeyUnreadable, path: path, reason: "it vanished right after creation")
+            throw StateHomeError(code: .keyFileUnreadable, path: path, reason: "it vanished right after creation")
         }
         return key
     }
 
     /// The key at `path`, or nil when there is no file.
-    private static func load(_ path: String) throws -> PlatformKey? {
+    private static func load(_ path: String) throws -> Key? {
         let descriptor: Int32
         do {
-            descriptor = try FileDescriptorIO.open(path, flags: O_RDONLY, operation: "open platform key")
+            descriptor = try FileDescriptorIO.open(path, flags: O_RDONLY, operation: "open \(Key.displayName)")
         } catch let error as BlobStoreError where error.code == .notFound {
             return nil
         } catch let error as BlobStoreError {
-            throw StateHomeError(code: .platformKeyUnreadable, path: path, reason: reason(error))
+            throw StateHomeError(code: .keyFileUnreadable, path: path, reason: reason(error))
         }
         defer { FileDescriptorIO.systemClose(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
-            throw StateHomeError(code: .platformKeyUnreadable, path: path, reason: String(cString: strerror(errno)))
+            throw StateHomeError(code: .keyFileUnreadable, path: path, reason: String(cString: strerror(errno)))
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw StateHomeError(code: .platformKeyInvalid, path: path, reason: "it is not a regular file")
+            throw StateHomeError(code: .keyFileInvalid, path: path, reason: "it is not a regular file")
         }
         guard info.st_size == byteCount else {
-            throw StateHomeError(code: .platformKeyInvalid, path: path,
+            throw StateHomeError(code: .keyFileInvalid, path: path,
                                  reason: "it holds \(info.st_size) bytes instead of \(byteCount)")
         }
         let permissions = info.st_mode & 0o777
         guard permissions & 0o077 == 0 else {
-            throw StateHomeError(code: .platformKeyPermissions, path: path,
+            throw StateHomeError(code: .keyFilePermissions, path: path,
                                  reason: "mode is \(String(permissions, radix: 8)), expected 600")
         }
         var buffer = [UInt8](repeating: 0, count: byteCount)
@@ -68,15 +68,15 @@ enum PlatformKeyFile {
                     return try FileDescriptorIO.read(descriptor, into: rest, path: path)
                 }
                 guard count > 0 else {
-                    throw StateHomeError(code: .platformKeyInvalid, path: path,
+                    throw StateHomeError(code: .keyFileInvalid, path: path,
                                          reason: "it ended after \(filled) of \(byteCount) bytes")
                 }
                 filled += count
             }
         } catch let error as BlobStoreError {
-            throw StateHomeError(code: .platformKeyUnreadable, path: path, reason: reason(error))
+            throw StateHomeError(code: .keyFileUnreadable, path: path, reason: reason(error))
         }
-        return buffer.withUnsafeBytes { PlatformKey(copying: $0) }
+        return buffer.withUnsafeBytes { Key(copying: $0) }
     }
 
     /// Writes a new random key to a private temporary file, then links it to `path` unless a key is already there.
@@ -88,26 +88,26 @@ enum PlatformKeyFile {
         defer { unlink(temporary) }
         do {
             let descriptor = try FileDescriptorIO.open(temporary, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600,
-                                                       operation: "create platform key")
+                                                       operation: "create \(Key.displayName)")
             defer { FileDescriptorIO.systemClose(descriptor) }
             // The umask may have removed bits; the owner must be able to read the key back.
             guard fchmod(descriptor, 0o600) == 0 else {
                 throw BlobStoreError.fromErrno("chmod 600", path: temporary)
             }
-            let key = PlatformKey.generate()
+            let key = Key.generate()
             try key.withUnsafeBytes { try FileDescriptorIO.writeAll(descriptor, $0, path: temporary) }
             try FileDescriptorIO.sync(descriptor, path: temporary)
         } catch let error as BlobStoreError {
-            throw StateHomeError(code: .platformKeyUnreadable, path: path, reason: reason(error))
+            throw StateHomeError(code: .keyFileUnreadable, path: path, reason: reason(error))
         }
         if link(temporary, path) != 0 && errno != EEXIST {
-            throw StateHomeError(code: .platformKeyUnreadable, path: path,
+            throw StateHomeError(code: .keyFileUnreadable, path: path,
                                  reason: "link into place failed: \(String(cString: strerror(errno)))")
         }
         do {
             try FileDescriptorIO.syncDirectory(directory(of: path))
         } catch let error as BlobStoreError {
-            throw StateHomeError(code: .platformKeyUnreadable, path: path, reason: reason(error))
+            throw StateHomeError(code: .keyFileUnreadable, path: path, reason: reason(error))
         }
     }
 
