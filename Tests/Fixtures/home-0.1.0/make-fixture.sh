@@ -34,14 +34,14 @@ done
 a az keyvault key list-versions --vault-name kv-fixcmkreg --name fixcmkreg-cmk -o json > "$OUT/expected/versions-fixcmkreg.json"
 a az role assignment list --all -o json > "$OUT/expected/roles.json"
 a az acr list -o json > "$OUT/expected/registries.json"
-# audit shows only events a diagnostic setting kept; the test compares the table itself.
-sqlite3 -separator '|' "$H/state.db" 'SELECT seq, time, vault, operation, result, caller_object_id, caller,
-  key_id, detail, registry FROM audit_events ORDER BY seq' > "$OUT/expected/audit-events.txt"
 a az acr repository list -n fixcmkreg -o json > "$OUT/expected/repos-fixcmkreg.json"
 a az acr repository show-tags -n fixcmkreg --repository team/app -o json > "$OUT/expected/tags-fixcmkreg-team-app.json"
 a az acr repository list -n fixplainreg -o json > "$OUT/expected/repos-fixplainreg.json"
+# audit shows only events a diagnostic setting kept; the test compares the table itself.
+sqlite3 -separator '|' "$H/state.db" 'SELECT seq, time, vault, operation, result, caller_object_id, caller,
+  key_id, detail, registry FROM audit_events ORDER BY seq' > "$OUT/expected/audit-events.txt"
 (cd "$W/files" && sha256sum alpha.txt big.bin plain.txt) > "$OUT/expected/files.sha256"
-rm -f "$H"/state.db-wal "$H"/state.db-shm
+# Every acrcmk process has exited, so the WAL is checkpointed; fold any rest in and archive one file.
 sqlite3 "$H/state.db" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
-rm -f "$H"/state.db-wal "$H"/state.db-shm
+rm -f "$H"/state.db-shm
 tar -C "$W" -czf "$OUT/home-0.1.0.tar.gz" home
