@@ -1,7 +1,7 @@
 public import CMKCore
 
-/// A state home serves both the world (through its SQLite state store) and registry content (index rows in the
-/// same database, sealed objects under `blobs/`).
+/// A state home serves both the world (through its SQLite state store) and registry content (index rows in
+/// `registry/content.db`, attached to the same connection; sealed objects under `registry/blobs/`).
 extension StateHome: ContentHome {
     public func perform<T>(_ body: (Session) throws -> T) throws -> T {
         try store.perform(body)

@@ -36,7 +36,7 @@ public struct VaultKey: Sendable, Codable, Equatable {
     public var recoveryId: String { "https://\(vaultName).vault.azure.net/deletedkeys/\(name)" }
 }
 
-/// One version of a key: real RSA material whose private half is sealed with the platform key.
+/// One version of a key: real RSA material whose private half is sealed with the vault master key.
 public struct KeyVersion: Sendable, Codable, Equatable {
     public var version: String
     public var keyType: KeyType
@@ -51,7 +51,7 @@ public struct KeyVersion: Sendable, Codable, Equatable {
     public var tags: [String: String]?
     /// SubjectPublicKeyInfo DER (RSA) or the public point description (EC, not usable for CMK).
     public var publicKeyDER: [UInt8]
-    /// The private key, sealed with the platform key; opened only inside the vault data plane.
+    /// The private key, sealed with the vault master key; opened only inside the vault data plane.
     public var sealedPrivateKey: [UInt8]
     /// When the rotation policy's Notify action fired for this version.
     public var notifiedAt: Date?

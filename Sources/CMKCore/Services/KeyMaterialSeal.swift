@@ -68,7 +68,7 @@ extension World {
                         .badRequest, code: "KeyMaterialCorrupt",
                         "The sealed private key of \(kid) does not open with this state home's platform key, so "
                             + "the home cannot be migrated.",
-                        hint: "Restore platform.key and state.db from the same backup, then run acrcmk again.")
+                        hint: "Restore platform.key and state.db from the same backup of the home, then run acrcmk again.")
                 }
                 resealed[keyIndex].versions[versionIndex].sealedPrivateKey = try KeyMaterialSeal.vault.seal(
                     privateKey, kid: kid, key: vaultMasterKey.secret)

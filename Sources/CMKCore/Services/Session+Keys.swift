@@ -308,7 +308,7 @@ extension Session {
 
 extension Session {
     /// `az keyvault key import`: brings an existing RSA private key (PKCS#8 or PKCS#1 DER) into the vault as a new
-    /// version; it is sealed with the platform key at once and never printed again.
+    /// version; it is sealed with the vault master key at once and never printed again.
     @discardableResult
     public func importKey(
         vaultName: String, name: String, privateKeyDER: [UInt8], hsm: Bool,
