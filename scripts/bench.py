@@ -268,7 +268,7 @@ class Bench:
             if scratch:
                 shutil.rmtree(scratch, ignore_errors=True)
         self.remove(source)
-        objects = sum(len(files) for _, _, files in os.walk(os.path.join(home, "blobs")))
+        objects = sum(len(files) for _, _, files in os.walk(os.path.join(home, "registry", "blobs")))
         # The objects are the blobs plus the manifest.
         if objects != count + 1:
             sys.exit(f"bench.py: the registry built for {count} blobs holds {objects} sealed objects, not {count + 1}")
