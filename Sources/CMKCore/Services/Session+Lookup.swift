@@ -1,4 +1,5 @@
-/// Finding resources by name the way ARM does: names compare case-insensitively.
+/// Finding resources by name the way ARM does: names compare case-insensitively. Lookups by name read one row
+/// (`ResourceTable[key:]`); the `…Index` functions serve code that changes a row in place and read the whole table.
 extension Session {
     func groupIndex(_ name: String) -> Int? {
         world.resourceGroups.firstIndex { $0.name.lowercased() == name.lowercased() }
@@ -6,8 +7,8 @@ extension Session {
 
     /// The resource group, or ARM's ResourceGroupNotFound.
     public func requireGroup(_ name: String) throws -> ResourceGroup {
-        guard let index = groupIndex(name) else { throw CMKError.resourceGroupNotFound(name) }
-        return world.resourceGroups[index]
+        guard let group = world.resourceGroups[key: name] else { throw CMKError.resourceGroupNotFound(name) }
+        return group
     }
 
     func identityIndex(name: String, resourceGroup: String) -> Int? {
@@ -29,13 +30,13 @@ extension Session {
                     hint: "Pass the id printed by 'az identity show --query id -o tsv', or the name.")
             }
             let group = parts[groupIndex + 1]
-            guard let index = identityIndex(name: name, resourceGroup: group) else {
+            guard let identity = world.identities[key: group + "/" + name] else {
                 throw CMKError.resourceNotFound(type: ManagedIdentity.resourceType, name: name, resourceGroup: group)
             }
-            return world.identities[index]
+            return identity
         }
-        if let group = defaultResourceGroup, let index = identityIndex(name: reference, resourceGroup: group) {
-            return world.identities[index]
+        if let group = defaultResourceGroup, let identity = world.identities[key: group + "/" + reference] {
+            return identity
         }
         let matches = world.identities.filter { $0.name.lowercased() == reference.lowercased() }
         if defaultResourceGroup == nil, matches.count == 1 { return matches[0] }
@@ -49,19 +50,18 @@ extension Session {
 
     /// A live vault, or az's not-found error (a soft-deleted vault is named as such).
     public func requireVault(_ name: String, resourceGroup: String? = nil) throws -> KeyVault {
-        if let index = vaultIndex(name) {
-            let vault = world.vaults[index]
+        if let vault = world.vaults[key: name], !vault.isDeleted {
             if let resourceGroup, vault.resourceGroup.lowercased() != resourceGroup.lowercased() {
                 throw CMKError.resourceNotFound(type: KeyVault.resourceType, name: name, resourceGroup: resourceGroup)
             }
             return vault
         }
-        if let index = vaultIndex(name, includeDeleted: true) {
+        if let vault = world.vaults[key: name], let deletion = vault.deletion {
             throw CMKError(
                 .notFound, code: "VaultDeleted",
-                "The vault '\(world.vaults[index].name)' is soft-deleted. It can be recovered until "
-                    + Timestamp.azString(world.vaults[index].deletion!.scheduledPurgeDate) + ".",
-                hint: "az keyvault recover --name \(world.vaults[index].name)")
+                "The vault '\(vault.name)' is soft-deleted. It can be recovered until "
+                    + Timestamp.azString(deletion.scheduledPurgeDate) + ".",
+                hint: "az keyvault recover --name \(vault.name)")
         }
         throw CMKError.resourceNotFound(type: KeyVault.resourceType, name: name, resourceGroup: resourceGroup)
     }
@@ -72,8 +72,7 @@ extension Session {
 
     /// A registry by name (optionally checked against its group), or az's not-found text (exit 3).
     public func requireRegistry(_ name: String, resourceGroup: String? = nil) throws -> Registry {
-        if let index = registryIndex(name) {
-            let registry = world.registries[index]
+        if let registry = world.registries[key: name] {
             if resourceGroup == nil || registry.resourceGroup.lowercased() == resourceGroup!.lowercased() {
                 return registry
             }

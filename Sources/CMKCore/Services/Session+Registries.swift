@@ -233,8 +233,7 @@ extension Session {
                         + "'\(registry.name)' encrypts with identity client id \(encryption.identity), which is not assigned to it.)"
                 ))
         }
-        guard
-            let identity = world.identities.first(where: { $0.clientId.lowercased() == assigned.clientId.lowercased() })
+        guard let identity = world.identities.rows(where: "client_id", equals: assigned.clientId.lowercased()).first
         else {
             return .failure(
                 AccessDenial(
