@@ -47,6 +47,8 @@ public struct ResourceTable<Row: TableRow>: Sendable {
         var added: [String] = []
         /// Bodies as read from the store, by key: what `changes()` compares with.
         var originals: [String: [UInt8]] = [:]
+        /// The rows as read (their stored form), by key: an unchanged row is recognised without encoding it.
+        var originalRows: [String: Row] = [:]
         /// The lookup columns of the rows as read from the store, by key.
         var originalLookups: [String: [String: String?]] = [:]
         /// The first read that failed; `changes()` rethrows it, so the command cannot commit on a partial view.
@@ -65,6 +67,7 @@ public struct ResourceTable<Row: TableRow>: Sendable {
             copy.known = known
             copy.added = added
             copy.originals = originals
+            copy.originalRows = originalRows
             copy.originalLookups = originalLookups
             copy.failure = failure
             return copy
@@ -75,6 +78,7 @@ public struct ResourceTable<Row: TableRow>: Sendable {
                 var row = try RowCodec.decode(Row.self, from: stored.body)
                 if let source { row.attach(to: source, key: stored.key) }
                 originals[stored.key] = stored.body
+                originalRows[stored.key] = row.storedForm
                 originalLookups[stored.key] = Dictionary(uniqueKeysWithValues: Row.lookupColumns.map {
                     ($0, row.lookupValue($0))
                 })
@@ -245,7 +249,9 @@ public struct ResourceTable<Row: TableRow>: Sendable {
         if let failure = state.failure { throw failure }
         var changes = TableChanges(table: Row.tableName, parent: state.parent)
         func upsert(_ key: String, _ row: Row) throws {
-            let body = try RowCodec.encode(row.storedForm)
+            let stored = row.storedForm
+            if let original = state.originalRows[key], original == stored { return }
+            let body = try RowCodec.encode(stored)
             guard state.originals[key] != body else { return }
             var lookups: [String: String?] = [:]
             for column in Row.lookupColumns { lookups[column] = row.lookupValue(column) }
