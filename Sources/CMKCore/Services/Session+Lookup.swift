@@ -1,8 +1,12 @@
 /// Finding resources by name the way ARM does: names compare case-insensitively. Lookups by name read one row
 /// (`ResourceTable[key:]`); the `…Index` functions serve code that changes a row in place and read the whole table.
 extension Session {
+    // The `…Index` helpers look the row up by key first, so asking about a name that does not exist (every
+    // create) reads one row; only a row that exists is then found by position, for code that changes it in place.
+
     func groupIndex(_ name: String) -> Int? {
-        world.resourceGroups.firstIndex { $0.name.lowercased() == name.lowercased() }
+        guard world.resourceGroups[key: name] != nil else { return nil }
+        return world.resourceGroups.firstIndex { $0.name.lowercased() == name.lowercased() }
     }
 
     /// The resource group, or ARM's ResourceGroupNotFound.
@@ -12,7 +16,8 @@ extension Session {
     }
 
     func identityIndex(name: String, resourceGroup: String) -> Int? {
-        world.identities.firstIndex {
+        guard world.identities[key: resourceGroup + "/" + name] != nil else { return nil }
+        return world.identities.firstIndex {
             $0.name.lowercased() == name.lowercased() && $0.resourceGroup.lowercased() == resourceGroup.lowercased()
         }
     }
@@ -45,7 +50,8 @@ extension Session {
     }
 
     func vaultIndex(_ name: String, includeDeleted: Bool = false) -> Int? {
-        world.vaults.firstIndex { $0.name.lowercased() == name.lowercased() && (includeDeleted || !$0.isDeleted) }
+        guard let vault = world.vaults[key: name], includeDeleted || !vault.isDeleted else { return nil }
+        return world.vaults.firstIndex { $0.name.lowercased() == name.lowercased() && (includeDeleted || !$0.isDeleted) }
     }
 
     /// A live vault, or az's not-found error (a soft-deleted vault is named as such).
@@ -67,7 +73,8 @@ extension Session {
     }
 
     func registryIndex(_ name: String) -> Int? {
-        world.registries.firstIndex { $0.name.lowercased() == name.lowercased() }
+        guard world.registries[key: name] != nil else { return nil }
+        return world.registries.firstIndex { $0.name.lowercased() == name.lowercased() }
     }
 
     /// A registry by name (optionally checked against its group), or az's not-found text (exit 3).

@@ -330,7 +330,7 @@ extension Session {
         rotated.encryption!.wrappedDEK = wrapped
         rotated.encryption!.wrapAlgorithm = Self.dekWrapAlgorithm.rawValue
         rotated.encryption!.lastKeyRotationTimestamp = now
-        world.registries[registryIndex(registry.name)!] = rotated
+        world.registries[key: registry.name] = rotated
         return rotated
     }
 
