@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: push/pull throughput of 1 GiB against a Python `cryptography` baseline doing the same work, rotate-key
-# time at 100 and 10,000 blobs, the `openssl speed` ceiling, and the peak RSS of a 2 GiB push and pull.
+# time at 100 and 10,000 blobs, the `openssl speed` ceiling, the peak RSS of a 2 GiB push and pull, and the cost of one
+# command in a large estate against a small one (scripts/bench_scale.py).
 # Takes a few minutes on 2 cores and about 5 GiB of free disk under bench-out/ (removed at the end).
 # Usage: scripts/bench.sh <acrcmk-binary>   (sizes and run counts: see the environment variables in bench.py)
 set -euo pipefail
@@ -25,3 +26,5 @@ trap 'exit 130' INT TERM
 export NO_COLOR=1
 unset ACRCMK_HOME
 python3 "$SCRIPTS/bench.py" "$ACRCMK" "$WORK"
+command -v valgrind >/dev/null || echo "bench: valgrind is missing (apt-get install valgrind): the scale figure falls back to timing"
+python3 "$SCRIPTS/bench_scale.py" "$ACRCMK" "$WORK"

@@ -1,8 +1,9 @@
 public import CMKCore
 import Foundation
 
-/// CMKCore's `StateStore` over one SQLite connection to `control/state.db`: the world as one JSON document, the
-/// audit trail as rows; `registry/content.db` (the content index) is attached to the same connection.
+/// CMKCore's `StateStore` over one SQLite connection to `control/state.db`: the world as tables (one row per
+/// resource, read on demand), the audit trail as rows; `registry/content.db` (the content index) is attached to the
+/// same connection.
 ///
 /// The control plane is a single document so that every command is one atomic read-modify-write under
 /// `BEGIN IMMEDIATE`: concurrent commands queue for the write lock and never lose each other's changes. Registry
@@ -49,6 +50,7 @@ public final class SQLiteStateStore: StateStore {
         releasedMigrations + [
             moveContentIndexMigration(to: layout.contentIndexDatabase),
             resealKeyMaterialMigration(from: platformKey, to: vaultMasterKey),
+            controlTablesMigration,
         ]
     }
 
@@ -97,7 +99,22 @@ public final class SQLiteStateStore: StateStore {
         }
     }
 
+    /// The world document becomes tables: one row per resource, each key version a row of its own, and the
+    /// scheduler's next time per key indexed, so a command reads the rows it needs instead of the whole estate.
+    static let controlTablesMigration = SQLiteMigration("control plane in tables: one row per resource") { control in
+        try control.execute(SQLiteWorldTables.schema)
+        let tables = SQLiteWorldTables(connection: control)
+        if let body = try control.query("SELECT body FROM world_document WHERE id = 1").first?.blob("body") {
+            var world = try WorldDocument.decode(body)
+            world.refreshAllSchedules()
+            try tables.write(try world.changes())
+            try tables.save(SQLiteWorldTables.Header(account: world.account, config: world.config))
+        }
+        try control.execute("DROP TABLE world_document")
+    }
+
     let connection: SQLiteConnection
+    private lazy var tables = SQLiteWorldTables(connection: connection)
     private let platformKey: PlatformKey
     private let vaultMasterKey: VaultMasterKey
     private let wallClock: @Sendable () -> Date
@@ -142,23 +159,21 @@ public final class SQLiteStateStore: StateStore {
     public func perform<T>(_ body: (Session) throws -> T) throws -> T {
         precondition(!connection.isInTransaction, "SQLiteStateStore.perform does not nest")
         try connection.transaction {
-            let loaded = try loadOrCreateWorld()
+            let (loaded, header) = try loadOrCreateWorld()
             let due = makeSession(loaded)
             if due.catchUpScheduler() {
-                try save(due.world)
+                try save(due, original: header)
                 try append(due.auditEvents)
             }
         }
         var session: Session?
         do {
             return try connection.transaction {
-                let loaded = try loadOrCreateWorld()
+                let (loaded, header) = try loadOrCreateWorld()
                 let current = makeSession(loaded)
                 session = current
                 let result = try body(current)
-                if current.world != loaded {
-                    try save(current.world)
-                }
+                try save(current, original: header)
                 try append(current.auditEvents)
                 return result
             }
@@ -221,29 +236,35 @@ public final class SQLiteStateStore: StateStore {
         }
     }
 
-    /// The stored world, or a fresh one (saved at once) when the home is new.
-    private func loadOrCreateWorld() throws -> World {
-        guard let row = try connection.query("SELECT body FROM world_document WHERE id = 1").first else {
-            let world = World(account: Account.generate(), createdAt: wallClock())
-            try save(world)
-            return world
-        }
-        guard let body = row.blob("body") else {
-            throw StateHomeError(code: .worldUnreadable, path: connection.path, reason: "the body is not a blob")
-        }
+    /// The stored world, reading its rows on demand, with the header as read (to save it only if it changed);
+    /// a fresh world is written first when the home is new.
+    private func loadOrCreateWorld() throws -> (World, SQLiteWorldTables.Header) {
+        let header: SQLiteWorldTables.Header
         do {
-            return try WorldDocument.decode(body)
-        } catch {
+            if let stored = try tables.header() {
+                header = stored
+            } else {
+                var fresh = World(account: Account.generate(), createdAt: wallClock())
+                fresh.refreshAllSchedules()
+                try tables.write(try fresh.changes())
+                header = SQLiteWorldTables.Header(account: fresh.account, config: fresh.config)
+                try tables.save(header)
+            }
+        } catch let error as DecodingError {
             throw StateHomeError(code: .worldUnreadable, path: connection.path, reason: "\(error)")
         }
+        return (World(account: header.account, config: header.config, source: tables), header)
     }
 
-    private func save(_ world: World) throws {
-        let body = try WorldDocument.encode(world)
-        try connection.run("""
-            INSERT INTO world_document (id, body, updated_at) VALUES (1, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at
-            """, [.blob(body), .real(wallClock().timeIntervalSince1970)])
+    /// Writes what the session changed: the rows `World.changes()` reports (after the scheduler's index is brought
+    /// up to date) and the header if it differs from `original`.
+    private func save(_ session: Session, original: SQLiteWorldTables.Header) throws {
+        session.refreshSchedules()
+        try tables.write(try session.world.changes())
+        let header = SQLiteWorldTables.Header(account: session.world.account, config: session.world.config)
+        if header != original {
+            try tables.save(header)
+        }
     }
 
     private func append(_ events: [AuditEvent]) throws {

@@ -4,7 +4,7 @@ import Testing
 @testable import CMKCore
 @testable import CMKStore
 
-/// `SQLiteStateStore`: one perform is one transaction over the world document and the audit trail.
+/// `SQLiteStateStore`: one perform is one transaction over the world's tables and the audit trail.
 @Suite("SQLiteStateStore")
 struct StateStoreTests {
     let directory: TemporaryDirectory
@@ -35,7 +35,8 @@ struct StateStoreTests {
             session.world.resourceGroups.append(ResourceGroup(name: "rg-two", location: "eastus"))
         }
         #expect(try home.store.perform { $0.world.resourceGroups.map(\.name) } == ["rg-one", "rg-two"])
-        #expect(try home.store.connection.scalar("SELECT count(*) FROM world_document") == .integer(1))
+        #expect(try home.store.connection.scalar("SELECT count(*) FROM world_header") == .integer(1))
+        #expect(try home.store.connection.scalar("SELECT count(*) FROM resource_groups") == .integer(2))
     }
 
     @Test func sessionTimeIsTheWallClockPlusTheWorldsOffset() throws {
@@ -45,18 +46,31 @@ struct StateStoreTests {
         #expect(try home.store.perform { $0.now } == Date(timeIntervalSince1970: 1_800_000_000 + 10 + 3600))
     }
 
-    @Test func unchangedWorldIsNotRewritten() throws {
+    @Test func aCommandWritesOnlyTheRowsItChanged() throws {
         let home = try openHome()
-        try home.store.perform { _ in }
-        let created = try home.store.connection.scalar("SELECT updated_at FROM world_document")
-        #expect(created == .real(1_800_000_000))
-
+        try home.store.perform { session in
+            for number in 0..<50 {
+                session.world.resourceGroups.append(ResourceGroup(name: "rg-\(number)", location: "westeurope"))
+            }
+        }
+        func written() throws -> SQLiteValue? { try home.store.connection.scalar("SELECT total_changes()") }
+        let before = try written()
         clock.advance(60)
         _ = try home.store.perform { $0.world.resourceGroups.count }
-        #expect(try home.store.connection.scalar("SELECT updated_at FROM world_document") == created)
+        #expect(try written() == before, "reading the whole table writes nothing")
 
+        try home.store.perform { session in
+            var group = session.world.resourceGroups[key: "RG-7"]!
+            group.tags = ["team": "blue"]
+            session.world.resourceGroups[key: "rg-7"] = group
+        }
+        #expect(try written() == before.map { value -> SQLiteValue in
+            guard case .integer(let count) = value else { return value }
+            return .integer(count + 1)
+        }, "one changed row, one write")
         try home.store.perform { $0.world.config["defaults.location"] = "westeurope" }
-        #expect(try home.store.connection.scalar("SELECT updated_at FROM world_document") == .real(1_800_000_060))
+        #expect(try home.store.perform { $0.world.config["defaults.location"] } == "westeurope")
+        #expect(try home.store.perform { $0.world.resourceGroups[key: "rg-7"]?.tags } == ["team": "blue"])
     }
 
     @Test func throwingBodyRollsBackTheWorldButKeepsItsAuditEvents() throws {
@@ -89,7 +103,7 @@ struct StateStoreTests {
         #expect(try home.store.auditEvents(AuditFilter()) == [denied])
         // The account is created before the command's own transaction (with the scheduler's catch-up), so a
         // failing first command still leaves the home's identity in place; it is the same on the next perform.
-        #expect(try home.store.connection.scalar("SELECT count(*) FROM world_document") == .integer(1))
+        #expect(try home.store.connection.scalar("SELECT count(*) FROM world_header") == .integer(1))
         let account = try home.store.perform { $0.world.account }
         #expect(try home.store.perform { $0.world.account } == account)
     }
@@ -119,27 +133,51 @@ struct StateStoreTests {
         #expect(found == filterCase.expected.map { events[$0] }, "\(filterCase.label)")
     }
 
-    @Test func keyMaterialAndDatesRoundTripThroughTheWorldDocument() throws {
+    @Test func keyMaterialAndDatesRoundTripThroughTheTables() throws {
         let world = try sampleWorldWithKeyVersions(20)
         let home = try openHome()
         try home.store.perform { session in
-            let account = session.world.account
-            session.world = world
-            session.world.account = account
+            session.world.keys.append(contentsOf: world.keys)
+            session.world.registries.append(contentsOf: world.registries)
         }
         let reopened = try openHome()
-        let loaded = try reopened.store.perform { $0.world }
-        var expected = world
-        expected.account = loaded.account
-        #expect(loaded == expected)
-        #expect(loaded.keys.first?.versions.last?.sealedPrivateKey == world.keys.first?.versions.last?.sealedPrivateKey)
-        #expect(loaded.registries.first?.encryption?.wrappedDEK == world.registries.first?.encryption?.wrappedDEK)
+        let (keys, registries) = try reopened.store.perform { (Array($0.world.keys), Array($0.world.registries)) }
+        // The registry follows the key's versionless id but wraps with its first version: it picks up the newest
+        // an hour after that version was made, and the key's row says so for the scheduler.
+        #expect(keys.first?.scheduledAt == world.keys[0].current.created.addingTimeInterval(3600))
+        var unscheduled = keys.map(\.storedForm)
+        unscheduled[0].scheduledAt = nil
+        #expect(unscheduled == world.keys.map(\.storedForm))
+        #expect(Array(keys[0].versions) == Array(world.keys[0].versions))
+        #expect(registries == Array(world.registries))
+        #expect(keys.first?.versions.last?.sealedPrivateKey == world.keys.first?.versions.last?.sealedPrivateKey)
+        #expect(registries.first?.encryption?.wrappedDEK == world.registries.first?.encryption?.wrappedDEK)
+        #expect(try home.store.connection.scalar("SELECT count(*) FROM key_versions") == .integer(20))
     }
 
-    @Test func worldDocumentThatCannotBeDecodedGivesAClearError() throws {
+    @Test func aRowThatCannotBeDecodedFailsTheCommandAndWritesNothing() throws {
+        let home = try openHome()
+        try home.store.perform { session in
+            session.world.resourceGroups.append(ResourceGroup(name: "rg-damaged", location: "westeurope"))
+        }
+        try home.store.connection.run("UPDATE resource_groups SET body = ? WHERE key = 'rg-damaged'",
+                                      [.blob(Array("{\"name\":1}".utf8))])
+        let error = try #require(throws: CMKError.self) {
+            try home.store.perform { session in
+                session.world.resourceGroups.append(ResourceGroup(name: "rg-new", location: "westeurope"))
+                _ = session.world.resourceGroups.count
+            }
+        }
+        #expect(error.code == "StateUnreadable")
+        #expect(error.message.contains("rg-damaged"))
+        #expect(try home.store.connection.scalar("SELECT count(*) FROM resource_groups WHERE key = 'rg-new'")
+                    == .integer(0))
+    }
+
+    @Test func worldHeaderThatCannotBeDecodedGivesAClearError() throws {
         let home = try openHome()
         try home.store.perform { _ in }
-        try home.store.connection.run("UPDATE world_document SET body = ?", [.blob(Array("{\"account\":1}".utf8))])
+        try home.store.connection.run("UPDATE world_header SET body = ?", [.blob(Array("{\"account\":1}".utf8))])
 
         let error = try #require(throws: StateHomeError.self) {
             try home.store.perform { _ in }

@@ -109,7 +109,7 @@ enum ConfigCommand {
                         let key = context.arguments.positional("key")!, value = context.arguments.positional("value")!
                         try validate(key: key, value: value)
                         return try context.perform { session in
-                            session.world.config[key] = value
+                            session.setConfig(key, to: value)
                             return CommandOutput(value: [key: .string(value)], text: "\(key) = \(value)")
                         }
                     }),

@@ -4,30 +4,33 @@ import Foundation
 public struct VaultKey: Sendable, Codable, Equatable {
     public var vaultName: String
     public var name: String
-    /// Oldest first.
-    public var versions: [KeyVersion]
+    /// Oldest first. Read from the store on demand: the current version alone, one by id, or all.
+    public var versions: ResourceTable<KeyVersion>
     public var rotationPolicy: RotationPolicy?
     public var tags: [String: String]?
     /// Set while the key is soft-deleted.
     public var deletion: Deletion?
     /// The version whose automatic rotation failed, so the scheduler does not retry it at the same instant forever.
     public var failedRotationVersion: String?
+    /// When the scheduler next has something to do for this key (rotation, Notify, a follower's pick-up, purge);
+    /// kept up to date at every commit so the store can index it.
+    public var scheduledAt: Date?
 
     public init(vaultName: String, name: String, versions: [KeyVersion], rotationPolicy: RotationPolicy? = nil,
                 tags: [String: String]? = nil) {
         self.vaultName = vaultName
         self.name = name
-        self.versions = versions
+        self.versions = ResourceTable(versions)
         self.rotationPolicy = rotationPolicy
         self.tags = tags
     }
 
-    public var current: KeyVersion { versions.last! }
+    public var current: KeyVersion { versions.lastRow! }
     public var isDeleted: Bool { deletion != nil }
 
     public func version(_ id: String?) -> KeyVersion? {
         guard let id else { return current }
-        return versions.first { $0.version == id.lowercased() }
+        return versions[key: id]
     }
 
     /// `https://<vault>.vault.azure.net/keys/<name>`.

@@ -1,25 +1,28 @@
 import Foundation
 
-/// Everything the simulated Azure knows except registry content and the audit trail: the state one command
-/// loads, changes with pure rules, and the store saves back in the same transaction.
+/// Everything the simulated Azure knows except registry content and the audit trail.
+///
+/// Each collection is a `ResourceTable`: in a state home its rows stay in the store's tables until a command asks
+/// for them (by key, by an indexed column, or all), and `changes()` tells the store what to write back in the
+/// command's transaction. Made in memory (tests, a decoded 0.1 document), every row is there from the start.
 public struct World: Sendable, Codable, Equatable {
     public var account: Account
     public var config: [String: String] = [:]
-    public var resourceGroups: [ResourceGroup] = []
-    public var identities: [ManagedIdentity] = []
-    public var vaults: [KeyVault] = []
-    public var keys: [VaultKey] = []
-    public var roleAssignments: [RoleAssignment] = []
-    public var registries: [Registry] = []
-    public var diagnosticSettings: [DiagnosticSetting] = []
-    public var alertRules: [AlertRule] = []
-    public var revocations: [RevocationRecord] = []
-    public var deployments: [Deployment] = []
-    public var policyAssignments: [PolicyAssignment] = []
+    public var resourceGroups: ResourceTable<ResourceGroup> = []
+    public var identities: ResourceTable<ManagedIdentity> = []
+    public var vaults: ResourceTable<KeyVault> = []
+    public var keys: ResourceTable<VaultKey> = []
+    public var roleAssignments: ResourceTable<RoleAssignment> = []
+    public var registries: ResourceTable<Registry> = []
+    public var diagnosticSettings: ResourceTable<DiagnosticSetting> = []
+    public var alertRules: ResourceTable<AlertRule> = []
+    public var revocations: ResourceTable<RevocationRecord> = []
+    public var deployments: ResourceTable<Deployment> = []
+    public var policyAssignments: ResourceTable<PolicyAssignment> = []
     /// Vault and key names destroyed for good, remembered so errors can say "purged" rather than "not found".
-    public var purgeRecords: [PurgeRecord] = []
-    /// ACR task runs per registry; optional so state homes written before task runs existed still decode.
-    public var taskRuns: [TaskRun]?
+    public var purgeRecords: ResourceTable<PurgeRecord> = []
+    /// ACR task runs per registry (absent from state homes written before task runs existed).
+    public var taskRuns: ResourceTable<TaskRun> = []
 
     /// A new world in which the signed-in operator holds Owner and Key Vault Administrator at subscription scope,
     /// so runbooks can create keys in RBAC vaults.
@@ -35,6 +38,73 @@ public struct World: Sendable, Codable, Equatable {
                     principalType: "User", roleName: role, description: "The signed-in operator of this state home.",
                     condition: nil, createdOn: createdAt, createdBy: account.operatorObjectId))
         }
+    }
+}
+
+extension World {
+    /// A world whose tables read their rows from `source` on demand.
+    public init(account: Account, config: [String: String], source: any TableRowSource) {
+        self.account = account
+        self.config = config
+        resourceGroups = ResourceTable(source: source)
+        identities = ResourceTable(source: source)
+        vaults = ResourceTable(source: source)
+        keys = ResourceTable(source: source)
+        roleAssignments = ResourceTable(source: source)
+        registries = ResourceTable(source: source)
+        diagnosticSettings = ResourceTable(source: source)
+        alertRules = ResourceTable(source: source)
+        revocations = ResourceTable(source: source)
+        deployments = ResourceTable(source: source)
+        policyAssignments = ResourceTable(source: source)
+        purgeRecords = ResourceTable(source: source)
+        taskRuns = ResourceTable(source: source)
+    }
+
+    /// What this command changed, table by table, parents before the tables nested under them.
+    ///
+    /// - Throws: The first error met while reading rows, so a command never commits on a partial view.
+    public func changes() throws -> [TableChanges] {
+        var changes = [
+            try resourceGroups.changes(), try identities.changes(), try vaults.changes(), try keys.changes(),
+        ]
+        // A key's versions are nested under it; a deleted key's versions go with it (the store cascades).
+        for key in keys.touchedRows {
+            guard let stored = key.naturalKey?.lowercased() else { continue }
+            var versions = try key.versions.changes()
+            versions.parent = stored
+            changes.append(versions)
+        }
+        changes += [
+            try roleAssignments.changes(), try registries.changes(), try diagnosticSettings.changes(),
+            try alertRules.changes(), try revocations.changes(), try deployments.changes(),
+            try policyAssignments.changes(), try purgeRecords.changes(), try taskRuns.changes(),
+        ]
+        return changes.filter { !$0.isEmpty }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case account, config, resourceGroups, identities, vaults, keys, roleAssignments, registries,
+             diagnosticSettings, alertRules, revocations, deployments, policyAssignments, purgeRecords, taskRuns
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        account = try container.decode(Account.self, forKey: .account)
+        config = try container.decode([String: String].self, forKey: .config)
+        resourceGroups = try container.decode(ResourceTable.self, forKey: .resourceGroups)
+        identities = try container.decode(ResourceTable.self, forKey: .identities)
+        vaults = try container.decode(ResourceTable.self, forKey: .vaults)
+        keys = try container.decode(ResourceTable.self, forKey: .keys)
+        roleAssignments = try container.decode(ResourceTable.self, forKey: .roleAssignments)
+        registries = try container.decode(ResourceTable.self, forKey: .registries)
+        diagnosticSettings = try container.decode(ResourceTable.self, forKey: .diagnosticSettings)
+        alertRules = try container.decode(ResourceTable.self, forKey: .alertRules)
+        revocations = try container.decode(ResourceTable.self, forKey: .revocations)
+        deployments = try container.decode(ResourceTable.self, forKey: .deployments)
+        policyAssignments = try container.decode(ResourceTable.self, forKey: .policyAssignments)
+        purgeRecords = try container.decode(ResourceTable.self, forKey: .purgeRecords)
+        taskRuns = try container.decodeIfPresent(ResourceTable.self, forKey: .taskRuns) ?? []
     }
 }
 

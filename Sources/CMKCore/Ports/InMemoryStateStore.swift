@@ -24,12 +24,14 @@ public final class InMemoryStateStore: StateStore {
     public func perform<T>(_ body: (Session) throws -> T) throws -> T {
         let due = session()
         if due.catchUpScheduler() {
+            due.refreshSchedules()
             world = due.world
             audit += due.auditEvents
         }
         let current = session()
         do {
             let result = try body(current)
+            current.refreshSchedules()
             world = current.world
             audit += current.auditEvents
             return result

@@ -22,7 +22,7 @@ public enum AccessEvaluator {
         in world: World,
         at now: Date
     ) -> Result<KeyAccess, AccessDenial> {
-        guard let vault = world.vaults.first(where: { $0.name.lowercased() == vaultName.lowercased() }) else {
+        guard let vault = world.vaults[key: vaultName] else {
             if world.purgeRecords.contains(where: {
                 $0.kind == .vault && $0.name.lowercased() == vaultName.lowercased()
             }) {
@@ -61,11 +61,7 @@ public enum AccessEvaluator {
         }
         guard let keyName else { return .success(KeyAccess(vault: vault, key: nil, version: nil)) }
 
-        guard
-            let key = world.keys.first(where: {
-                $0.vaultName == vault.name && $0.name.lowercased() == keyName.lowercased()
-            })
-        else {
+        guard let key = world.keys[key: vault.name + "/" + keyName] else {
             if world.purgeRecords.contains(where: {
                 $0.kind == .key && $0.name.lowercased() == "\(vault.name)/\(keyName)".lowercased()
             }) {
@@ -146,9 +142,9 @@ public enum AccessEvaluator {
         if vault.enableRbacAuthorization {
             let vaultID = vault.id(subscriptionId: world.account.subscriptionId)
             let resource = keyName.map { "\(vaultID)/keys/\($0)" } ?? vaultID
-            let granted = world.roleAssignments.contains { assignment in
-                assignment.principalId.lowercased() == principal.objectId.lowercased()
-                    && assignment.covers(resource)
+            let assignments = world.roleAssignments.rows(where: "principal_id", equals: principal.objectId.lowercased())
+            let granted = assignments.contains { assignment in
+                assignment.covers(resource)
                     && (RoleDefinition.find(assignment.roleName)?.grantsDataAction(operation.dataAction) ?? false)
             }
             if granted { return nil }

@@ -43,7 +43,7 @@ extension Session {
     ///
     /// - Throws: `ResourceNotFound` when the registry was deleted (or deleted and created again) meanwhile.
     public func requireContentRegistry(_ keys: ContentKeys) throws {
-        guard let registry = world.registries.first(where: { $0.name.lowercased() == keys.registryName.lowercased() }),
+        guard let registry = world.registries[key: keys.registryName],
               ContentKeys.scope(forSalt: registry.contentKeySalt) == keys.scope
         else {
             throw CMKError(.notFound, code: "ResourceNotFound",

@@ -40,7 +40,8 @@ extension Session {
     ]
 
     func keyIndex(vaultName: String, name: String) -> Int? {
-        world.keys.firstIndex {
+        guard world.keys[key: vaultName + "/" + name] != nil else { return nil }
+        return world.keys.firstIndex {
             $0.vaultName.lowercased() == vaultName.lowercased() && $0.name.lowercased() == name.lowercased()
         }
     }

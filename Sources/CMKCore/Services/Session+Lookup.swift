@@ -1,17 +1,23 @@
-/// Finding resources by name the way ARM does: names compare case-insensitively.
+/// Finding resources by name the way ARM does: names compare case-insensitively. Lookups by name read one row
+/// (`ResourceTable[key:]`); the `…Index` functions serve code that changes a row in place and read the whole table.
 extension Session {
+    // The `…Index` helpers look the row up by key first, so asking about a name that does not exist (every
+    // create) reads one row; only a row that exists is then found by position, for code that changes it in place.
+
     func groupIndex(_ name: String) -> Int? {
-        world.resourceGroups.firstIndex { $0.name.lowercased() == name.lowercased() }
+        guard world.resourceGroups[key: name] != nil else { return nil }
+        return world.resourceGroups.firstIndex { $0.name.lowercased() == name.lowercased() }
     }
 
     /// The resource group, or ARM's ResourceGroupNotFound.
     public func requireGroup(_ name: String) throws -> ResourceGroup {
-        guard let index = groupIndex(name) else { throw CMKError.resourceGroupNotFound(name) }
-        return world.resourceGroups[index]
+        guard let group = world.resourceGroups[key: name] else { throw CMKError.resourceGroupNotFound(name) }
+        return group
     }
 
     func identityIndex(name: String, resourceGroup: String) -> Int? {
-        world.identities.firstIndex {
+        guard world.identities[key: resourceGroup + "/" + name] != nil else { return nil }
+        return world.identities.firstIndex {
             $0.name.lowercased() == name.lowercased() && $0.resourceGroup.lowercased() == resourceGroup.lowercased()
         }
     }
@@ -29,13 +35,13 @@ extension Session {
                     hint: "Pass the id printed by 'az identity show --query id -o tsv', or the name.")
             }
             let group = parts[groupIndex + 1]
-            guard let index = identityIndex(name: name, resourceGroup: group) else {
+            guard let identity = world.identities[key: group + "/" + name] else {
                 throw CMKError.resourceNotFound(type: ManagedIdentity.resourceType, name: name, resourceGroup: group)
             }
-            return world.identities[index]
+            return identity
         }
-        if let group = defaultResourceGroup, let index = identityIndex(name: reference, resourceGroup: group) {
-            return world.identities[index]
+        if let group = defaultResourceGroup, let identity = world.identities[key: group + "/" + reference] {
+            return identity
         }
         let matches = world.identities.filter { $0.name.lowercased() == reference.lowercased() }
         if defaultResourceGroup == nil, matches.count == 1 { return matches[0] }
@@ -44,36 +50,36 @@ extension Session {
     }
 
     func vaultIndex(_ name: String, includeDeleted: Bool = false) -> Int? {
-        world.vaults.firstIndex { $0.name.lowercased() == name.lowercased() && (includeDeleted || !$0.isDeleted) }
+        guard let vault = world.vaults[key: name], includeDeleted || !vault.isDeleted else { return nil }
+        return world.vaults.firstIndex { $0.name.lowercased() == name.lowercased() && (includeDeleted || !$0.isDeleted) }
     }
 
     /// A live vault, or az's not-found error (a soft-deleted vault is named as such).
     public func requireVault(_ name: String, resourceGroup: String? = nil) throws -> KeyVault {
-        if let index = vaultIndex(name) {
-            let vault = world.vaults[index]
+        if let vault = world.vaults[key: name], !vault.isDeleted {
             if let resourceGroup, vault.resourceGroup.lowercased() != resourceGroup.lowercased() {
                 throw CMKError.resourceNotFound(type: KeyVault.resourceType, name: name, resourceGroup: resourceGroup)
             }
             return vault
         }
-        if let index = vaultIndex(name, includeDeleted: true) {
+        if let vault = world.vaults[key: name], let deletion = vault.deletion {
             throw CMKError(
                 .notFound, code: "VaultDeleted",
-                "The vault '\(world.vaults[index].name)' is soft-deleted. It can be recovered until "
-                    + Timestamp.azString(world.vaults[index].deletion!.scheduledPurgeDate) + ".",
-                hint: "az keyvault recover --name \(world.vaults[index].name)")
+                "The vault '\(vault.name)' is soft-deleted. It can be recovered until "
+                    + Timestamp.azString(deletion.scheduledPurgeDate) + ".",
+                hint: "az keyvault recover --name \(vault.name)")
         }
         throw CMKError.resourceNotFound(type: KeyVault.resourceType, name: name, resourceGroup: resourceGroup)
     }
 
     func registryIndex(_ name: String) -> Int? {
-        world.registries.firstIndex { $0.name.lowercased() == name.lowercased() }
+        guard world.registries[key: name] != nil else { return nil }
+        return world.registries.firstIndex { $0.name.lowercased() == name.lowercased() }
     }
 
     /// A registry by name (optionally checked against its group), or az's not-found text (exit 3).
     public func requireRegistry(_ name: String, resourceGroup: String? = nil) throws -> Registry {
-        if let index = registryIndex(name) {
-            let registry = world.registries[index]
+        if let registry = world.registries[key: name] {
             if resourceGroup == nil || registry.resourceGroup.lowercased() == resourceGroup!.lowercased() {
                 return registry
             }

@@ -233,8 +233,7 @@ extension Session {
                         + "'\(registry.name)' encrypts with identity client id \(encryption.identity), which is not assigned to it.)"
                 ))
         }
-        guard
-            let identity = world.identities.first(where: { $0.clientId.lowercased() == assigned.clientId.lowercased() })
+        guard let identity = world.identities.rows(where: "client_id", equals: assigned.clientId.lowercased()).first
         else {
             return .failure(
                 AccessDenial(
@@ -331,7 +330,7 @@ extension Session {
         rotated.encryption!.wrappedDEK = wrapped
         rotated.encryption!.wrapAlgorithm = Self.dekWrapAlgorithm.rawValue
         rotated.encryption!.lastKeyRotationTimestamp = now
-        world.registries[registryIndex(registry.name)!] = rotated
+        world.registries[key: registry.name] = rotated
         return rotated
     }
 

@@ -8,7 +8,9 @@ extension Session {
         if needle == world.account.operatorObjectId || needle == world.account.operatorName.lowercased() {
             return (world.account.operatorObjectId, "User")
         }
-        if let identity = world.identities.first(where: { $0.principalId == needle || $0.clientId == needle }) {
+        let byPrincipal = world.identities.rows(where: "principal_id", equals: needle).filter { $0.principalId == needle }
+        let byClient = world.identities.rows(where: "client_id", equals: needle).filter { $0.clientId == needle }
+        if let identity = (byPrincipal + byClient).first {
             return (identity.principalId, "ServicePrincipal")
         }
         if let registry = world.registries.first(where: { $0.identity.systemPrincipalId == needle }) {
@@ -65,7 +67,9 @@ extension Session {
         } else {
             principal = (assigneeObjectId!.lowercased(), principalType ?? "ServicePrincipal")
         }
-        if let existing = world.roleAssignments.first(where: {
+        let principalAssignments = world.roleAssignments.rows(where: "principal_id",
+                                                              equals: principal.objectId.lowercased())
+        if let existing = principalAssignments.first(where: {
             $0.principalId == principal.objectId && $0.roleName == definition.name
                 && $0.scope.lowercased() == validScope.lowercased()
         }) {

@@ -5,20 +5,20 @@ import Foundation
 /// and the purge of soft-deleted keys and vaults when their retention ends.
 extension Session {
     /// The config key for how long a registry with a versionless key id takes to pick up a new version.
-    public static let pickupLagConfigKey = "registry.rotation-pickup-lag"
-    public static let defaultPickupLag = "PT1H"
+    public static let pickupLagConfigKey = World.pickupLagConfigKey
+    public static let defaultPickupLag = World.defaultPickupLag
 
     /// A bound on one run, against an action that keeps falling due at the same instant.
     static let schedulerStepLimit = 10_000
 
-    var pickupLag: ISODuration {
-        (try? ISODuration(world.config[Self.pickupLagConfigKey] ?? Self.defaultPickupLag)) ?? (try! ISODuration("PT1H"))
-    }
+    var pickupLag: ISODuration { world.pickupLag }
 
     /// Runs, in time order, everything that fell due up to `target`, moving `now` along; returns what happened.
     @discardableResult
     public func runScheduler(until target: Date) -> [ScheduledEvent] {
         let start = scheduledEvents.count
+        // What this command changed before the clock moved (a new key, a new policy) counts from now on.
+        refreshSchedules()
         var guardCount = 0
         while let (time, action) = nextDueAction(before: target) {
             guardCount += 1
@@ -31,6 +31,7 @@ extension Session {
             }
             if time > now { setNow(time) }
             action()
+            refreshSchedules()
         }
         if target > now { setNow(target) }
         if scheduledEvents.count > start { world.account.schedulerCheckpoint = now }
@@ -46,6 +47,7 @@ extension Session {
     @discardableResult
     public func catchUpScheduler() -> Bool {
         let target = now
+        refreshSchedules()
         guard nextDueAction(before: target) != nil else { return false }
         if let checkpoint = world.account.schedulerCheckpoint, checkpoint < target { setNow(checkpoint) }
         runScheduler(until: target)
@@ -76,66 +78,50 @@ extension Session {
         scheduledEvents.append(ScheduledEvent(time: now, kind: kind, resource: resource, detail: detail))
     }
 
-    /// The earliest due action strictly after the last run and not after `target`.
+    /// The earliest due action not after `target`.
+    ///
+    /// Reads only what is due: keys whose `scheduledAt` is not after `target` and vaults whose purge date is not,
+    /// through indexed lookups, so a command in a large estate with nothing due reads no resource at all.
     private func nextDueAction(before target: Date) -> (Date, () -> Void)? {
-        var candidates: [(Date, () -> Void)] = []
-
-        for key in world.keys where !key.isDeleted {
-            guard let vault = world.vaults.first(where: { $0.name == key.vaultName }), !vault.isDeleted else {
-                continue
-            }
-            let current = key.current
-            for action in key.rotationPolicy?.lifetimeActions ?? [] {
-                var due: Date?
-                if let after = action.timeAfterCreate { due = after.added(to: current.created) }
-                if let before = action.timeBeforeExpiry, let expires = current.expires {
-                    due = before.subtracted(from: expires)
-                }
-                guard let due, due <= target else { continue }
-                switch action.action {
-                case .rotate where key.failedRotationVersion != current.version:
-                    candidates.append((max(due, now), { [unowned self] in self.autoRotate(key) }))
-                case .notify where current.notifiedAt == nil:
-                    candidates.append((max(due, now), { [unowned self] in self.notify(key) }))
-                case .notify, .rotate:
-                    break
-                }
-            }
+        var candidates: [(Date, ScheduledAction)] = []
+        let bound = Timestamp.sortable(target)
+        for key in world.keys.rows(where: "due", atMost: bound) {
+            candidates += world.dueActions(for: key, pickupLag: pickupLag).filter { $0.0 <= target }
         }
-
-        for registry in world.registries {
-            guard let encryption = registry.encryption, encryption.keyRotationEnabled,
-                let keyID = KeyIdentifier.parse(encryption.keyIdentifier),
-                let key = world.keys.first(where: {
-                    $0.vaultName.lowercased() == keyID.vaultName.lowercased()
-                        && $0.name.lowercased() == keyID.keyName.lowercased() && !$0.isDeleted
-                }),
-                !encryption.versionedKeyIdentifier.hasSuffix("/\(key.current.version)"),
-                encryption.failedPickupVersion != key.current.version
-            else { continue }
-            let due = pickupLag.added(to: key.current.created)
-            if due <= target {
-                candidates.append(
-                    (
-                        max(due, now),
-                        { [unowned self] in self.pickUp(registry: registry.name, version: key.current.version) }
-                    ))
-            }
-        }
-
-        for key in world.keys {
-            if let deletion = key.deletion, deletion.scheduledPurgeDate <= target {
-                candidates.append(
-                    (max(deletion.scheduledPurgeDate, now), { [unowned self] in self.expirePurge(key: key) }))
-            }
-        }
-        for vault in world.vaults {
+        for vault in world.vaults.rows(where: "purge_due", atMost: bound) {
             if let deletion = vault.deletion, deletion.scheduledPurgeDate <= target {
-                candidates.append(
-                    (max(deletion.scheduledPurgeDate, now), { [unowned self] in self.expirePurge(vault: vault) }))
+                candidates.append((deletion.scheduledPurgeDate, .purgeVault(vault)))
             }
         }
-        return candidates.min { $0.0 < $1.0 }
+        guard let (due, action) = candidates.min(by: { $0.0 < $1.0 }) else { return nil }
+        return (max(due, now), { [unowned self] in self.run(action) })
+    }
+
+    private func run(_ action: ScheduledAction) {
+        switch action {
+        case .rotate(let key): autoRotate(key)
+        case .notify(let key): notify(key)
+        case .pickUp(let registry, let version): pickUp(registry: registry, version: version)
+        case .purgeKey(let key): expirePurge(key: key)
+        case .purgeVault(let vault): expirePurge(vault: vault)
+        }
+    }
+
+    /// Recomputes `scheduledAt` of every key this command read or changed, and of the keys the registries it
+    /// touched follow (now or before), so the store's `due` index stays exact. Stores call it before commit.
+    public func refreshSchedules() {
+        var affected = Set(world.keys.touchedRows.compactMap { $0.naturalKey?.lowercased() })
+        for registry in world.registries.touchedRows {
+            if let key = registry.lookupValue("rotation_key") { affected.insert(key) }
+        }
+        affected.formUnion(world.registries.originalLookupValues("rotation_key"))
+        world.refreshSchedules(ofKeys: affected)
+    }
+
+    /// Sets a setting of the state home; a new pick-up lag moves every key's next scheduled time.
+    public func setConfig(_ key: String, to value: String?) {
+        world.config[key] = value
+        if key == Self.pickupLagConfigKey { world.refreshAllSchedules() }
     }
 
     private func autoRotate(_ key: VaultKey) {

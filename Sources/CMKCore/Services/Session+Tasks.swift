@@ -27,7 +27,7 @@ extension Session {
         let registry = try requireRegistry(registryName)
         try Self.validateTaskName(taskName)
         expireTaskLogs()
-        let runId = "ca\((world.taskRuns ?? []).filter { $0.registry == registry.name }.count + 1)"
+        let runId = "ca\(world.taskRuns.filter { $0.registry == registry.name }.count + 1)"
         var denial: AccessDenial?
         if registry.isCMK, case .failure(let refused) = try unwrapRegistryDEK(registry) {
             denial = refused
@@ -38,7 +38,7 @@ extension Session {
         let run = TaskRun(runId: runId, registry: registry.name, taskName: taskName, command: command,
                           status: denial == nil ? .succeeded : .failed, startTime: now, finishTime: finish, log: log,
                           cmk: registry.isCMK)
-        world.taskRuns = (world.taskRuns ?? []) + [run]
+        world.taskRuns.append(run)
         let keyID = registry.encryption.flatMap { KeyIdentifier.parse($0.keyIdentifier) }
         let hint = denial.map { Remedies.fix(for: $0.code, registry: registry.name, key: keyID) }
         return TaskRunOutcome(run: run, denial: denial, hint: hint)
@@ -48,7 +48,7 @@ extension Session {
     public func taskRuns(registryName: String) throws -> [TaskRun] {
         let registry = try requireRegistry(registryName)
         expireTaskLogs()
-        return (world.taskRuns ?? []).filter { $0.registry == registry.name }
+        return world.taskRuns.filter { $0.registry == registry.name }
     }
 
     /// One run with its log.
@@ -84,15 +84,13 @@ extension Session {
 
     /// Drops the logs of CMK registries' runs started more than 24 hours (simulated) ago.
     func expireTaskLogs() {
-        guard var runs = world.taskRuns else { return }
-        for index in runs.indices where runs[index].cmk && runs[index].log != nil {
-            let expiry = runs[index].startTime.addingTimeInterval(TaskRun.cmkLogRetention)
+        for index in world.taskRuns.indices where world.taskRuns[index].cmk && world.taskRuns[index].log != nil {
+            let expiry = world.taskRuns[index].startTime.addingTimeInterval(TaskRun.cmkLogRetention)
             if expiry <= now {
-                runs[index].log = nil
-                runs[index].logExpiredAt = expiry
+                world.taskRuns[index].log = nil
+                world.taskRuns[index].logExpiredAt = expiry
             }
         }
-        if runs != world.taskRuns { world.taskRuns = runs }
     }
 
     private static func taskLog(runId: String, registry: Registry, command: String, start: Date, finish: Date,

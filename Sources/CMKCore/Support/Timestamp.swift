@@ -3,6 +3,13 @@ import Foundation
 /// Times as Azure prints them, and ISO-8601 durations as Key Vault reads them.
 public enum Timestamp {
     /// `2026-11-23T10:00:00.123456+00:00`: Python's `isoformat()` of an aware UTC datetime, as az prints.
+    /// Seconds since 1970 as fixed-width text, so that text order is time order (for indexed columns).
+    public static func sortable(_ date: Date) -> String {
+        let seconds = max(0, min(date.timeIntervalSince1970, 99_999_999_999))
+        let text = String(format: "%.6f", seconds)
+        return String(repeating: "0", count: max(0, 18 - text.count)) + text
+    }
+
     public static func azString(_ date: Date) -> String {
         let seconds = date.timeIntervalSince1970
         var whole = seconds.rounded(.down)

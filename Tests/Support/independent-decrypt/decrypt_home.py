@@ -149,13 +149,27 @@ def blob_path(registry_dir, object_id):
 
 # --- full: the documented chain from the vault master key --------------------------------------------------------
 
+def load_world(database):
+    """Keys (each with its versions, oldest first) and registries, from the control plane's tables."""
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        keys = []
+        for key_row, body in connection.execute("SELECT key, body FROM vault_keys ORDER BY rowid"):
+            key = json.loads(body)
+            key["versions"] = [json.loads(version) for (version,) in connection.execute(
+                "SELECT body FROM key_versions WHERE parent = ? ORDER BY rowid", (key_row,))]
+            keys.append(key)
+        registries = [json.loads(body) for (body,) in connection.execute("SELECT body FROM registries ORDER BY rowid")]
+    finally:
+        connection.close()
+    return {"keys": keys, "registries": registries}
+
+
 def full(home):
     control, registry = os.path.join(home, "control"), os.path.join(home, "registry")
     vault_key = open(os.path.join(control, "vault.key"), "rb").read()
     platform_key = open(os.path.join(control, "platform.key"), "rb").read()
-    connection = sqlite3.connect(f"file:{os.path.join(control, 'state.db')}?mode=ro", uri=True)
-    world = json.loads(connection.execute("SELECT body FROM world_document WHERE id = 1").fetchone()[0])
-    connection.close()
+    world = load_world(os.path.join(control, "state.db"))
 
     private_keys = {}
     for key in world["keys"]:
