@@ -110,6 +110,10 @@ struct ClockCommandTests {
          "at least 7 days after creation"),
         (#"{"lifetimeActions": [{"trigger": {"timeBeforeExpiry": "P6D"}, "action": {"type": "Rotate"}}], "#
             + #""attributes": {"expiryTime": "P90D"}}"#, "at least 7 days before expiry"),
+        (#"{"lifetimeActions": [{"trigger": {"timeAfterCreate": "P1Y1Y"}, "action": {"type": "Rotate"}}]}"#,
+         "'P1Y1Y' is not an ISO-8601 duration."),
+        (#"{"lifetimeActions": [{"trigger": {"timeAfterCreate": "P30D"}, "action": {"type": "Rotate"}}], "#
+            + #""attributes": {"expiryTime": "P1D2Y"}}"#, "'P1D2Y' is not an ISO-8601 duration."),
     ])
     func rotationPolicyValidation(policy: String, expected: String) {
         let harness = StatefulHarness()
