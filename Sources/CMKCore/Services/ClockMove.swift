@@ -39,6 +39,14 @@ public enum ClockMove {
         public var eventCount: Int
         /// Segments committed so far.
         public var committedSegments: Int
+
+        public init(start: Date, target: Date, reached: Date, eventCount: Int, committedSegments: Int) {
+            self.start = start
+            self.target = target
+            self.reached = reached
+            self.eventCount = eventCount
+            self.committedSegments = committedSegments
+        }
     }
 
     /// The caller's answer at an instant where a segment may end.
