@@ -3,7 +3,7 @@ import Foundation
 /// `acrcmk clock advance` and `clock set`: moving the simulated clock, a long move in committed segments.
 ///
 /// Moving forward runs every rotation, pick-up, Notify and purge that falls due, and each automatic rotation makes
-/// a real RSA key (about a seventh of a second for 2048 bits), so a century of a 90-day rotation policy is minutes
+/// a real RSA key (about a seventh of a second for 2048 bits), so a century of a 90-day rotation policy is a minute
 /// of work. A move therefore runs as a series of transactions, its *segments*; the caller's `pace` decides where
 /// one ends, at an instant when nothing falls due for a while (see `Session.quietInterval`). Each segment commits
 /// on its own: an interrupted move keeps what ran, the clock standing where the last segment ended, and no segment
