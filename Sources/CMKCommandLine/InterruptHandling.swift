@@ -4,12 +4,14 @@ import Foundation
 
 extension InterruptCleanup {
     /// On SIGINT, SIGTERM or SIGHUP: remove whatever partial output is registered, then exit as the signal would
-    /// have. Returns the signal sources; keep them alive for the life of the process.
+    /// have; unless a command defers the signal to stop at a safe point itself (``InterruptDeferral``).
+    /// Returns the signal sources; keep them alive for the life of the process.
     public static func installSignalHandlers() -> [any DispatchSourceSignal] {
         [SIGINT, SIGTERM, SIGHUP].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: DispatchQueue(label: "acrcmk.signal"))
             source.setEventHandler(handler: { @Sendable in
+                if InterruptDeferral.shared.takeDeferred(number) { return }
                 InterruptCleanup.shared.runAll()
                 exit(128 + number)
             })

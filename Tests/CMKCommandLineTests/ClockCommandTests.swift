@@ -1,3 +1,4 @@
+import CMKCommandLine
 import CMKCore
 import Foundation
 import JMESPath
@@ -25,8 +26,10 @@ struct ClockCommandTests {
                    fixture.key, "--value",
                    #"{"lifetimeActions": [{"trigger": {"timeAfterCreate": "P30D"}, "action": {"type": "Rotate"}}]}"#)
 
-        let advance = harness.json("clock", "advance", "P95D")
+        let result = harness.run("clock", "advance", "P95D", "-o", "json")
+        let advance = result.json()
 
+        #expect(result.stderr.isEmpty, "stderr is not a terminal: no progress line")
         let rotations = Self.events(advance, kind: "KeyRotated")
         let pickups = Self.events(advance, kind: "RegistryKeyPickedUp")
         #expect(rotations.count == 3)
@@ -110,6 +113,10 @@ struct ClockCommandTests {
          "at least 7 days after creation"),
         (#"{"lifetimeActions": [{"trigger": {"timeBeforeExpiry": "P6D"}, "action": {"type": "Rotate"}}], "#
             + #""attributes": {"expiryTime": "P90D"}}"#, "at least 7 days before expiry"),
+        (#"{"lifetimeActions": [{"trigger": {"timeAfterCreate": "P1Y1Y"}, "action": {"type": "Rotate"}}]}"#,
+         "'P1Y1Y' is not an ISO-8601 duration."),
+        (#"{"lifetimeActions": [{"trigger": {"timeAfterCreate": "P30D"}, "action": {"type": "Rotate"}}], "#
+            + #""attributes": {"expiryTime": "P1D2Y"}}"#, "'P1D2Y' is not an ISO-8601 duration."),
     ])
     func rotationPolicyValidation(policy: String, expected: String) {
         let harness = StatefulHarness()
@@ -122,5 +129,59 @@ struct ClockCommandTests {
                                  "--name", fixture.key)
         #expect(shown["lifetimeActions"].arrayValue?.first?["action"].string == "Notify",
                 "the refused policy left Key Vault's default in place")
+    }
+
+    @Test("clock advance beyond 100 years is a usage error naming the limit; the clock does not move",
+          arguments: ["P100Y1D", "P1000Y", "P1201M"])
+    func advanceBeyondLimit(duration: String) {
+        let harness = StatefulHarness()
+        let fixture = harness.makeVaultAndKey()
+        harness.makeRegistry("regauto", on: fixture)
+        let before = harness.store.world
+
+        let result = harness.run("clock", "advance", duration)
+
+        #expect(result.exitCode == ExitCode.usage)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "ERROR: '\(duration)' is longer than one clock move may go: at most P100Y "
+                + "(100 years).\nHint: Advance in steps of at most 100 years: repeat 'acrcmk clock advance P100Y' "
+                + "as needed.\n")
+        #expect(harness.store.world == before, "refused before the state home was opened")
+    }
+
+    @Test("clock set more than 100 years ahead is a usage error that names the first step; the clock does not move")
+    func setBeyondLimit() throws {
+        let harness = StatefulHarness()
+        let start = harness.now
+        let offset = harness.json("clock", "show").objectValue?["offsetSeconds"]
+
+        let result = harness.run("clock", "set", "2200-01-01T00:00:00Z")
+
+        #expect(result.exitCode == ExitCode.usage)
+        #expect(result.stderr.hasPrefix("ERROR: 2200-01-01T00:00:00+00:00 is 173 years ahead of the simulated clock"))
+        #expect(result.stderr.contains("one clock move may go at most P100Y (100 years)."))
+        #expect(result.stderr.contains(
+            "Hint: Set the clock in steps of at most 100 years: 'acrcmk clock set 2126-01-01T"))
+        #expect(harness.json("clock", "show").objectValue?["offsetSeconds"] == offset)
+        #expect(harness.now.timeIntervalSince(start) < 1, "only the harness's ticking real time passed")
+    }
+
+    @Test("exactly 100 years is allowed, and durations ISO 8601 forbids are refused", arguments: [
+        ("P100Y", ExitCode.success, ""),
+        ("P1Y1Y", ExitCode.usage, "ERROR: 'P1Y1Y' is not an ISO-8601 duration."),
+        ("PT1S1H", ExitCode.usage, "ERROR: 'PT1S1H' is not an ISO-8601 duration."),
+        ("P1DT", ExitCode.usage, "ERROR: 'P1DT' is not an ISO-8601 duration."),
+        ("P99999999999Y", ExitCode.usage, "ERROR: 'P99999999999Y' is longer than the 9999 years"),
+    ])
+    func durationsAtTheDoor(duration: String, exitCode: Int32, stderrPrefix: String) {
+        let harness = StatefulHarness()
+
+        let result = harness.run("clock", "advance", duration)
+
+        #expect(result.exitCode == exitCode, "stderr: \(result.stderr)")
+        #expect(result.stderr.hasPrefix(stderrPrefix))
+        if exitCode == ExitCode.usage {
+            #expect(result.stderr.contains("Hint: Write durations like P30D"))
+        }
     }
 }

@@ -15,21 +15,25 @@ enum ClockCommand {
                     handler: show),
                 CommandSpec(
                     "advance", abstract: "Move the clock forward by an ISO-8601 duration (P95D, PT2H, P1Y).",
+                    discussion: "One move goes at most 100 years (P100Y); advance in steps beyond that. A long "
+                        + "move commits as it goes: Ctrl-C stops it within about a second, keeping what already "
+                        + "ran, says where the clock stands and exits 130 (Ctrl-C twice stops at once). On a "
+                        + "terminal a progress line shows the simulated date reached.",
                     arguments: [ArgumentSpec("duration", help: "How far to move, e.g. P95D.")],
                     examples: ["acrcmk clock advance P95D"],
                     handler: { context in
                         let duration: ISODuration
                         do {
                             duration = try ISODuration(context.arguments.positional("duration")!)
+                            try ClockMove.checkSpan(of: duration)
                         } catch let error as CMKError {
                             throw CommandFailure(code: nil, error.message, hint: error.hint, category: .usage)
                         }
-                        return try context.perform { session in
-                            report(session.advanceClock(by: duration), session: session)
-                        }
+                        return try move(to: .after(duration), context: context)
                     }),
                 CommandSpec(
                     "set", abstract: "Set the clock to a time (forward runs what falls due).",
+                    discussion: "Forward, at most 100 years, as 'clock advance' (which see); back runs nothing.",
                     arguments: [ArgumentSpec("time", help: "An ISO-8601 time, e.g. 2027-01-01T00:00:00Z.")],
                     handler: { context in
                         let text = context.arguments.positional("time")!
@@ -38,9 +42,7 @@ enum ClockCommand {
                                 "'\(text)' is not a time. Write e.g. 2027-01-01T00:00:00Z.",
                                 category: .usage)
                         }
-                        return try context.perform { session in
-                            report(session.setClock(to: target), session: session)
-                        }
+                        return try move(to: .at(target), context: context)
                     }),
             ],
             handler: show)
@@ -60,11 +62,44 @@ enum ClockCommand {
         }
     }
 
-    static func report(_ events: [ScheduledEvent], session: Session) -> CommandOutput {
+    /// Runs a move in committed segments, paced by the real clock and Ctrl-C (``ClockMovePacer``).
+    ///
+    /// Interrupted, it prints nothing on stdout: the events that ran are committed, and stderr says where the clock
+    /// stands and how to go on; the exit status is the signal's (130 for SIGINT). A signal that arrives after the
+    /// last segment's last quiet instant changes nothing: the move is complete and reported as usual.
+    static func move(to destination: ClockMove.Destination, context: CommandContext) throws -> CommandOutput {
+        let store = try context.openStore()
+        let interrupts = InterruptDeferral.shared
+        let pacer = ClockMovePacer(context: context, interrupts: interrupts)
+        let started = ContinuousClock.now
+        let outcome: ClockMove.Outcome
+        do {
+            defer { pacer.finish() }
+            outcome = try interrupts.deferring {
+                try ClockMove.run(to: destination, on: store, pace: pacer.pace)
+            }
+        } catch let error as CMKError {
+            throw CommandFailure(error)
+        }
+        context.info(
+            "moved the simulated clock from \(Timestamp.azString(outcome.start)) in \(outcome.segments) "
+                + "transaction(s)")
+        context.debug("the clock move took \(ContinuousClock.now - started)")
+        if !outcome.reachedTarget, let signal = interrupts.pendingSignal {
+            context.io.writeError(
+                "Interrupted: the clock stands at \(Timestamp.azString(outcome.now)); "
+                    + "\(outcome.events.count) event(s) ran and are kept.\n"
+                    + "To go on: acrcmk clock set \(Timestamp.azString(outcome.target))\n")
+            return CommandOutput(exitCode: 128 + signal)
+        }
+        return report(outcome.events, now: outcome.now)
+    }
+
+    static func report(_ events: [ScheduledEvent], now: Date) -> CommandOutput {
         var lines = events.map { "\(Timestamp.azString($0.time))  \($0.kind)  \($0.resource): \($0.detail)" }
-        lines.append("Simulated time is now \(Timestamp.azString(session.now)); \(events.count) event(s) ran.")
+        lines.append("Simulated time is now \(Timestamp.azString(now)); \(events.count) event(s) ran.")
         let value: JSONValue = [
-            "now": .string(Timestamp.azString(session.now)),
+            "now": .string(Timestamp.azString(now)),
             "events": .array(
                 events.map { event in
                     [

@@ -9,18 +9,45 @@ extension Session {
     public static let defaultPickupLag = World.defaultPickupLag
 
     /// A bound on one run, against an action that keeps falling due at the same instant.
+    ///
+    /// A long `clock advance` runs in segments (``ClockMove``), each a run of its own, so only a stuck action
+    /// reaches it.
     static let schedulerStepLimit = 10_000
+
+    /// How long nothing may fall due after an instant for a paused run to stop there.
+    ///
+    /// The clock runs with real time, so the next segment of a move starts past the pause by the real time the
+    /// segment and its commit took; whatever fell due in between would run in the store's catch-up, unseen by the
+    /// move. An hour of simulated time is far more than those seconds, and it keeps a rotation and the registry
+    /// pick-up an hour later (the default lag) in the same segment.
+    static let quietInterval: TimeInterval = 3600
 
     var pickupLag: ISODuration { world.pickupLag }
 
     /// Runs, in time order, everything that fell due up to `target`, moving `now` along; returns what happened.
     @discardableResult
     public func runScheduler(until target: Date) -> [ScheduledEvent] {
+        runScheduler(until: target, pausingWhen: { false }).events
+    }
+
+    /// Runs, in time order, what falls due up to `target`, moving `now` along, unless `shouldPause` stops it first.
+    ///
+    /// `shouldPause` is asked at each quiet instant: before an action that falls due more than ``quietInterval``
+    /// after `now`. If it answers yes the run stops there, `now` staying where the last action left it.
+    /// - Returns: What happened, and whether the run paused before `target`.
+    func runScheduler(until target: Date, pausingWhen shouldPause: () -> Bool)
+        -> (events: [ScheduledEvent], paused: Bool)
+    {
         let start = scheduledEvents.count
         // What this command changed before the clock moved (a new key, a new policy) counts from now on.
         refreshSchedules()
         var guardCount = 0
+        var paused = false
         while let (time, action) = nextDueAction(before: target) {
+            if time > now.addingTimeInterval(Self.quietInterval), shouldPause() {
+                paused = true
+                break
+            }
             guardCount += 1
             if guardCount > Self.schedulerStepLimit {
                 emit(
@@ -33,9 +60,9 @@ extension Session {
             action()
             refreshSchedules()
         }
-        if target > now { setNow(target) }
+        if !paused, target > now { setNow(target) }
         if scheduledEvents.count > start { world.account.schedulerCheckpoint = now }
-        return Array(scheduledEvents[start...])
+        return (Array(scheduledEvents[start...]), paused)
     }
 
     /// Catches up with real time passing between commands.
@@ -54,24 +81,34 @@ extension Session {
         return true
     }
 
-    /// `acrcmk clock advance`: moves the simulated clock forward by `duration`, running what falls due.
+    /// Moves the simulated clock forward by `duration` in one run, running what falls due.
+    ///
+    /// `acrcmk clock advance` goes through ``ClockMove``, which splits long moves into committed segments.
     @discardableResult
     public func advanceClock(by duration: ISODuration) -> [ScheduledEvent] {
         let target = duration.added(to: now)
         return setClock(to: target)
     }
 
-    /// `acrcmk clock set`: moves the simulated clock to `target` (forward runs what falls due; back runs nothing).
+    /// Moves the simulated clock to `target` in one run (forward runs what falls due; back runs nothing).
     @discardableResult
     public func setClock(to target: Date) -> [ScheduledEvent] {
+        moveClock(to: target, pausingWhen: { false }).events
+    }
+
+    /// Moves the simulated clock toward `target`, running what falls due, unless `shouldPause` stops it at a quiet
+    /// instant first (see ``runScheduler(until:pausingWhen:)``); back runs nothing. The clock stays where it stopped.
+    func moveClock(to target: Date, pausingWhen shouldPause: () -> Bool) -> (events: [ScheduledEvent], paused: Bool) {
         let real = now.addingTimeInterval(-world.account.clockOffset)
-        let events = target > now ? runScheduler(until: target) : []
-        if target <= now {
+        var run: (events: [ScheduledEvent], paused: Bool) = ([], false)
+        if target > now {
+            run = runScheduler(until: target, pausingWhen: shouldPause)
+        } else {
             setNow(target)
-            world.account.schedulerCheckpoint = target
         }
-        world.account.clockOffset = target.timeIntervalSince(real)
-        return events
+        world.account.schedulerCheckpoint = now
+        world.account.clockOffset = now.timeIntervalSince(real)
+        return run
     }
 
     func emit(_ kind: String, _ resource: String, _ detail: String) {
