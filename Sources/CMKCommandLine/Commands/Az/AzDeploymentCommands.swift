@@ -1,6 +1,6 @@
 import CMKCore
 import Foundation
-import JMESPath
+import JSON
 
 /// `az deployment group`: ARM template deployments into a resource group.
 enum AzDeploymentCommands {
@@ -131,18 +131,6 @@ enum AzDeploymentCommands {
 }
 
 extension AzPresenter {
-    /// A template value in the command line's JSON.
-    static func json(_ value: TemplateValue) -> JSONValue {
-        switch value {
-        case .null: return .null
-        case .bool(let flag): return .bool(flag)
-        case .number(let number): return .number(number)
-        case .string(let text): return .string(text)
-        case .array(let items): return .array(items.map(json))
-        case .object(let object): return .object(JSONObject(object.members.map { ($0.key, json($0.value)) }))
-        }
-    }
-
     /// `az deployment group create|show` output.
     func deployment(_ deployment: Deployment) -> JSONValue {
         let subscriptionId = world.account.subscriptionId
@@ -152,12 +140,12 @@ extension AzPresenter {
         var parameters = JSONObject()
         for parameter in deployment.parameterValues ?? [] {
             var entry: JSONObject = ["type": .string(Self.armTypeName(parameter.type))]
-            if !parameter.isSecure { entry["value"] = parameter.value.map(Self.json) ?? .null }
+            if !parameter.isSecure { entry["value"] = parameter.value ?? .null }
             parameters[parameter.name] = .object(entry)
         }
         var outputs = JSONObject()
         for output in deployment.outputs ?? [] {
-            outputs[output.name] = ["type": .string(Self.armTypeName(output.type)), "value": Self.json(output.value)]
+            outputs[output.name] = ["type": .string(Self.armTypeName(output.type)), "value": output.value]
         }
         let outputResources: [JSONValue] = deployment.outputResources.map {
             ["id": .string($0), "resourceGroup": .string(deployment.resourceGroup)]
