@@ -1,6 +1,6 @@
 import CMKCore
 import Foundation
-import JMESPath
+import JSON
 
 /// `acrcmk policy`: Azure Policy's built-in "Container registries should be encrypted with a customer-managed key".
 enum PolicyCommand {

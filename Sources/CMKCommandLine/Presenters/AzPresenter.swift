@@ -1,6 +1,6 @@
 import CMKCore
 import Foundation
-import JMESPath
+import JSON
 
 /// The JSON shapes az prints for each simulated resource.
 struct AzPresenter {

@@ -1,6 +1,6 @@
 import CMKCore
 import Foundation
-import JMESPath
+import JSON
 
 /// `az monitor diagnostic-settings`: what turns on retained audit logs for a Key Vault (seed 000).
 enum AzMonitorCommands {

@@ -1,5 +1,5 @@
 import CMKCore
-import JMESPath
+import JSON
 
 /// `az acr replication`: geo-replicas of a Premium registry, sharing its customer-managed key.
 enum AzReplicationCommands {
