@@ -449,7 +449,7 @@ extension Session {
         case ManagedIdentity.resourceType.lowercased(): return 0
         case KeyVault.resourceType.lowercased(): return 1
         case KeyVault.resourceType.lowercased() + "/keys": return 2
-        case KeyVault.resourceType.lowercased() + "/accesspolicies", "microsoft.authorization/roleassignments": return 3
+        case KeyVault.resourceType.lowercased() + "/accesspolicies", RoleAssignment.resourceType.lowercased(): return 3
         case Registry.resourceType.lowercased(): return 4
         default: return 5
         }
@@ -517,7 +517,10 @@ extension Session {
 
     // MARK: - reference()
 
-    /// `reference()`: the current state of a resource in the world, shaped as ARM returns it.
+    /// `reference()`: the current state of a resource in the world, as ARM returns it.
+    ///
+    /// The shape is `ResourceProjection`'s, the same that `az ... show` prints: the whole resource with 'Full',
+    /// else its `properties`.
     private func templateReference(_ target: String, full: Bool, planned: [PlannedResource], group: ResourceGroup)
         throws -> JSONValue
     {
@@ -535,90 +538,30 @@ extension Session {
         let notFound = CMKError.resourceNotFound(
             type: id.type, name: id.names.joined(separator: "/"),
             resourceGroup: groupName)
-        var properties = JSONObject()
-        var resource: JSONObject = [
-            "id": .string(id.description),
-            "name": .string(id.names.joined(separator: "/")), "type": .string(id.type),
-        ]
+        let projection = ResourceProjection(world: world)
+        let resource: JSONValue
         switch id.type.lowercased() {
         case ManagedIdentity.resourceType.lowercased():
             guard let index = identityIndex(name: id.names[0], resourceGroup: groupName) else { throw notFound }
-            let identity = world.identities[index]
-            properties = [
-                "tenantId": .string(identity.tenantId), "principalId": .string(identity.principalId),
-                "clientId": .string(identity.clientId),
-            ]
-            resource[ignoringCase: "location"] = .string(identity.location)
+            resource = projection.identity(world.identities[index])
         case KeyVault.resourceType.lowercased():
             guard let index = vaultIndex(id.names[0]) else { throw notFound }
-            let vault = world.vaults[index]
-            properties = [
-                "vaultUri": .string(vault.vaultURI), "tenantId": .string(vault.tenantId),
-                "sku": .object(["family": "A", "name": .string(vault.sku)]),
-                "enableSoftDelete": true, "softDeleteRetentionInDays": .number(Double(vault.softDeleteRetentionInDays)),
-                "enablePurgeProtection": vault.enablePurgeProtection.map(JSONValue.bool) ?? .null,
-                "enableRbacAuthorization": .bool(vault.enableRbacAuthorization),
-                "accessPolicies": .array(
-                    vault.accessPolicies.map { policy in
-                        .object([
-                            "tenantId": .string(policy.tenantId), "objectId": .string(policy.objectId),
-                            "permissions": .object(["keys": .array(policy.keys.map(JSONValue.string))]),
-                        ])
-                    }),
-                "networkAcls": .object([
-                    "defaultAction": .string(vault.networkAcls.defaultAction),
-                    "bypass": .string(vault.networkAcls.bypass),
-                ]),
-                "provisioningState": "Succeeded",
-            ]
-            resource[ignoringCase: "location"] = .string(vault.location)
+            resource = projection.vault(world.vaults[index])
         case KeyVault.resourceType.lowercased() + "/keys":
             guard id.names.count == 2, let index = keyIndex(vaultName: id.names[0], name: id.names[1]),
                 !world.keys[index].isDeleted
             else { throw notFound }
-            let key = world.keys[index]
-            let current = key.current
-            properties = [
-                "kty": .string(current.keyType.rawValue),
-                "keySize": current.keySize.map { .number(Double($0)) } ?? .null,
-                "keyOps": .array(current.keyOps.map(JSONValue.string)),
-                "keyUri": .string(key.versionlessIdentifier),
-                "keyUriWithVersion": .string(current.identifier(vaultName: key.vaultName, keyName: key.name)),
-                "attributes": .object(["enabled": .bool(current.enabled)]),
-            ]
+            resource = projection.key(world.keys[index])
+        case RoleAssignment.resourceType.lowercased():
+            guard let assignment = world.roleAssignments[key: id.names[0]] else { throw notFound }
+            resource = projection.roleAssignment(assignment)
         case Registry.resourceType.lowercased():
             guard let index = registryIndex(id.names[0]) else { throw notFound }
-            let registry = world.registries[index]
-            var encryption: JSONObject = ["status": registry.isCMK ? "enabled" : "disabled"]
-            if let settings = registry.encryption {
-                encryption[ignoringCase: "keyVaultProperties"] = .object([
-                    "identity": .string(settings.identity), "keyIdentifier": .string(settings.keyIdentifier),
-                    "versionedKeyIdentifier": .string(settings.versionedKeyIdentifier),
-                    "keyRotationEnabled": .bool(settings.keyRotationEnabled),
-                ])
-            }
-            properties = [
-                "loginServer": .string(registry.loginServer), "provisioningState": "Succeeded",
-                "adminUserEnabled": .bool(registry.adminUserEnabled), "encryption": .object(encryption),
-            ]
-            resource[ignoringCase: "location"] = .string(registry.location)
-            var assigned = JSONObject()
-            for identity in registry.identity.userAssigned {
-                assigned[identity.resourceID] = .object([
-                    "clientId": .string(identity.clientId),
-                    "principalId": .string(identity.principalId),
-                ])
-            }
-            resource[ignoringCase: "identity"] = .object([
-                "type": .string(registry.identity.type),
-                "principalId": registry.identity.systemPrincipalId.map(JSONValue.string) ?? .null,
-                "userAssignedIdentities": .object(assigned),
-            ])
+            resource = projection.registry(world.registries[index])
         default:
             throw TemplateExpressionError("reference() to a resource of type '\(id.type)' is not simulated")
         }
-        resource[ignoringCase: "properties"] = .object(properties)
-        return full ? .object(resource) : .object(properties)
+        return full ? resource : resource["properties"] ?? .object(JSONObject())
     }
 
     // MARK: - Applying resources
@@ -636,7 +579,7 @@ extension Session {
             try applyKey(value, vaultName: resource.id.names[0], keyName: resource.id.names[1])
         case KeyVault.resourceType.lowercased() + "/accesspolicies":
             try applyAccessPolicies(value, vaultName: resource.id.names[0], operation: resource.id.names[1])
-        case "microsoft.authorization/roleassignments":
+        case RoleAssignment.resourceType.lowercased():
             try applyRoleAssignment(value, name: resource.id.names[0], group: group)
         case Registry.resourceType.lowercased():
             try applyRegistry(value, name: resource.id.names[0], group: group)
@@ -646,7 +589,7 @@ extension Session {
                 "The resource type '\(resource.id.type)' is not "
                     + "simulated. Supported: \(ManagedIdentity.resourceType), \(KeyVault.resourceType), "
                     + "\(KeyVault.resourceType)/keys, \(KeyVault.resourceType)/accessPolicies, "
-                    + "Microsoft.Authorization/roleAssignments, \(Registry.resourceType).")
+                    + "\(RoleAssignment.resourceType), \(Registry.resourceType).")
         }
     }
 
