@@ -12,22 +12,15 @@ struct AzPresenter {
 
     private var projection: ResourceProjection { ResourceProjection(world: world) }
 
-    static func time(_ date: Date?) -> JSONValue { ResourceProjection.time(date) }
-
-    static func tags(_ tags: [String: String]?) -> JSONValue { ResourceProjection.tags(tags) }
-
-    static func strings(_ values: [String]) -> JSONValue { ResourceProjection.strings(values) }
-
-    func systemData(created: Date) -> JSONValue { projection.systemData(created: created) }
-
     /// An ARM resource as az prints it.
     ///
     /// - Parameters:
     ///   - resource: The resource as ARM returns it.
     ///   - flattening: Whether az's SDK model flattens `properties` into the resource (`__flattened_items`).
-    ///   - resourceGroup: The group az adds as `resourceGroup`, if any.
+    ///   - resourceGroup: What az adds as `resourceGroup` (a name, or `null` for a resource outside any group);
+    ///     nil adds nothing.
     /// - Returns: The object with its keys in code point order, as az's sorted output shows them.
-    static func azResource(_ resource: JSONValue, flattening: Bool, resourceGroup: String?) -> JSONValue {
+    static func azResource(_ resource: JSONValue, flattening: Bool, resourceGroup: JSONValue?) -> JSONValue {
         guard case .object(var object) = resource else { return resource }
         if flattening, let properties = object["properties"]?.objectValue {
             object["properties"] = nil
@@ -36,7 +29,7 @@ struct AzPresenter {
                 object[key] = value
             }
         }
-        if let resourceGroup { object["resourceGroup"] = .string(resourceGroup) }
+        if let resourceGroup { object["resourceGroup"] = resourceGroup }
         return .object(JSONObject(object.sortedPairs.map { ($0.key, $0.value) }))
     }
 
@@ -58,13 +51,14 @@ struct AzPresenter {
     }
 
     func identity(_ identity: ManagedIdentity) -> JSONValue {
-        Self.azResource(projection.identity(identity), flattening: true, resourceGroup: identity.resourceGroup)
+        Self.azResource(
+            projection.identity(identity), flattening: true, resourceGroup: .string(identity.resourceGroup))
     }
 
     // MARK: - Key Vault
 
     func vault(_ vault: KeyVault) -> JSONValue {
-        Self.azResource(projection.vault(vault), flattening: false, resourceGroup: vault.resourceGroup)
+        Self.azResource(projection.vault(vault), flattening: false, resourceGroup: .string(vault.resourceGroup))
     }
 
     func deletedVault(_ vault: KeyVault) -> JSONValue {
@@ -104,7 +98,8 @@ struct AzPresenter {
     // MARK: - Container registry
 
     func registry(_ registry: Registry) -> JSONValue {
-        Self.azResource(projection.registry(registry), flattening: true, resourceGroup: registry.resourceGroup)
+        Self.azResource(
+            projection.registry(registry), flattening: true, resourceGroup: .string(registry.resourceGroup))
     }
 
     func encryption(_ registry: Registry) -> JSONValue {
