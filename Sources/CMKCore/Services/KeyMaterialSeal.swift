@@ -32,7 +32,8 @@ struct KeyMaterialSeal {
         let nonce = Array(sealed[0..<Self.nonceCount]), tag = Array(sealed.suffix(Self.tagCount)),
             body = Array(sealed[Self.nonceCount..<(sealed.count - Self.tagCount)])
         do {
-            var der = try AESGCM.open(body, tag: tag, key: key, nonce: nonce, authenticating: Array((context + kid).utf8))
+            var der = try AESGCM.open(body, tag: tag, key: key, nonce: nonce,
+                                      authenticating: Array((context + kid).utf8))
             defer { for index in der.indices { der[index] = 0 } }
             return try RSAPrivateKey(pkcs8DER: SecureBytes(der))
         } catch {
@@ -68,7 +69,8 @@ extension World {
                         .badRequest, code: "KeyMaterialCorrupt",
                         "The sealed private key of \(kid) does not open with this state home's platform key, so "
                             + "the home cannot be migrated.",
-                        hint: "Restore platform.key and state.db from the same backup of the home, then run acrcmk again.")
+                        hint: "Restore platform.key and state.db from the same backup of the home, then run acrcmk "
+                            + "again.")
                 }
                 resealed[keyIndex].versions[versionIndex].sealedPrivateKey = try KeyMaterialSeal.vault.seal(
                     privateKey, kid: kid, key: vaultMasterKey.secret)

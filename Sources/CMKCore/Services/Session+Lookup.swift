@@ -51,7 +51,9 @@ extension Session {
 
     func vaultIndex(_ name: String, includeDeleted: Bool = false) -> Int? {
         guard let vault = world.vaults[key: name], includeDeleted || !vault.isDeleted else { return nil }
-        return world.vaults.firstIndex { $0.name.lowercased() == name.lowercased() && (includeDeleted || !$0.isDeleted) }
+        return world.vaults.firstIndex {
+            $0.name.lowercased() == name.lowercased() && (includeDeleted || !$0.isDeleted)
+        }
     }
 
     /// A live vault, or az's not-found error (a soft-deleted vault is named as such).

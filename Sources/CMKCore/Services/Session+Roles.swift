@@ -8,7 +8,8 @@ extension Session {
         if needle == world.account.operatorObjectId || needle == world.account.operatorName.lowercased() {
             return (world.account.operatorObjectId, "User")
         }
-        let byPrincipal = world.identities.rows(where: "principal_id", equals: needle).filter { $0.principalId == needle }
+        let byPrincipal = world.identities.rows(where: "principal_id", equals: needle)
+            .filter { $0.principalId == needle }
         let byClient = world.identities.rows(where: "client_id", equals: needle).filter { $0.clientId == needle }
         if let identity = (byPrincipal + byClient).first {
             return (identity.principalId, "ServicePrincipal")
