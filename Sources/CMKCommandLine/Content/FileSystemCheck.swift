@@ -7,14 +7,22 @@ struct FileSystemCheck {
     /// How long an unnamed sealed file is left alone, in case a push that wrote it has yet to commit.
     static let orphanGracePeriod: TimeInterval = 3600
 
-    let transfer: ContentTransfer
+    let context: CommandContext
+    let registryContent: RegistryContent
     let repair: Bool
 
-    private var content: any ContentStore { transfer.home.content }
+    init(context: CommandContext, content: RegistryContent, repair: Bool) {
+        self.context = context
+        self.registryContent = content
+        self.repair = repair
+    }
+
+    private var content: any ContentStore { registryContent.content }
+    private var store: any StateStore { registryContent.store }
 
     func run() throws -> CommandOutput {
         // One transaction: the object locations, one key unwrap per registry holding content, and its opened index.
-        let survey = try transfer.perform { session -> Survey in
+        let survey = try store.perform { session -> Survey in
             let scopes = session.contentScopes()
             let locations = try content.objectLocations()
             var blobs: [String: [ContentBlobRecord]] = [:]
@@ -46,7 +54,7 @@ struct FileSystemCheck {
         var unverifiable = 0
         var deletedRegistryObjects: [String: [String]] = [:]
         let totalBytes = survey.blobs.values.joined().reduce(Int64(0)) { $0 + $1.object.size }
-        let bar = ProgressBar(context: transfer.context, label: "fsck", total: totalBytes)
+        let bar = ProgressBar(context: context, label: "fsck", total: totalBytes)
         var doneBytes: Int64 = 0
         // Locations are sorted by registry then scope, so registries are checked (and reported) in that order.
         let objectCounts = Dictionary(grouping: survey.locations, by: \.scope).mapValues(\.count)
@@ -81,7 +89,7 @@ struct FileSystemCheck {
         }
         bar?.finish()
         let named = Set(survey.locations.map(\.objectID))
-        let orphanFiles = try ContentTransfer.mapped { try content.objectIDsOnDisk() }.filter { !named.contains($0) }
+        let orphanFiles = try content.objectIDsOnDisk().filter { !named.contains($0) }
         var removedFiles = 0
         var removedTemporary = 0
         var removedRows = 0
@@ -89,7 +97,7 @@ struct FileSystemCheck {
             // A push renames its sealed files into place before its rows commit: an unnamed file may belong to a
             // push still running. Only files unnamed for an hour go, and the index is read again under the write lock.
             let cutoff = Date().addingTimeInterval(-Self.orphanGracePeriod)
-            removedFiles = try transfer.perform { _ -> Int in
+            removedFiles = try store.perform { _ -> Int in
                 let namedNow = Set(try content.objectLocations().map(\.objectID))
                 let doomed = orphanFiles.filter {
                     !namedNow.contains($0) && (content.objectModificationDate($0).map { $0 < cutoff } ?? false)
@@ -97,14 +105,14 @@ struct FileSystemCheck {
                 try content.removeObjects(doomed)
                 return doomed.count
             }
-            removedTemporary = try ContentTransfer.mapped { try content.removeStaleTemporaryFiles() }
+            removedTemporary = try content.removeStaleTemporaryFiles()
             let scopes = Array(deletedRegistryObjects.keys)
-            let ids = try transfer.perform { session -> [String] in
+            let ids = try store.perform { session -> [String] in
                 let stillDeleted = scopes.filter { session.contentScopes()[$0] == nil }
                 return try stillDeleted.flatMap { try content.deleteScope($0) }
             }
             removedRows = ids.count
-            try ContentTransfer.mapped { try content.removeObjects(ids) }
+            try content.removeObjects(ids)
         }
         let lockedList = survey.locked.sorted { $0.key < $1.key }
         let value: JSONValue = [
