@@ -143,8 +143,10 @@ enum ContentCommands {
             options: [OptionSpec.flag("repair", help: "Remove orphaned files, stale temporary files and rows of "
                                           + "deleted registries.")],
             handler: { context in
-                try FileSystemCheck(context: context, content: try context.registryContent(),
-                                    repair: context.arguments.flag("repair")).run()
+                let report = try context.registryContent().check(
+                    repair: context.arguments.flag("repair"), now: Date(),
+                    observer: TransferProgress(context: context, operation: "fsck"))
+                return ContentCheckPresenter.output(report)
             })
     }
 }
