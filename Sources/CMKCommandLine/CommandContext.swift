@@ -86,10 +86,14 @@ public struct ToolServices: Sendable {
     public var version: String
     /// Opens (creating if needed) the state home at a path.
     public var openState: @Sendable (String) throws -> any StateStore
+    /// The files `push`, `import`, `pull` and `export` read and write; without them those commands refuse.
+    public var localFiles: (any LocalContentFiles)?
 
-    public init(version: String, openState: @escaping @Sendable (String) throws -> any StateStore) {
+    public init(version: String, openState: @escaping @Sendable (String) throws -> any StateStore,
+                localFiles: (any LocalContentFiles)? = nil) {
         self.version = version
         self.openState = openState
+        self.localFiles = localFiles
     }
 }
 

@@ -11,7 +11,7 @@ let tool = CommandLineTool(
     environment: ProcessInfo.processInfo.environment,
     services: ToolServices(version: "0.1.0", openState: { path in
         try StateHome.open(path: path, wallClock: { Date() })
-    })
+    }, localFiles: LocalFileSystem())
 )
 let status = tool.run(Array(CommandLine.arguments.dropFirst()))
 withExtendedLifetime(signalSources) {}
