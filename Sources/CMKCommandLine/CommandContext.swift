@@ -10,6 +10,8 @@ public struct CommandContext: Sendable {
     public let environment: [String: String]
     public let services: ToolServices
     public let dialect: CommandDialect
+    /// The state home once this command has opened it: every transaction of one command uses the same open home.
+    let openedStore = OpenedStore()
 
     /// A warning on stderr, unless `--only-show-errors`.
     public func warn(_ message: String) {
@@ -117,9 +119,13 @@ extension CommandContext {
         }
     }
 
+    /// The command's state home, opened on first use (opening checks the layout, the keys and the schema once).
     public func openStore() throws -> any StateStore {
+        if let store = openedStore.store { return store }
         do {
-            return try services.openState(settings.home)
+            let store = try services.openState(settings.home)
+            openedStore.store = store
+            return store
         } catch let failure as CommandFailure {
             throw failure
         } catch {
@@ -141,4 +147,9 @@ extension CommandFailure {
         }
         self.init(code: error.code, error.message, hint: error.hint, category: category)
     }
+}
+
+/// Holds the state home a command opened; a command runs on one thread.
+final class OpenedStore: @unchecked Sendable {
+    var store: (any StateStore)?
 }
