@@ -19,9 +19,11 @@ struct OneOpenPerCommandTests {
               ["audit"],
               ["clock", "advance", "P1D"],
               ["az", "acr", "encryption", "show", "-n", "openoncereg"],
+              ["az", "acr", "repository", "list", "-n", "openoncereg"],
+              ["fsck"],
           ])
     func opensOnce(_ arguments: [String]) throws {
-        let store = InMemoryStateStore()
+        let store = InMemoryContentHome()
         if arguments.first != "setup" {
             _ = Self.run(["setup", "--registry", "openoncereg"], on: store)
         }
@@ -30,9 +32,9 @@ struct OneOpenPerCommandTests {
         #expect(opens == 1, "\(arguments.joined(separator: " ")) opened the state home \(opens) times")
     }
 
-    static func run(_ arguments: [String], on store: InMemoryStateStore) -> (Int32, Int, String) {
+    static func run(_ arguments: [String], on store: InMemoryContentHome) -> (Int32, Int, String) {
         let opens = Mutex(0), errors = Mutex("")
-        let shared = SharedStore(store)
+        let shared = SharedHome(store)
         let services = ToolServices(version: "9.9.9-test", openState: { _ in
             opens.withLock { $0 += 1 }
             return shared.value
@@ -43,4 +45,10 @@ struct OneOpenPerCommandTests {
             .run(arguments)
         return (code, opens.withLock { $0 }, errors.withLock { $0 })
     }
+}
+
+/// Hands the same home to every invocation; the test runs them one after another.
+final class SharedHome: @unchecked Sendable {
+    let value: InMemoryContentHome
+    init(_ value: InMemoryContentHome) { self.value = value }
 }
