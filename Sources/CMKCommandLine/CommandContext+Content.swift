@@ -6,7 +6,7 @@ extension CommandContext {
     /// - Throws: `CommandFailure` (`ContentUnavailable`) when the state store holds no registry content.
     func registryContent() throws -> RegistryContent {
         guard let home = try openStore() as? any ContentHome else {
-            throw CommandFailure(code: "ContentUnavailable", "This state store does not hold registry content.")
+            throw CommandFailure(code: .contentUnavailable, "This state store does not hold registry content.")
         }
         return RegistryContent(home: home)
     }
@@ -16,7 +16,7 @@ extension CommandContext {
     /// - Throws: `CommandFailure` (`LocalFilesUnavailable`) when the tool was built without them.
     func localFiles() throws -> any LocalContentFiles {
         guard let files = services.localFiles else {
-            throw CommandFailure(code: "LocalFilesUnavailable",
+            throw CommandFailure(code: .localFilesUnavailable,
                                  "This build of acrcmk cannot read or write local files.")
         }
         return files

@@ -50,12 +50,12 @@ public struct CommandFailure: Error, Sendable, Equatable {
         case usage
     }
 
-    public var code: String?
+    public var code: ErrorCode?
     public var message: String
     public var hint: String?
     public var category: Category
 
-    public init(code: String? = nil, _ message: String, hint: String? = nil, category: Category = .failure) {
+    public init(code: ErrorCode? = nil, _ message: String, hint: String? = nil, category: Category = .failure) {
         self.code = code
         self.message = message
         self.hint = hint
@@ -130,7 +130,7 @@ extension CommandContext {
             throw failure
         } catch {
             throw CommandFailure(
-                code: "StateHomeUnavailable", "Cannot open the state home '\(settings.home)': \(error)",
+                code: .stateHomeUnavailable, "Cannot open the state home '\(settings.home)': \(error)",
                 hint: "Pass --home DIR or set ACRCMK_HOME to a writable directory.")
         }
     }

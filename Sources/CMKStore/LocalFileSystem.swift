@@ -52,7 +52,7 @@ final class LocalFileReader: ContentReader {
         do {
             descriptor = try FileDescriptorIO.open(path, flags: O_RDONLY, operation: "open for reading")
         } catch let error as BlobStoreError {
-            throw CMKError.badRequest("FileUnreadable", "Cannot read '\(path)': \(SealedObjectStreamer.reason(error)).",
+            throw CMKError.badRequest(.fileUnreadable, "Cannot read '\(path)': \(SealedObjectStreamer.reason(error)).",
                                       hint: "Check the path and its permissions.")
         }
         var info = stat()
@@ -67,7 +67,7 @@ final class LocalFileReader: ContentReader {
         do {
             return try FileDescriptorIO.readFully(descriptor, into: buffer, path: path)
         } catch let error as BlobStoreError {
-            throw CMKError.badRequest("FileUnreadable", "Cannot read '\(path)': \(SealedObjectStreamer.reason(error)).")
+            throw CMKError.badRequest(.fileUnreadable, "Cannot read '\(path)': \(SealedObjectStreamer.reason(error)).")
         }
     }
 }

@@ -441,7 +441,7 @@ public final class SQLiteContentStore: ContentStore {
         do {
             return try JSONDecoder().decode(T.self, from: Data(plaintext))
         } catch {
-            throw CMKError(.badRequest, code: "ContentIndexTampered",
+            throw CMKError(.badRequest, code: .contentIndexTampered,
                            "A row of the content index of registry '\(keys.registryName)' opens but does not hold "
                                + "a \(row.first.map { String(decoding: $0, as: UTF8.self) } ?? "") value: \(error).",
                            hint: "Run 'acrcmk fsck'; restore the state home from a backup or push the content again.")

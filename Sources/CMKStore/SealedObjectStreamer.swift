@@ -42,7 +42,7 @@ struct SealedObjectStreamer {
         do {
             descriptor = try FileDescriptorIO.open(path, flags: O_RDONLY, operation: "open sealed object")
         } catch let error as BlobStoreError where error.code == .notFound {
-            throw CMKError(.notFound, code: "ContentMissing", "The sealed object of \(object.digest) in registry "
+            throw CMKError(.notFound, code: .contentMissing, "The sealed object of \(object.digest) in registry "
                 + "'\(keys.registryName)' is missing (\(path)).", hint: "Run 'acrcmk fsck' to list what is damaged.")
         }
         defer { FileDescriptorIO.systemClose(descriptor) }

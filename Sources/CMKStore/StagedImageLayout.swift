@@ -26,7 +26,7 @@ final class StagedImageLayout: ImageLayoutDestination {
             try Data(OCIImageLayout.layoutMarker.utf8).write(to: URL(fileURLWithPath: staging + "/oci-layout"))
         } catch {
             try? fileManager.removeItem(atPath: staging)
-            throw CMKError.badRequest("OutputUnwritable",
+            throw CMKError.badRequest(.outputUnwritable,
                                       "Cannot create '\(destination)': \(error.localizedDescription)")
         }
         let path = staging
@@ -48,7 +48,7 @@ final class StagedImageLayout: ImageLayoutDestination {
             cleanupToken.map(InterruptCleanup.shared.unregister)
             cleanupToken = nil
         } catch {
-            throw CMKError.badRequest("OutputUnwritable",
+            throw CMKError.badRequest(.outputUnwritable,
                                       "Cannot write '\(location)': \(error.localizedDescription)")
         }
     }

@@ -42,7 +42,7 @@ struct ContentRevocationUseCaseTests {
         }
 
         for error in [push, pull, list, export] {
-            #expect(error.code == code, "\(revocation): \(error)")
+            #expect(error.code?.rawValue == code, "\(revocation): \(error)")
             #expect(error.hint != nil, "every denial names its fix")
         }
         #expect(push.message.contains("cannot be pushed"))

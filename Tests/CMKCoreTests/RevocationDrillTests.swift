@@ -47,10 +47,10 @@ struct RevocationDrillTests {
             case .registryShow, .encryptionShow, .registryUpdate, .registryMetrics:
                 #expect(impact.observed == .works && impact.code == nil, "\(impact.operation)")
             case .geoReplicationSync:
-                #expect(impact.observed == .blocked && impact.code == Session.replicaBlockedStatus)
+                #expect(impact.observed == .blocked && impact.code?.rawValue == Session.replicaBlockedStatus)
             default:
                 #expect(impact.observed == .blocked, "\(impact.operation)")
-                #expect(impact.code == Self.denial(after: method).rawValue, "\(impact.operation): \(impact.evidence)")
+                #expect(impact.code?.rawValue == Self.denial(after: method).rawValue, "\(impact.operation): \(impact.evidence)")
             }
         }
         #expect(report.lockCheck?.blockingDenial?.code == Self.denial(after: method))

@@ -69,11 +69,11 @@ enum DrillCommand {
         do {
             store = try context.services.openState(path)
         } catch {
-            throw CommandFailure(code: "StateHomeUnavailable", "Cannot open the drill's copy of the state home at "
+            throw CommandFailure(code: .stateHomeUnavailable, "Cannot open the drill's copy of the state home at "
                                      + "'\(path)': \(error)")
         }
         guard let home = store as? any ContentHome else {
-            throw CommandFailure(code: "ContentUnavailable", "This state store does not hold registry content.")
+            throw CommandFailure(code: .contentUnavailable, "This state store does not hold registry content.")
         }
         return RegistryContent(home: home)
     }

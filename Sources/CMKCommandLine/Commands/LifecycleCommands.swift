@@ -139,7 +139,7 @@ enum LifecycleCommands {
                                 + "enabled when a registry is created.")
                     }
                     guard let current = KeyIdentifier.parse(encryption.keyIdentifier) else {
-                        throw CMKError.badRequest("InvalidKeyIdentifier", "The registry's key id is unreadable.")
+                        throw CMKError.badRequest(.invalidKeyIdentifier, "The registry's key id is unreadable.")
                     }
                     var target: String? = context.arguments.string("key-id")
                     var actions: [String] = []
@@ -309,7 +309,7 @@ enum LifecycleCommands {
             "findings": .array(
                 report.findings.map { finding in
                     [
-                        "check": .string(finding.check), "code": .string(finding.code),
+                        "check": .string(finding.check), "code": .string(finding.code.rawValue),
                         "severity": .string(finding.severity.rawValue),
                         "cause": .string(finding.cause), "fix": JSONValue(finding.fix),
                     ]

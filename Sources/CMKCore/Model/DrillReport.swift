@@ -102,7 +102,7 @@ public struct DrillImpact: Sendable {
     public var matches: Bool { expected == .notApplicable || expected.rawValue == observed.rawValue }
     /// The observed result code: the error's, the vault's denial's or the failing health check's; nil when the
     /// operation worked.
-    public var code: String? { evidence.code }
+    public var code: ErrorCode? { evidence.code }
 }
 
 /// What an operation of a drill returned.
@@ -119,12 +119,13 @@ public enum DrillEvidence: Sendable {
     case health(HealthReport)
 
     /// The result code it carries, when the operation was refused.
-    public var code: String? {
+    public var code: ErrorCode? {
         switch self {
         case .none: return nil
         case .failed(let error): return error.code
-        case .taskRun(let outcome): return outcome.denial?.code.rawValue
-        case .replication(let status): return status?.isBlocked == true ? Session.replicaBlockedStatus : nil
+        case .taskRun(let outcome): return outcome.denial?.code.errorCode
+        case .replication(let status):
+            return status?.isBlocked == true ? ErrorCode(rawValue: Session.replicaBlockedStatus) : nil
         case .health(let report):
             return report.isHealthy ? nil : report.findings.first { $0.severity == .error }?.code
         }

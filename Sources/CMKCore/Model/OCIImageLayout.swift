@@ -30,13 +30,13 @@ public struct OCIImageLayout {
     public func index() throws -> OCIImageIndex {
         let path = location + "/index.json"
         guard let bytes = try source.readIndex() else {
-            throw CMKError.badRequest("NotAnOCILayout", "'\(location)' is not an OCI image layout: \(path) is missing.",
+            throw CMKError.badRequest(.notAnOCILayout, "'\(location)' is not an OCI image layout: \(path) is missing.",
                                       hint: "Create one with: skopeo copy docker://IMAGE oci:\(location):TAG")
         }
         do {
             return try JSONDecoder().decode(OCIImageIndex.self, from: Data(bytes))
         } catch {
-            throw CMKError.badRequest("NotAnOCILayout", "\(path) is not a valid OCI image index: \(error)")
+            throw CMKError.badRequest(.notAnOCILayout, "\(path) is not a valid OCI image index: \(error)")
         }
     }
 
@@ -52,7 +52,7 @@ public struct OCIImageLayout {
             return manifests[0]
         }
         let names = manifests.compactMap { $0.annotations?[OCIMediaType.refNameAnnotation] }
-        throw CMKError(.notFound, code: "TagNotFound", "The OCI layout '\(location)' has no manifest tagged '\(tag)'. "
+        throw CMKError(.notFound, code: .tagNotFound, "The OCI layout '\(location)' has no manifest tagged '\(tag)'. "
                            + "Tags present: \(names.isEmpty ? "none" : names.sorted().joined(separator: ", ")).")
     }
 
@@ -69,11 +69,11 @@ public struct OCIImageLayout {
     public func readDocument(_ descriptor: OCIDescriptor) throws -> [UInt8] {
         try ContentDigest.require(descriptor.digest, context: "a descriptor in \(location)")
         guard descriptor.size <= Int64(Self.documentLimit) else {
-            throw CMKError.badRequest("ManifestTooLarge", "\(descriptor.digest) is \(descriptor.size) bytes; "
+            throw CMKError.badRequest(.manifestTooLarge, "\(descriptor.digest) is \(descriptor.size) bytes; "
                                           + "manifests of at most \(Self.documentLimit) bytes are supported.")
         }
         guard let bytes = try source.readBlob(descriptor.digest) else {
-            throw CMKError.badRequest("BlobMissing", "The OCI layout '\(location)' lacks "
+            throw CMKError.badRequest(.blobMissing, "The OCI layout '\(location)' lacks "
                                           + "\(blobLocation(descriptor.digest)).")
         }
         return bytes

@@ -137,7 +137,7 @@ extension ContentStore {
     /// - Throws: `CMKError` (`ContentTooLarge`) when the object is larger than `limit`; as `open`.
     public func readObject(_ object: ContentObject, keys: ContentKeys, limit: Int) throws -> [UInt8] {
         guard object.size <= Int64(limit) else {
-            throw CMKError.badRequest("ContentTooLarge", "\(object.digest) is \(object.size) bytes; documents of at "
+            throw CMKError.badRequest(.contentTooLarge, "\(object.digest) is \(object.size) bytes; documents of at "
                 + "most \(limit) bytes are read into memory.")
         }
         var bytes: [UInt8] = []

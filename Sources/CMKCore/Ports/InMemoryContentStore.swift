@@ -54,7 +54,7 @@ public final class InMemoryContentStore: ContentStore {
                                                  detail: "its object id '\(object.objectID)' is malformed")
         }
         guard let stored = objects[object.objectID]?.bytes else {
-            throw CMKError(.notFound, code: "ContentMissing", "The sealed object of \(object.digest) in registry "
+            throw CMKError(.notFound, code: .contentMissing, "The sealed object of \(object.digest) in registry "
                                + "'\(keys.registryName)' is missing.",
                            hint: "Run 'acrcmk fsck' to list what is damaged.")
         }

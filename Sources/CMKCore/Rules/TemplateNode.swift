@@ -92,7 +92,7 @@ public struct TemplateNode: Sendable {
 
         func failure(_ reason: String) -> CMKError {
             CMKError.badRequest(
-                "InvalidTemplate", "The template is not valid JSON at \(position): \(reason).",
+                .invalidTemplate, "The template is not valid JSON at \(position): \(reason).",
                 hint: "Check the file with a JSON linter; comments and trailing commas are not allowed.")
         }
 

@@ -27,7 +27,7 @@ struct KeyMaterialSeal {
 
     func open(_ sealed: [UInt8], kid: String, key: SecureBytes) throws -> RSAPrivateKey {
         guard sealed.count > Self.nonceCount + Self.tagCount else {
-            throw CMKError.badRequest("KeyMaterialMissing", "The key \(kid) has no private key material.")
+            throw CMKError.badRequest(.keyMaterialMissing, "The key \(kid) has no private key material.")
         }
         let nonce = Array(sealed[0..<Self.nonceCount]), tag = Array(sealed.suffix(Self.tagCount)),
             body = Array(sealed[Self.nonceCount..<(sealed.count - Self.tagCount)])
@@ -38,7 +38,7 @@ struct KeyMaterialSeal {
             return try RSAPrivateKey(pkcs8DER: SecureBytes(der))
         } catch {
             throw CMKError(
-                .badRequest, code: "KeyMaterialCorrupt",
+                .badRequest, code: .keyMaterialCorrupt,
                 "The sealed private key of \(kid) does not open with this installation's vault master key.",
                 hint: "The state home's control/vault.key was replaced or the control state was tampered with; "
                     + "restore both from the same backup.")
@@ -66,7 +66,7 @@ extension World {
                         version.sealedPrivateKey, kid: kid, key: platformKey.secret)
                 } catch {
                     throw CMKError(
-                        .badRequest, code: "KeyMaterialCorrupt",
+                        .badRequest, code: .keyMaterialCorrupt,
                         "The sealed private key of \(kid) does not open with this state home's platform key, so "
                             + "the home cannot be migrated.",
                         hint: "Restore platform.key and state.db from the same backup of the home, then run acrcmk "

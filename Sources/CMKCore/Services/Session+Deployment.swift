@@ -21,14 +21,14 @@ public struct DeploymentParameterArgument: Sendable, Equatable {
         let container = root.member("parameters") ?? root
         guard case .object(let members) = container.kind else {
             throw CMKError.badRequest(
-                "InvalidParameterFile",
+                .invalidParameterFile,
                 "The parameters file must hold a JSON object "
                     + "(\(container.position)).", hint: "Write {\"parameters\": {\"name\": {\"value\": \"...\"}}}.")
         }
         return try members.map { member in
             guard let value = member.value.member("value") else {
                 throw CMKError.badRequest(
-                    "InvalidParameterFile",
+                    .invalidParameterFile,
                     "The parameter '\(member.key)' in the parameters "
                         + "file has no 'value' (\(member.value.position)); Key Vault references are not simulated.",
                     hint: "Write \"\(member.key)\": {\"value\": ...}.")
@@ -111,7 +111,7 @@ extension Session {
             })
         else {
             throw CMKError(
-                .notFound, code: "DeploymentNotFound",
+                .notFound, code: .deploymentNotFound,
                 "Deployment '\(name)' could not be found.",
                 hint: "List deployments with 'az deployment group list --resource-group \(resourceGroup)'.")
         }
@@ -133,7 +133,7 @@ extension Session {
             case .array(let resourceNodes) = resourcesNode.kind
         else {
             throw CMKError.badRequest(
-                "InvalidTemplate",
+                .invalidTemplate,
                 "Deployment template validation failed: the template "
                     + "'\(file)' has no 'resources' array.",
                 hint: "An ARM template is an object with \"resources\": [...].")
@@ -221,7 +221,7 @@ extension Session {
         }
         if !unknown.isEmpty {
             throw CMKError.badRequest(
-                "InvalidTemplate",
+                .invalidTemplate,
                 "Deployment template validation failed: 'The following "
                     + "parameters were supplied, but do not correspond to any parameters defined in the template: "
                     + unknown.map { "'\($0)'" }.joined(separator: ", ") + "'.",
@@ -236,7 +236,7 @@ extension Session {
             if let argument = supplied[definition.key.lowercased()] {
                 guard let converted = Self.convert(argument, to: declaredType) else {
                     throw CMKError.badRequest(
-                        "InvalidTemplate",
+                        .invalidTemplate,
                         "Deployment template validation failed: 'The "
                             + "provided value '\(argument.value.text)' for the template parameter '\(definition.key)' "
                             + "\(where_) is not valid. Expected a value of type '\(declaredType)'.'")
@@ -253,7 +253,7 @@ extension Session {
                 }
             } else {
                 throw CMKError.badRequest(
-                    "InvalidTemplate",
+                    .invalidTemplate,
                     "Deployment template validation failed: 'The value for "
                         + "the template parameter '\(definition.key)' \(where_) is not provided. Please see "
                         + "https://aka.ms/arm-create-parameter-file for usage details.'",
@@ -262,7 +262,7 @@ extension Session {
             if let allowed = definition.value.member("allowedValues")?.literalValue.arrayValue, !allowed.contains(value)
             {
                 throw CMKError.badRequest(
-                    "InvalidTemplate",
+                    .invalidTemplate,
                     "Deployment template validation failed: 'The provided "
                         + "value '\(value.text)' for the template parameter '\(definition.key)' \(where_) is not valid. "
                         + "The parameter value is not part of the allowed value(s): '"
@@ -308,7 +308,7 @@ extension Session {
         func text(_ member: String) throws -> String {
             guard let field = node.member(member) else {
                 throw CMKError.badRequest(
-                    "InvalidTemplate",
+                    .invalidTemplate,
                     "Deployment template validation failed: 'The template "
                         + "resource \(label) at line '\(node.position.line)' and column '\(node.position.column)' has no "
                         + "'\(member)'.'")
@@ -323,7 +323,7 @@ extension Session {
         let name = try text("name")
         if let children = node.member("resources"), !children.elements.isEmpty {
             throw CMKError.badRequest(
-                "InvalidTemplate",
+                .invalidTemplate,
                 "Deployment template validation failed: 'The template "
                     + "resource '\(name)' at line '\(node.position.line)' and column '\(node.position.column)' has nested "
                     + "resources, which are not simulated.'",
@@ -334,7 +334,7 @@ extension Session {
         let segments = type.split(separator: "/").count - 1
         guard segments >= 1, names.count == segments, !names.contains(where: \.isEmpty) else {
             throw CMKError.badRequest(
-                "InvalidTemplate",
+                .invalidTemplate,
                 "Deployment template validation failed: 'The template "
                     + "resource '\(name)' for type '\(type)' at line '\(node.position.line)' and column "
                     + "'\(node.position.column)' has incorrect segment lengths. A nested resource type must have "
@@ -380,7 +380,7 @@ extension Session {
                 }
                 guard let found = templateResource(named: target, in: planned) else {
                     throw CMKError.badRequest(
-                        "InvalidTemplate",
+                        .invalidTemplate,
                         "Deployment template validation failed: 'The "
                             + "resource '\(target)' is not defined in the template' (dependsOn of '\(planned[index].label)' "
                             + "at \(file) \(entry.position)).")
@@ -466,7 +466,7 @@ extension Session {
                 let path = cycle.map { planned[$0].label }.joined(separator: " -> ")
                 let first = planned[cycle[0]]
                 throw CMKError.badRequest(
-                    "InvalidTemplate",
+                    .invalidTemplate,
                     "Deployment template validation failed: 'Circular "
                         + "dependency detected on resource: '\(first.id.description)' at line '\(first.node.position.line)' "
                         + "and column '\(first.node.position.column)' of \(file). Circular dependency path: \(path).'",
@@ -502,7 +502,7 @@ extension Session {
         let reason = failure.message.hasSuffix(".") ? failure.message : failure.message + "."
         let help = reason.contains("Please see") ? "" : " Please see https://aka.ms/arm-functions for usage details."
         return CMKError.badRequest(
-            "InvalidTemplate",
+            .invalidTemplate,
             "Deployment template validation failed: '\(what)\(place) of "
                 + "\(file) is not valid: \(reason)\(expression)\(help)'")
     }
@@ -634,7 +634,7 @@ extension Session {
             try applyRegistry(value, name: resource.id.names[0], group: group)
         default:
             throw CMKError.badRequest(
-                "NoRegisteredProviderFound",
+                .noRegisteredProviderFound,
                 "The resource type '\(resource.id.type)' is not "
                     + "simulated. Supported: \(ManagedIdentity.resourceType), \(KeyVault.resourceType), "
                     + "\(KeyVault.resourceType)/keys, \(KeyVault.resourceType)/accessPolicies, "
@@ -654,7 +654,7 @@ extension Session {
     private func applyVault(_ value: TemplateValue, name: String, group: ResourceGroup) throws {
         let properties = value["properties"] ?? .object(TemplateObject())
         if properties["enableSoftDelete"]?.boolValue == false {
-            throw CMKError.badRequest("BadRequest", "The property \"enableSoftDelete\" cannot be set to false.")
+            throw CMKError.badRequest(.badRequest, "The property \"enableSoftDelete\" cannot be set to false.")
         }
         let rbac = properties["enableRbacAuthorization"]?.boolValue ?? false
         if vaultIndex(name) != nil {
@@ -690,7 +690,7 @@ extension Session {
 
     private func applyPolicyEntry(_ entry: TemplateValue, vaultName: String, merge: Bool) throws {
         guard let objectId = entry["objectId"]?.stringValue, !objectId.isEmpty else {
-            throw CMKError.badRequest("BadRequest", "An access policy entry of vault '\(vaultName)' has no objectId.")
+            throw CMKError.badRequest(.badRequest, "An access policy entry of vault '\(vaultName)' has no objectId.")
         }
         let applicationId = entry["applicationId"]?.stringValue
         let permissions = entry["permissions"]
@@ -742,7 +742,7 @@ extension Session {
             }
         default:
             throw CMKError.badRequest(
-                "InvalidTemplate",
+                .invalidTemplate,
                 "The access policy operation '\(operation)' is not valid; "
                     + "name the resource '<vault>/add', '<vault>/replace' or '<vault>/remove'.")
         }
@@ -757,7 +757,7 @@ extension Session {
         if let kty = properties["kty"]?.stringValue {
             guard let type = KeyType(azName: kty) else {
                 throw CMKError.badRequest(
-                    "BadParameter",
+                    .badParameter,
                     "The key type '\(kty)' is not valid. Allowed values: "
                         + KeyType.allCases.map(\.rawValue).joined(separator: ", ") + ".")
             }
@@ -788,7 +788,7 @@ extension Session {
             let principalId = properties["principalId"]?.stringValue
         else {
             throw CMKError.badRequest(
-                "InvalidRoleAssignment",
+                .invalidRoleAssignment,
                 "A role assignment needs properties.roleDefinitionId "
                     + "and properties.principalId.")
         }
@@ -823,7 +823,7 @@ extension Session {
         guard let skuName = value["sku"]?["name"]?.stringValue,
             let sku = RegistrySKU.allCases.first(where: { $0.rawValue.lowercased() == skuName.lowercased() })
         else {
-            throw CMKError.badRequest("InvalidSku", "The registry '\(name)' needs sku.name Basic, Standard or Premium.")
+            throw CMKError.badRequest(.invalidSku, "The registry '\(name)' needs sku.name Basic, Standard or Premium.")
         }
         let identityIDs = value["identity"]?["userAssignedIdentities"]?.objectValue?.keys ?? []
         let identityType = value["identity"]?["type"]?.stringValue?.lowercased() ?? "none"
@@ -834,7 +834,7 @@ extension Session {
         if wantsCMK {
             guard let key = encryption?["keyVaultProperties"]?["keyIdentifier"]?.stringValue, !key.isEmpty else {
                 throw CMKError.badRequest(
-                    "InvalidEncryption",
+                    .invalidEncryption,
                     "encryption.status is enabled but "
                         + "encryption.keyVaultProperties.keyIdentifier is empty.",
                     hint: "Pass the key URL, e.g. --parameters kek_id=https://<vault>.vault.azure.net/keys/<key>.")
@@ -846,7 +846,7 @@ extension Session {
             }
             guard encryptionIdentityID != nil else {
                 throw CMKError.badRequest(
-                    "InvalidEncryptionIdentity",
+                    .invalidEncryptionIdentity,
                     "The encryption identity '\(clientId)' is not the "
                         + "client id of one of the registry's user-assigned identities.",
                     hint: "Set keyVaultProperties.identity to reference(<identity id>).clientId and list that identity "
@@ -862,7 +862,7 @@ extension Session {
         if let existing = registryIndex(name).map({ world.registries[$0] }) {
             if wantsCMK, !existing.isCMK {
                 throw CMKError.badRequest(
-                    "CMKNotSupported",
+                    .cmkNotSupported,
                     "Encryption with a customer-managed key can only be "
                         + "enabled when a registry is created; '\(existing.name)' already exists without it.")
             }

@@ -8,7 +8,7 @@ extension Session {
             return
         }
         throw CMKError.badRequest(
-            "RequestDisallowedByPolicy",
+            .requestDisallowedByPolicy,
             "Resource '\(registryName)' was disallowed by policy. "
                 + "Policy identifiers: '[{\"policyAssignment\":{\"name\":\"\(assignment.name)\"},\"policyDefinition\":"
                 + "{\"name\":\"\(Self.cmkPolicyName)\"}}]'.",

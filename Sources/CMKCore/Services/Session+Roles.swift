@@ -30,7 +30,7 @@ extension Session {
         let trimmed = scope.trimmingSuffix("/")
         guard trimmed.lowercased().hasPrefix(world.account.subscriptionPath.lowercased()) else {
             throw CMKError.badRequest(
-                "InvalidScope",
+                .invalidScope,
                 "The scope '\(scope)' is not valid: it must start with "
                     + "\(world.account.subscriptionPath).",
                 hint: "Use the resource id, e.g. "

@@ -65,7 +65,7 @@ extension RegistryContent {
 
     private func requireRepository(_ name: String, keys: ContentKeys) throws {
         guard try content.repository(keys: keys, name: name) != nil else {
-            throw CMKError(.notFound, code: "NAME_UNKNOWN", "repository name not known to registry",
+            throw CMKError(.notFound, code: .nameUnknown, "repository name not known to registry",
                            hint: "The repository '\(name)' is not in registry '\(keys.registryName)'. List them with: "
                                + "az acr repository list --name \(keys.registryName)")
         }

@@ -38,7 +38,7 @@ extension RegistryContent {
             let keys = try session.contentKeys(forRegistry: registry, action: action)
             let manifests = try content.manifests(keys: keys, repository: repository)
             guard !manifests.isEmpty else {
-                throw CMKError(.notFound, code: "RepositoryNotFound", "The repository '\(repository)' was not found "
+                throw CMKError(.notFound, code: .repositoryNotFound, "The repository '\(repository)' was not found "
                                    + "in registry '\(keys.registryName)'.",
                                hint: "List them with: acrcmk az acr repository list --name \(keys.registryName)")
             }
@@ -48,7 +48,7 @@ extension RegistryContent {
                 let found = reference.digest.flatMap { byDigest[$0] }
                     ?? reference.tag.flatMap { tag in manifests.first { $0.tags.contains(tag) } }
                 guard let found else {
-                    throw CMKError(.notFound, code: "ManifestUnknown", "'\(reference)' was not found in registry "
+                    throw CMKError(.notFound, code: .manifestUnknown, "'\(reference)' was not found in registry "
                                        + "'\(keys.registryName)'.",
                                    hint: "List its tags with: acrcmk az acr repository show-tags "
                                        + "--name \(keys.registryName) --repository \(repository)")
@@ -72,7 +72,7 @@ extension RegistryContent {
                         try visit(child)
                     } else if seen.insert(digest).inserted {
                         guard let blob = try content.blob(keys: keys, digest: digest) else {
-                            throw CMKError(.notFound, code: "ContentMissing", "\(digest), referenced by "
+                            throw CMKError(.notFound, code: .contentMissing, "\(digest), referenced by "
                                                + "\(manifest.digest), is missing from registry '\(keys.registryName)'.",
                                            hint: "Run 'acrcmk fsck'.")
                         }
@@ -156,7 +156,7 @@ extension RegistryContent {
                 $0.location == wanted || $0.name.lowercased() == wanted
             }) else {
                 let known = ([found.location] + found.replications.map(\.location)).joined(separator: ", ")
-                throw CMKError(.notFound, code: "ReplicationNotFound", "Registry '\(found.name)' has no replica in "
+                throw CMKError(.notFound, code: .replicationNotFound, "Registry '\(found.name)' has no replica in "
                                    + "'\(location)'. Its locations: \(known).",
                                hint: "az acr replication create --registry \(found.name) --location \(wanted)")
             }

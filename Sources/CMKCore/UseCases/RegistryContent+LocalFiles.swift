@@ -51,7 +51,7 @@ extension RegistryContent {
         let source: PushSource
         switch files.entry(at: path) {
         case .missing:
-            throw CMKError(.notFound, code: "FileNotFound", "'\(path)' does not exist.")
+            throw CMKError(.notFound, code: .fileNotFound, "'\(path)' does not exist.")
         case .directory:
             source = .imageLayout(files.imageLayout(at: path))
         case .file:
@@ -118,7 +118,7 @@ extension RegistryContent {
         case .missing, .directory(isEmpty: true):
             return try files.createImageLayout(at: destination)
         case .file, .directory(isEmpty: false):
-            throw CMKError.badRequest("OutputExists", "'\(destination)' already exists and is not an empty "
+            throw CMKError.badRequest(.outputExists, "'\(destination)' already exists and is not an empty "
                                           + "directory; nothing was written.", hint: "Choose a new path or remove it.")
         }
     }

@@ -97,13 +97,13 @@ extension RegistryContent {
         try Self.requireRepositoryName(repository)
         let layout = OCIImageLayout(source)
         guard try source.readIndex() != nil else {
-            throw CMKError.badRequest("NotAnOCILayout", "'\(layout.location)' is not an OCI image layout (no "
+            throw CMKError.badRequest(.notAnOCILayout, "'\(layout.location)' is not an OCI image layout (no "
                                           + "index.json).", hint: "To push a single file, use: acrcmk push "
                                           + "\(registry) \(repository):TAG \(layout.location)")
         }
         let tagged = try layout.taggedManifests()
         guard !tagged.isEmpty else {
-            throw CMKError.badRequest("NoTags", "The OCI layout '\(layout.location)' names no tags (no "
+            throw CMKError.badRequest(.noTags, "The OCI layout '\(layout.location)' names no tags (no "
                                           + "\(OCIMediaType.refNameAnnotation) annotations in index.json).",
                                       hint: "Push its only image with a tag of your choice: acrcmk push "
                                           + "\(registry) \(repository):TAG \(layout.location)")
@@ -191,7 +191,7 @@ extension RegistryContent {
             }
             observer?.transferRetrying(after: attempt)
         }
-        throw CMKError.conflict("ContentConflict", "The \(noun) could not commit: objects it needs were deleted while "
+        throw CMKError.conflict(.contentConflict, "The \(noun) could not commit: objects it needs were deleted while "
                                     + "it ran (a concurrent repository delete).", hint: "Run the \(noun) again.")
     }
 
@@ -228,7 +228,7 @@ extension RegistryContent {
         let document = try OCIManifestDocument.parse(bytes, digest: descriptor.digest)
         let mediaType = document.resolvedMediaType(descriptor: descriptor.mediaType)
         guard OCIMediaType.isManifest(mediaType) else {
-            throw CMKError.badRequest("UnsupportedMediaType", "\(descriptor.digest) has media type '\(mediaType)', "
+            throw CMKError.badRequest(.unsupportedMediaType, "\(descriptor.digest) has media type '\(mediaType)', "
                                           + "which is not an image manifest or index.")
         }
         let children = Set((document.manifests ?? []).map(\.digest))
@@ -241,7 +241,7 @@ extension RegistryContent {
         }
         let sealed = try content.sealBytes(bytes, keys: keys)
         guard sealed.digest == descriptor.digest else {
-            throw CMKError.badRequest("DigestMismatch", "The manifest file of \(descriptor.digest) in "
+            throw CMKError.badRequest(.digestMismatch, "The manifest file of \(descriptor.digest) in "
                                           + "'\(layout.location)' has digest \(sealed.digest); the layout is corrupt.")
         }
         batch.objects.append(sealed)
@@ -273,7 +273,7 @@ extension RegistryContent {
             return
         }
         guard layout.source.hasBlob(descriptor.digest) else {
-            throw CMKError.badRequest("BlobMissing", "The OCI layout '\(layout.location)' lacks "
+            throw CMKError.badRequest(.blobMissing, "The OCI layout '\(layout.location)' lacks "
                                           + "\(layout.blobLocation(descriptor.digest)), which a manifest references.")
         }
         let reader = try layout.source.openBlob(descriptor.digest)
@@ -282,7 +282,7 @@ extension RegistryContent {
                                       progress: observer?.progress)
         observer?.streamFinished()
         guard sealed.size == descriptor.size else {
-            throw CMKError.badRequest("SizeMismatch", "\(descriptor.digest) is \(sealed.size) bytes in "
+            throw CMKError.badRequest(.sizeMismatch, "\(descriptor.digest) is \(sealed.size) bytes in "
                                           + "'\(layout.location)' but its descriptor says \(descriptor.size).")
         }
         batch.objects.append(sealed)

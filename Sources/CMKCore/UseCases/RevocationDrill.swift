@@ -81,7 +81,7 @@ public struct RevocationDrill {
             let outcome = try store.perform { try $0.revoke(registry: registry, method: method,
                                                             reason: "revocation drill") }
             guard outcome.denial != nil else {
-                throw CMKError.conflict("NotLocked", "the data key still unwraps; the registry is not locked by "
+                throw CMKError.conflict(.notLocked, "the data key still unwraps; the registry is not locked by "
                                             + "this method")
             }
             return outcome
@@ -102,7 +102,7 @@ public struct RevocationDrill {
             let outcome = try store.perform { try $0.recover(registry: registry) }
             recovery = outcome
             guard outcome.recovered else {
-                throw CMKError.conflict("RecoveryImpossible", "Recovery is not possible: "
+                throw CMKError.conflict(.recoveryImpossible, "Recovery is not possible: "
                                             + (outcome.impossible ?? "unknown cause"), hint: outcome.recommendation)
             }
         }
@@ -111,7 +111,7 @@ public struct RevocationDrill {
         if recovery?.recovered == true {
             probeIdentical = step(.verifyProbePull) { () throws -> Void in
                 guard try pullProbe() == probe else {
-                    throw CMKError.badRequest("ProbeMismatch", "the probe pulled back with different content")
+                    throw CMKError.badRequest(.probeMismatch, "the probe pulled back with different content")
                 }
             }.failure == nil
         } else {
@@ -201,7 +201,7 @@ public struct RevocationDrill {
         let plan = try content.plan(registry: registry, repository: reference.repository, reference: reference,
                                     action: "pulled")
         guard let artifact = try content.fileArtifact(in: plan) else {
-            throw CMKError.badRequest("ProbeMismatch", "\(reference) is not the drill's probe file")
+            throw CMKError.badRequest(.probeMismatch, "\(reference) is not the drill's probe file")
         }
         let output = ContentBuffer()
         try content.writeFile(artifact.layer, keys: plan.keys, to: output)
