@@ -10,6 +10,8 @@ public struct CommandContext: Sendable {
     public let environment: [String: String]
     public let services: ToolServices
     public let dialect: CommandDialect
+    /// The state home once this command has opened it: every transaction of one command uses the same open home.
+    let openedStore = OpenedStore()
 
     /// A warning on stderr, unless `--only-show-errors`.
     public func warn(_ message: String) {
@@ -48,12 +50,12 @@ public struct CommandFailure: Error, Sendable, Equatable {
         case usage
     }
 
-    public var code: String?
+    public var code: ErrorCode?
     public var message: String
     public var hint: String?
     public var category: Category
 
-    public init(code: String? = nil, _ message: String, hint: String? = nil, category: Category = .failure) {
+    public init(code: ErrorCode? = nil, _ message: String, hint: String? = nil, category: Category = .failure) {
         self.code = code
         self.message = message
         self.hint = hint
@@ -86,10 +88,14 @@ public struct ToolServices: Sendable {
     public var version: String
     /// Opens (creating if needed) the state home at a path.
     public var openState: @Sendable (String) throws -> any StateStore
+    /// The files `push`, `import`, `pull` and `export` read and write; without them those commands refuse.
+    public var localFiles: (any LocalContentFiles)?
 
-    public init(version: String, openState: @escaping @Sendable (String) throws -> any StateStore) {
+    public init(version: String, openState: @escaping @Sendable (String) throws -> any StateStore,
+                localFiles: (any LocalContentFiles)? = nil) {
         self.version = version
         self.openState = openState
+        self.localFiles = localFiles
     }
 }
 
@@ -113,14 +119,18 @@ extension CommandContext {
         }
     }
 
+    /// The command's state home, opened on first use (opening checks the layout, the keys and the schema once).
     public func openStore() throws -> any StateStore {
+        if let store = openedStore.store { return store }
         do {
-            return try services.openState(settings.home)
+            let store = try services.openState(settings.home)
+            openedStore.store = store
+            return store
         } catch let failure as CommandFailure {
             throw failure
         } catch {
             throw CommandFailure(
-                code: "StateHomeUnavailable", "Cannot open the state home '\(settings.home)': \(error)",
+                code: .stateHomeUnavailable, "Cannot open the state home '\(settings.home)': \(error)",
                 hint: "Pass --home DIR or set ACRCMK_HOME to a writable directory.")
         }
     }
@@ -137,4 +147,9 @@ extension CommandFailure {
         }
         self.init(code: error.code, error.message, hint: error.hint, category: category)
     }
+}
+
+/// Holds the state home a command opened; a command runs on one thread.
+final class OpenedStore: @unchecked Sendable {
+    var store: (any StateStore)?
 }

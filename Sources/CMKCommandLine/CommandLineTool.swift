@@ -1,3 +1,4 @@
+import CMKCore
 import Foundation
 import JMESPath
 
@@ -80,6 +81,8 @@ public struct CommandLineTool: Sendable {
             output = try command.handler!(context)
         } catch let failure as CommandFailure {
             return report(failure, dialect: command.dialect)
+        } catch let error as CMKError {
+            return report(CommandFailure(error), dialect: command.dialect)
         } catch let error as UsageError {
             return report(error, path: invocation.path)
         } catch {

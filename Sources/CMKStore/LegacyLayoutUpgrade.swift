@@ -41,7 +41,8 @@ enum LegacyLayoutUpgrade {
         guard hasLegacyParts(layout) else { return }
         let pending = moves(layout).filter { exists($0.from) }
         if let clash = pending.first(where: { exists($0.to) }) {
-            throw StateHomeError(code: .layoutConflict, path: layout.root, reason: "both \(clash.from) and \(clash.to) exist")
+            throw StateHomeError(code: .layoutConflict, path: layout.root,
+                                 reason: "both \(clash.from) and \(clash.to) exist")
         }
         for directory in [layout.control, layout.registry] where !exists(directory) {
             guard mkdir(directory, 0o700) == 0 || errno == EEXIST else {

@@ -29,7 +29,7 @@ final class OutputFile {
             descriptor = try FileDescriptorIO.open(temporaryPath, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600,
                                                    operation: "create output file")
         } catch let error as BlobStoreError {
-            throw CMKError.badRequest("OutputUnwritable", "Cannot write '\(destination)': "
+            throw CMKError.badRequest(.outputUnwritable, "Cannot write '\(destination)': "
                 + "\(SealedObjectStreamer.reason(error)).", hint: "Check that its directory exists and is writable.")
         }
         let path = temporaryPath
@@ -45,7 +45,7 @@ final class OutputFile {
         do {
             try FileDescriptorIO.writeAll(descriptor, bytes, path: temporaryPath)
         } catch let error as BlobStoreError {
-            throw CMKError.badRequest("OutputUnwritable", "Cannot write '\(destination)': "
+            throw CMKError.badRequest(.outputUnwritable, "Cannot write '\(destination)': "
                 + "\(SealedObjectStreamer.reason(error)).")
         }
     }
@@ -58,7 +58,7 @@ final class OutputFile {
         do {
             try FileDescriptorIO.sync(descriptor, path: temporaryPath)
         } catch let error as BlobStoreError {
-            throw CMKError.badRequest("OutputUnwritable", "Cannot write '\(destination)': "
+            throw CMKError.badRequest(.outputUnwritable, "Cannot write '\(destination)': "
                 + "\(SealedObjectStreamer.reason(error)).")
         }
         let mask = umask(0)
@@ -68,7 +68,7 @@ final class OutputFile {
         descriptor = -1
         guard rename(temporaryPath, destination) == 0 else {
             let reason = String(cString: strerror(errno))
-            throw CMKError.badRequest("OutputUnwritable", "Cannot move the output into place as '\(destination)': "
+            throw CMKError.badRequest(.outputUnwritable, "Cannot move the output into place as '\(destination)': "
                 + "\(reason).")
         }
         isCommitted = true

@@ -143,26 +143,14 @@ public final class SQLiteContentStore: ContentStore {
 
     // MARK: Sealed objects
 
-    public func sealFile(at path: String, keys: ContentKeys, expectedDigest: String?,
-                         progress: ((Int64) -> Void)?) throws -> ContentObject {
-        try streamer.sealFile(at: path, keys: keys, expectedDigest: expectedDigest, progress: progress)
+    public func seal(keys: ContentKeys, expectedDigest: String?, progress: ((Int64) -> Void)?,
+                     read: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> ContentObject {
+        try streamer.seal(keys: keys, expectedDigest: expectedDigest, progress: progress, read: read)
     }
 
-    public func sealBytes(_ bytes: [UInt8], keys: ContentKeys) throws -> ContentObject {
-        try streamer.sealBytes(bytes, keys: keys)
-    }
-
-    public func openObject(_ object: ContentObject, keys: ContentKeys, toFile path: String,
-                           progress: ((Int64) -> Void)?) throws {
-        try streamer.openObject(object, keys: keys, toFile: path, progress: progress)
-    }
-
-    public func readObject(_ object: ContentObject, keys: ContentKeys, limit: Int) throws -> [UInt8] {
-        try streamer.readObject(object, keys: keys, limit: limit)
-    }
-
-    public func verifyObject(_ object: ContentObject, keys: ContentKeys, progress: ((Int64) -> Void)?) throws {
-        try streamer.verifyObject(object, keys: keys, progress: progress)
+    public func open(_ object: ContentObject, keys: ContentKeys, progress: ((Int64) -> Void)?,
+                     consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try streamer.open(object, keys: keys, progress: progress, consume: consume)
     }
 
     public func objectExists(_ objectID: String) -> Bool {
@@ -453,7 +441,7 @@ public final class SQLiteContentStore: ContentStore {
         do {
             return try JSONDecoder().decode(T.self, from: Data(plaintext))
         } catch {
-            throw CMKError(.badRequest, code: "ContentIndexTampered",
+            throw CMKError(.badRequest, code: .contentIndexTampered,
                            "A row of the content index of registry '\(keys.registryName)' opens but does not hold "
                                + "a \(row.first.map { String(decoding: $0, as: UTF8.self) } ?? "") value: \(error).",
                            hint: "Run 'acrcmk fsck'; restore the state home from a backup or push the content again.")

@@ -161,10 +161,12 @@ public final class SQLiteStateStore: StateStore {
         try connection.transaction {
             let (loaded, header) = try loadOrCreateWorld()
             let due = makeSession(loaded)
-            if due.catchUpScheduler() {
-                try save(due, original: header)
-                try append(due.auditEvents)
-            }
+            due.catchUpScheduler()
+            // Saved even when nothing ran: a key whose next time went stale (its vault was deleted, say) is
+            // rescheduled once here instead of being read again by every later command. Nothing changed, nothing
+            // is written.
+            try save(due, original: header)
+            try append(due.auditEvents)
         }
         var session: Session?
         do {

@@ -81,7 +81,8 @@ final class SQLiteWorldTables: TableRowSource {
                 principal_id TEXT,
                 PRIMARY KEY (parent, key)
             );
-            CREATE INDEX role_assignments_by_principal_id ON role_assignments (principal_id) WHERE principal_id IS NOT NULL;
+            CREATE INDEX role_assignments_by_principal_id ON role_assignments (principal_id)
+                WHERE principal_id IS NOT NULL;
             CREATE TABLE registries (
                 parent TEXT NOT NULL DEFAULT '',
                 key TEXT NOT NULL,
@@ -203,7 +204,9 @@ final class SQLiteWorldTables: TableRowSource {
                 ON CONFLICT (parent, key) DO UPDATE SET \(updates)
                 """)
             for row in change.upserts {
-                let lookups = table.lookups.map { column in (row.lookups[column] ?? nil).map(SQLiteValue.text) ?? .null }
+                let lookups = table.lookups.map { column in
+                    (row.lookups[column] ?? nil).map(SQLiteValue.text) ?? .null
+                }
                 try upsert.run([parent, .text(row.key), .blob(row.body)] + lookups)
             }
         }

@@ -18,7 +18,7 @@ public struct StateHomeError: Error, CustomStringConvertible, Sendable {
         case layoutConflict
         /// Moving a 0.1 home into the 0.2 layout failed part way (it resumes at the next run).
         case layoutUpgradeFailed
-        /// The world document in `state.db` cannot be decoded by this build.
+        /// The world's header (account and settings) in `control/state.db` cannot be decoded by this build.
         case worldUnreadable
     }
 
@@ -68,7 +68,7 @@ public struct StateHomeError: Error, CustomStringConvertible, Sendable {
             return "state home '\(path)' could not be moved into the 0.2 layout (\(reason)); nothing was deleted and "
                 + "the move resumes at the next run once the cause is fixed"
         case .worldUnreadable:
-            return "the world document in '\(path)' cannot be read by this build (\(reason)); "
+            return "the account record in '\(path)' cannot be read by this build (\(reason)); "
                 + "use the acrcmk version that wrote this state home, or pass a fresh one with --home DIR"
         }
     }

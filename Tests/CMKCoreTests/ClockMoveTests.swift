@@ -48,7 +48,8 @@ struct ClockMoveTests {
     private static func store(_ world: World = rotatingWorld, clock: SteppingClock = SteppingClock())
         -> InMemoryStateStore
     {
-        InMemoryStateStore(world: world, wallClock: { clock.read() }, platformKey: CoreFixture.platformKey, vaultMasterKey: CoreFixture.vaultMasterKey)
+        InMemoryStateStore(world: world, wallClock: { clock.read() },
+            platformKey: CoreFixture.platformKey, vaultMasterKey: CoreFixture.vaultMasterKey)
     }
 
     /// What a move did, without the random parts (version ids): each event's time, kind and resource.
@@ -134,7 +135,8 @@ struct ClockMoveTests {
         // The second segment began two readings of the real clock (two hours) later, and stopped at once.
         #expect(outcome.now == Timestamp.parse("2027-02-21T13:00:00Z"), "the clock stands after the pick-up")
         #expect(outcome.now > outcome.start && outcome.now < outcome.target)
-        let stored = Session(world: store.world, wallClock: clock.lastReading, platformKey: CoreFixture.platformKey, vaultMasterKey: CoreFixture.vaultMasterKey)
+        let stored = Session(world: store.world, wallClock: clock.lastReading,
+            platformKey: CoreFixture.platformKey, vaultMasterKey: CoreFixture.vaultMasterKey)
         #expect(stored.now == outcome.now, "the stored offset puts the clock at the segment's end")
         #expect(store.world.account.schedulerCheckpoint == outcome.now)
         let key = try #require(store.world.keys.first { $0.name == CoreFixture.keyName })

@@ -33,16 +33,28 @@ enum CoreFixture {
 
     /// A new unit of work over the shared world, at `date` (the fixture's start by default).
     static func session(at date: Date = start) -> Session {
-        Session(world: world, wallClock: date, platformKey: platformKey, vaultMasterKey: vaultMasterKey)
+        Session(world: world, wallClock: date,
+                platformKey: platformKey, vaultMasterKey: vaultMasterKey)
     }
 
     /// A later command over the state an earlier one left, as the store would hand it over.
+    /// A session holding the CMK registry `cmkreg` on version 1 (index 0) of `kvpolicy/k1`, pinned by a versioned
+    /// key id, its identity granted get, wrapKey and unwrapKey.
+    static func pinnedRegistrySession() throws -> Session {
+        let session = session()
+        try session.grantIdentityPolicy()
+        try session.createRegistry(session.cmkRequest(keyURL: session.keyURL(versionIndex: 0)))
+        return session
+    }
+
     static func session(after earlier: Session, seconds: TimeInterval) -> Session {
-        Session(world: earlier.world, wallClock: earlier.now.addingTimeInterval(seconds), platformKey: platformKey, vaultMasterKey: vaultMasterKey)
+        Session(world: earlier.world, wallClock: earlier.now.addingTimeInterval(seconds),
+                platformKey: platformKey, vaultMasterKey: vaultMasterKey)
     }
 
     private static func makeWorld() -> World {
-        let session = Session(world: World(account: Account.generate()), wallClock: start, platformKey: platformKey, vaultMasterKey: vaultMasterKey)
+        let session = Session(world: World(account: Account.generate()), wallClock: start,
+                platformKey: platformKey, vaultMasterKey: vaultMasterKey)
         do {
             try session.createGroup(name: group, location: "East US", tags: nil)
             try session.createIdentity(name: identityName, resourceGroup: group, location: nil, tags: nil)

@@ -181,7 +181,7 @@ struct KeyRulesTests {
         #expect(error.message.contains("could not be decrypted"))
     }
 
-    @Test("private keys are sealed under the vault master key: another one does not open them, the platform key plays no part")
+    @Test("private keys are sealed under the vault master key: another does not open them, the platform key is no part")
     func vaultMasterKeyBindsPrivateKeys() throws {
         let session = CoreFixture.session()
         let (ciphertext, _) = try session.encrypt(vaultName: CoreFixture.policyVault, name: CoreFixture.keyName,

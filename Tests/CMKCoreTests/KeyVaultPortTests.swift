@@ -26,16 +26,9 @@ struct KeyVaultPortTests {
         }
     }
 
-    private func registrySession() throws -> Session {
-        let session = CoreFixture.session()
-        try session.grantIdentityPolicy()
-        try session.createRegistry(session.cmkRequest(keyURL: session.keyURL(versionIndex: 0)))
-        return session
-    }
-
     @Test("content keys come from the port, called once as the registry's identity with its versioned key")
     func contentKeysAskThePort() throws {
-        let session = try registrySession()
+        let session = try CoreFixture.pinnedRegistrySession()
         let inProcess = session.keyVault
         let vault = RecordingVault { try inProcess.unwrapKey($0, key: $1, algorithm: $2, as: $3) }
         session.keyVault = vault
@@ -52,7 +45,7 @@ struct KeyVaultPortTests {
 
     @Test("a refusal from the port locks content out with the vault's code, whatever the local world says")
     func refusalFromThePortLocksContentOut() throws {
-        let session = try registrySession()
+        let session = try CoreFixture.pinnedRegistrySession()
         session.keyVault = RecordingVault { _, _, _, _ in
             .failure(AccessDenial(.keyDisabled, "Operation unwrapKey is not allowed on a disabled key."))
         }

@@ -7,17 +7,9 @@ import Testing
 /// `az acr encryption rotate-key`: the DEK is re-wrapped, never replaced, and the registry records the new version.
 @Suite("Registry key rotation")
 struct RegistryKeyRotationTests {
-    /// A CMK registry `cmkreg` on version 1 (index 0) of `kvpolicy/k1`, pinned by a versioned key id.
-    private func pinnedRegistrySession() throws -> Session {
-        let session = CoreFixture.session()
-        try session.grantIdentityPolicy()
-        try session.createRegistry(session.cmkRequest(keyURL: session.keyURL(versionIndex: 0)))
-        return session
-    }
-
     @Test("rotating to a new version re-wraps the same DEK and records version and time")
     func rotateToNewVersion() throws {
-        let creation = try pinnedRegistrySession()
+        let creation = try CoreFixture.pinnedRegistrySession()
         let dekBefore = try creation.unwrappedDEK()
         let wrappedBefore = try creation.requireRegistry("cmkreg").encryption!.wrappedDEK
         let later = CoreFixture.session(after: creation, seconds: 3_600)
@@ -38,7 +30,7 @@ struct RegistryKeyRotationTests {
 
     @Test("the DEK after rotation needs the new version: disabling the old one does not matter")
     func rotatedDEKUsesNewVersion() throws {
-        let session = try pinnedRegistrySession()
+        let session = try CoreFixture.pinnedRegistrySession()
         let dek = try session.unwrappedDEK()
         try session.rotateRegistryKey(name: "cmkreg", resourceGroup: nil,
                                       keyEncryptionKey: session.keyURL(versionIndex: 1), identity: nil)
@@ -53,7 +45,7 @@ struct RegistryKeyRotationTests {
 
     @Test("rotating to the versionless id turns automatic rotation on")
     func rotateToVersionless() throws {
-        let session = try pinnedRegistrySession()
+        let session = try CoreFixture.pinnedRegistrySession()
         let dek = try session.unwrappedDEK()
 
         let rotated = try session.rotateRegistryKey(name: "cmkreg", resourceGroup: nil,
@@ -84,7 +76,7 @@ struct RegistryKeyRotationTests {
 
     @Test("rotating to a key the identity may not use changes nothing")
     func rotateToUngrantedKey() throws {
-        let session = try pinnedRegistrySession()
+        let session = try CoreFixture.pinnedRegistrySession()
         let before = session.world
 
         let error = try #require(throws: CMKError.self) {
@@ -99,7 +91,7 @@ struct RegistryKeyRotationTests {
 
     @Test("rotating to an EC key is refused and changes nothing")
     func rotateToECKey() throws {
-        let session = try pinnedRegistrySession()
+        let session = try CoreFixture.pinnedRegistrySession()
         let before = session.world
 
         let error = try #require(throws: CMKError.self) {
@@ -113,7 +105,7 @@ struct RegistryKeyRotationTests {
 
     @Test("rotating to the system identity needs one assigned")
     func rotateToMissingSystemIdentity() throws {
-        let session = try pinnedRegistrySession()
+        let session = try CoreFixture.pinnedRegistrySession()
         let before = session.world
 
         let error = try #require(throws: CMKError.self) {
@@ -128,7 +120,7 @@ struct RegistryKeyRotationTests {
 
     @Test("rotating to a granted system identity moves encryption to it and keeps the DEK")
     func rotateToSystemIdentity() throws {
-        let session = try pinnedRegistrySession()
+        let session = try CoreFixture.pinnedRegistrySession()
         let dek = try session.unwrappedDEK()
         let registry = try session.assignRegistryIdentities(name: "cmkreg", resourceGroup: nil,
                                                             identities: ["[system]"])

@@ -79,7 +79,7 @@ struct RegistryRulesTests {
             try session.createRegistry(session.cmkRequest(keyURL: session.keyURL(key: CoreFixture.ecKeyName)))
         }
 
-        #expect(error.code == AccessDenial.Code.keyTypeNotSupported.rawValue)
+        #expect(error.code?.rawValue == AccessDenial.Code.keyTypeNotSupported.rawValue)
         #expect(error.message.contains("RSA or RSA-HSM"))
         #expect(error.message.contains("cmkreg"))
         #expect(error.hint?.contains("RSA") == true)

@@ -14,7 +14,8 @@ struct ResourceTableTests {
         func add<Row: TableRow>(_ rows: [Row], parent: String = "") throws {
             for row in rows {
                 let key = row.naturalKey?.lowercased() ?? UUID().uuidString.lowercased()
-                tables[Row.tableName, default: []].append((parent, StoredRow(key: key, body: try RowCodec.encode(row.storedForm))))
+                let stored = StoredRow(key: key, body: try RowCodec.encode(row.storedForm))
+                tables[Row.tableName, default: []].append((parent, stored))
             }
         }
 
@@ -64,7 +65,8 @@ struct ResourceTableTests {
             registry.encryption = RegistryEncryption(
                 keyIdentifier: "https://kv1.vault.azure.net/keys/\(key)",
                 versionedKeyIdentifier: "https://kv1.vault.azure.net/keys/\(key)/" + String(repeating: "a", count: 32),
-                identity: "client", lastKeyRotationTimestamp: Date(timeIntervalSince1970: 1_800_000_000), wrappedDEK: [1, 2, 3],
+                identity: "client", lastKeyRotationTimestamp: Date(timeIntervalSince1970: 1_800_000_000),
+                wrappedDEK: [1, 2, 3],
                 wrapAlgorithm: "RSA-OAEP-256")
         }
         return registry

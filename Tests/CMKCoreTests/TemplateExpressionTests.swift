@@ -120,7 +120,7 @@ struct TemplateExpressionTests {
             _ = try TemplateNode.parse(deep)
             Issue.record("expected a failure")
         } catch let error as CMKError {
-            #expect(error.code == "InvalidTemplate")
+            #expect(error.code == .invalidTemplate)
             #expect(error.message.contains("nesting deeper than 512 levels"), "\(error.message)")
         } catch {
             Issue.record("unexpected \(error)")

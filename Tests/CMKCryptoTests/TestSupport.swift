@@ -10,7 +10,8 @@ enum TestSupport {
     static func wycheproofData(_ name: String) throws -> Data {
         let url = try PackageLayout.vectorDirectory("wycheproof").appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw TestSupportError("missing test vectors \(url.path): restore them with `git checkout -- Tests/Vectors`")
+            throw TestSupportError(
+                "missing test vectors \(url.path): restore them with `git checkout -- Tests/Vectors`")
         }
         return data
     }

@@ -92,7 +92,8 @@ struct ContentStreamingTests {
             .filter { $0.count == 2 }
             .flatMap { prefix in
                 try FileManager.default.contentsOfDirectory(atPath: tool.home + "/registry/blobs/" + prefix).map {
-                    (try FileManager.default.attributesOfItem(atPath: tool.home + "/registry/blobs/\(prefix)/\($0)")[.size]
+                    (try FileManager.default.attributesOfItem(
+                        atPath: tool.home + "/registry/blobs/\(prefix)/\($0)")[.size]
                         as? Int) ?? 0
                 }
             }.max() ?? 0

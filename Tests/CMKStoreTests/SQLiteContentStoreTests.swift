@@ -127,7 +127,8 @@ struct SQLiteContentStoreTests {
         #expect(clean.output.contains("3 verified, 0 damaged, 0 missing"), "\(clean.output)")
         // A sealed file no row names, as a push killed between rename and commit leaves behind.
         let orphanID = String(repeating: "ab", count: 32)
-        try FileManager.default.createDirectory(atPath: tool.home + "/registry/blobs/ab", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: tool.home + "/registry/blobs/ab",
+                                                withIntermediateDirectories: true)
         try Self.write([1, 2, 3], to: tool.home + "/registry/blobs/ab/" + orphanID)
         let report = try tool.run(["fsck", "-o", "json"])
         #expect(report.status == 0)

@@ -91,7 +91,8 @@ struct StateHomeTests {
 
     @Test func platformKeyThatIsADirectoryIsRefused() throws {
         let root = directory.file("home")
-        try FileManager.default.createDirectory(atPath: root + "/control/platform.key", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/control/platform.key",
+                                                withIntermediateDirectories: true)
 
         let error = try #require(throws: StateHomeError.self) {
             try StateHome.open(path: root, wallClock: { Date() })

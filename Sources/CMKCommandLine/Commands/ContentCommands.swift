@@ -2,7 +2,8 @@ import CMKCore
 import Foundation
 import JMESPath
 
-/// acrcmk's own content commands: `push`, `pull`, `export` and `fsck`.
+/// acrcmk's own content commands: `push`, `pull`, `import`, `export` and `fsck`. Each parses its arguments, calls
+/// CMKCore's `RegistryContent` and presents the typed result.
 enum ContentCommands {
     static var specs: [CommandSpec] {
         [push, pull, importLayout, export, fsck]
@@ -24,19 +25,20 @@ enum ContentCommands {
             examples: ["acrcmk push reg1cmk samples/hello:v1 ./hello.txt",
                        "acrcmk push reg1cmk library/alpine:3 ./alpine-oci"],
             handler: { context in
-                let registry = context.arguments.positional("registry")!
                 let reference = try ImageReference(parsing: context.arguments.positional("reference")!)
-                let transfer = try ContentTransfer(context: context)
-                let result = try transfer.push(registry: registry, reference: reference,
-                                               path: context.arguments.positional("path")!)
+                let result = try context.registryContent().push(
+                    path: context.arguments.positional("path")!, files: try context.localFiles(),
+                    to: context.arguments.positional("registry")!, as: reference,
+                    observer: TransferProgress(context: context, operation: "push"))
                 let value: JSONValue = [
-                    "registry": .string(registry), "repository": .string(reference.repository),
-                    "tag": JSONValue(reference.tag), "digest": .string(result.digest),
+                    "registry": .string(result.registry), "repository": .string(result.repository),
+                    "tag": .string(result.tag), "digest": .string(result.digest),
                     "mediaType": .string(result.mediaType), "size": .number(Double(result.size)),
                     "objects": .number(Double(result.objects)), "sealedBytes": .number(Double(result.sealedBytes)),
                 ]
-                return CommandOutput(value: value, text: "Pushed \(registry).azurecr.io/\(reference)@\(result.digest) "
-                                     + "(\(result.objects) objects, \(result.sealedBytes) bytes of content sealed)")
+                return CommandOutput(value: value, text: "Pushed \(result.registry).azurecr.io/\(reference)@"
+                                     + "\(result.digest) (\(result.objects) objects, \(result.sealedBytes) bytes of "
+                                     + "content sealed)")
             })
     }
 
@@ -58,49 +60,22 @@ enum ContentCommands {
             examples: ["acrcmk pull reg1cmk samples/hello:v1 ./hello-copy.txt",
                        "acrcmk pull reg1cmk library/alpine:3 ./alpine-copy && skopeo inspect oci:./alpine-copy:3"],
             handler: { context in
-                let registry = context.arguments.positional("registry")!
                 let reference = try ImageReference(parsing: context.arguments.positional("reference")!)
-                var destination = context.arguments.positional("dest")!
-                let replica = try context.arguments.string("replica").map { try requireReplica($0, of: registry, context) }
-                let transfer = try ContentTransfer(context: context)
-                let plan = try transfer.plan(registry: registry, repository: reference.repository,
-                                             reference: reference, action: "pulled")
-                let root = plan.roots[0].descriptor
-                if !context.arguments.flag("oci"), let artifact = try transfer.fileArtifact(plan) {
-                    var isDirectory: ObjCBool = false
-                    if FileManager.default.fileExists(atPath: destination, isDirectory: &isDirectory),
-                       isDirectory.boolValue {
-                        destination += "/" + artifact.title
-                    }
-                    try transfer.writeFile(artifact.layer, keys: plan.keys, to: destination)
-                } else {
-                    try transfer.writeLayout(plan, to: destination)
-                }
+                let result = try context.registryContent().pull(
+                    reference, from: context.arguments.positional("registry")!,
+                    replica: context.arguments.string("replica"), to: context.arguments.positional("dest")!,
+                    format: context.arguments.flag("oci") ? .imageLayout : .automatic, files: try context.localFiles(),
+                    observer: TransferProgress(context: context, operation: "pull"))
                 let value: JSONValue = [
-                    "registry": .string(registry), "reference": .string(reference.description),
-                    "digest": .string(root.digest), "mediaType": .string(root.mediaType),
-                    "destination": .string(destination), "objects": .number(Double(plan.objects.count)),
+                    "registry": .string(result.registry), "reference": .string(result.reference.description),
+                    "digest": .string(result.digest), "mediaType": .string(result.mediaType),
+                    "destination": .string(result.destination), "objects": .number(Double(result.objects)),
                 ]
-                let source = replica.map { "\(registry).\($0).data.azurecr.io" } ?? "\(registry).azurecr.io"
-                return CommandOutput(value: value, text: "Pulled \(source)/\(reference)@\(root.digest) to \(destination)")
+                let source = result.replicaLocation.map { "\(result.registry).\($0).data.azurecr.io" }
+                    ?? "\(result.registry).azurecr.io"
+                return CommandOutput(value: value, text: "Pulled \(source)/\(reference)@\(result.digest) to "
+                                     + result.destination)
             })
-    }
-
-    /// The location of a registry's replica, or a clear error naming the replicas it has.
-    static func requireReplica(_ location: String, of registry: String, _ context: CommandContext) throws -> String {
-        try context.perform { session in
-            let found = try session.requireRegistry(registry)
-            let wanted = location.lowercased().replacingOccurrences(of: " ", with: "")
-            if found.location == wanted { return found.location }
-            guard let replica = found.replications.first(where: { $0.location == wanted || $0.name.lowercased() == wanted })
-            else {
-                let known = ([found.location] + found.replications.map(\.location)).joined(separator: ", ")
-                throw CMKError(.notFound, code: "ReplicationNotFound", "Registry '\(found.name)' has no replica in "
-                    + "'\(location)'. Its locations: \(known).",
-                    hint: "az acr replication create --registry \(found.name) --location \(wanted)")
-            }
-            return replica.location
-        }
     }
 
     static var importLayout: CommandSpec {
@@ -116,17 +91,17 @@ enum ContentCommands {
             examples: ["acrcmk export oldreg --repository app --output ./app-export && "
                        + "acrcmk import newreg ./app-export --repository app"],
             handler: { context in
-                let registry = context.arguments.positional("registry")!
-                let path = context.arguments.positional("layout")!
-                let repository = context.required("repository")
-                let transfer = try ContentTransfer(context: context)
-                let imported = try transfer.importLayout(registry: registry, repository: repository, path: path)
+                let result = try context.registryContent().importLayout(
+                    path: context.arguments.positional("layout")!, files: try context.localFiles(),
+                    into: context.arguments.positional("registry")!, repository: context.required("repository"),
+                    observer: TransferProgress(context: context, operation: "import"))
                 let value: JSONValue = [
-                    "registry": .string(registry), "repository": .string(repository),
-                    "tags": .array(imported.map { ["tag": .string($0.tag), "digest": .string($0.digest)] }),
+                    "registry": .string(result.registry), "repository": .string(result.repository),
+                    "tags": .array(result.tags.map { ["tag": .string($0.tag), "digest": .string($0.digest)] }),
                 ]
-                return CommandOutput(value: value, text: "Imported \(imported.count) tag(s) into \(registry).azurecr.io/"
-                                     + "\(repository): " + imported.map(\.tag).joined(separator: ", "))
+                return CommandOutput(value: value, text: "Imported \(result.tags.count) tag(s) into "
+                                     + "\(result.registry).azurecr.io/\(result.repository): "
+                                     + result.tags.map(\.tag).joined(separator: ", "))
             })
     }
 
@@ -141,20 +116,17 @@ enum ContentCommands {
             arguments: [ArgumentSpec("registry", help: "The registry name.")],
             examples: ["acrcmk export reg1cmk --repository library/alpine --output ./alpine-export"],
             handler: { context in
-                let registry = context.arguments.positional("registry")!
-                let repository = context.required("repository")
-                let output = context.required("output")
-                let transfer = try ContentTransfer(context: context)
-                let plan = try transfer.plan(registry: registry, repository: repository, reference: nil,
-                                             action: "exported")
-                try transfer.writeLayout(plan, to: output)
-                let tags = plan.roots.compactMap(\.tag)
+                let result = try context.registryContent().export(
+                    repository: context.required("repository"), from: context.arguments.positional("registry")!,
+                    to: context.required("output"), files: try context.localFiles(),
+                    observer: TransferProgress(context: context, operation: "export"))
                 let value: JSONValue = [
-                    "registry": .string(registry), "repository": .string(repository), "output": .string(output),
-                    "tags": .array(tags.map(JSONValue.string)), "objects": .number(Double(plan.objects.count)),
+                    "registry": .string(result.registry), "repository": .string(result.repository),
+                    "output": .string(result.destination), "tags": .array(result.tags.map(JSONValue.string)),
+                    "objects": .number(Double(result.objects)),
                 ]
-                return CommandOutput(value: value, text: "Exported \(repository) (\(tags.count) tags: "
-                                     + "\(tags.joined(separator: ", "))) to \(output)")
+                return CommandOutput(value: value, text: "Exported \(result.repository) (\(result.tags.count) tags: "
+                                     + "\(result.tags.joined(separator: ", "))) to \(result.destination)")
             })
     }
 
@@ -171,8 +143,10 @@ enum ContentCommands {
             options: [OptionSpec.flag("repair", help: "Remove orphaned files, stale temporary files and rows of "
                                           + "deleted registries.")],
             handler: { context in
-                try FileSystemCheck(transfer: try ContentTransfer(context: context),
-                                    repair: context.arguments.flag("repair")).run()
+                let report = try context.registryContent().check(
+                    repair: context.arguments.flag("repair"), now: Date(),
+                    observer: TransferProgress(context: context, operation: "fsck"))
+                return ContentCheckPresenter.output(report)
             })
     }
 }

@@ -139,7 +139,7 @@ enum LifecycleCommands {
                                 + "enabled when a registry is created.")
                     }
                     guard let current = KeyIdentifier.parse(encryption.keyIdentifier) else {
-                        throw CMKError.badRequest("InvalidKeyIdentifier", "The registry's key id is unreadable.")
+                        throw CMKError.badRequest(.invalidKeyIdentifier, "The registry's key id is unreadable.")
                     }
                     var target: String? = context.arguments.string("key-id")
                     var actions: [String] = []
@@ -231,15 +231,7 @@ enum LifecycleCommands {
                 return try context.perform { session in
                     let outcome = try session.revoke(
                         registry: name, method: method, reason: context.arguments.string("reason"))
-                    var lines = outcome.actions.map { "ran: \($0)" }
-                    if let denial = outcome.denial {
-                        lines.append(
-                            "locked: the registry's data key no longer unwraps (\(denial.code.rawValue)): \(denial.message)"
-                        )
-                    } else {
-                        lines.append("WARNING: the data key still unwraps; the registry is not locked by this method.")
-                    }
-                    lines.append("Recover with: acrcmk recover --registry \(name)")
+                    let lines = revocationLines(outcome, registry: name)
                     return CommandOutput(
                         value: [
                             "registry": .string(name), "method": .string(method.rawValue),
@@ -261,18 +253,7 @@ enum LifecycleCommands {
                 let name = context.required("registry")
                 return try context.perform { session in
                     let outcome = try session.recover(registry: name)
-                    var lines = outcome.actions.map { "ran: \($0)" }
-                    if outcome.recovered {
-                        lines.append(
-                            outcome.actions.isEmpty
-                                ? "Nothing blocks \(name): its data key unwraps."
-                                : "Recovered: the data key unwraps again; push and pull work.")
-                    } else {
-                        lines.append("Recovery is not possible: \(outcome.impossible ?? "unknown cause")")
-                        if let recommendation = outcome.recommendation {
-                            lines.append("Recommended: \(recommendation)")
-                        }
-                    }
+                    let lines = recoveryLines(outcome, registry: name)
                     return CommandOutput(
                         value: [
                             "registry": .string(name), "recovered": .bool(outcome.recovered),
@@ -284,7 +265,42 @@ enum LifecycleCommands {
             })
     }
 
+    /// What `revoke` reports: the actions run, whether the registry is locked, and how to recover.
+    static func revocationLines(_ outcome: RevocationOutcome, registry: String) -> [String] {
+        var lines = outcome.actions.map { "ran: \($0)" }
+        if let denial = outcome.denial {
+            lines.append("locked: the registry's data key no longer unwraps (\(denial.code.rawValue)): "
+                         + denial.message)
+        } else {
+            lines.append("WARNING: the data key still unwraps; the registry is not locked by this method.")
+        }
+        lines.append("Recover with: acrcmk recover --registry \(registry)")
+        return lines
+    }
+
+    /// What `recover` reports: the actions run and the conclusion.
+    static func recoveryLines(_ outcome: RecoveryOutcome, registry: String) -> [String] {
+        var lines = outcome.actions.map { "ran: \($0)" }
+        if outcome.recovered {
+            lines.append(
+                outcome.actions.isEmpty
+                    ? "Nothing blocks \(registry): its data key unwraps."
+                    : "Recovered: the data key unwraps again; push and pull work.")
+        } else {
+            lines.append("Recovery is not possible: \(outcome.impossible ?? "unknown cause")")
+            if let recommendation = outcome.recommendation {
+                lines.append("Recommended: \(recommendation)")
+            }
+        }
+        return lines
+    }
+
     // MARK: - check-health and status
+
+    /// One finding as `check-health` prints it: `[ERROR] check: code — cause`.
+    static func findingLine(_ finding: HealthFinding) -> String {
+        "[\(finding.severity.rawValue.uppercased())] \(finding.check): \(finding.code) — \(finding.cause)"
+    }
 
     static func json(_ report: HealthReport) -> JSONValue {
         [
@@ -293,7 +309,7 @@ enum LifecycleCommands {
             "findings": .array(
                 report.findings.map { finding in
                     [
-                        "check": .string(finding.check), "code": .string(finding.code),
+                        "check": .string(finding.check), "code": .string(finding.code.rawValue),
                         "severity": .string(finding.severity.rawValue),
                         "cause": .string(finding.cause), "fix": JSONValue(finding.fix),
                     ]
@@ -320,9 +336,7 @@ enum LifecycleCommands {
                     let report = try session.checkHealth(registryName: name)
                     var lines = ["\(report.registry): \(report.verdict)"]
                     for finding in report.findings {
-                        lines.append(
-                            "  [\(finding.severity.rawValue.uppercased())] \(finding.check): \(finding.code) — \(finding.cause)"
-                        )
+                        lines.append("  " + findingLine(finding))
                         if let fix = finding.fix, finding.severity != .info { lines.append("      fix: \(fix)") }
                     }
                     let failed = (report.worst ?? .info) >= failOn

@@ -30,9 +30,8 @@ enum TaskCommand {
                                                 taskName: context.required("name"),
                                                 command: context.arguments.string("cmd") ?? "acb version")
                         }
-                        if let denial = outcome.denial {
-                            var message = "ERROR: (TaskRunBlocked) Run \(outcome.run.runId) failed: the registry "
-                                + "'\(outcome.run.registry)' cannot reach its customer-managed key. \(denial)\n"
+                        if let blocked = blockedMessage(outcome) {
+                            var message = blocked + "\n"
                             if let hint = outcome.hint { message += "Hint: \(hint)\n" }
                             context.io.writeError(message)
                         }
@@ -88,6 +87,14 @@ enum TaskCommand {
                             return CommandOutput(value: .array(runs.map(json)), text: text)
                         }
                     })
+    }
+
+    /// The error line of a run the vault blocked; nil when it was not blocked.
+    static func blockedMessage(_ outcome: TaskRunOutcome) -> String? {
+        outcome.denial.map { denial in
+            "ERROR: (TaskRunBlocked) Run \(outcome.run.runId) failed: the registry '\(outcome.run.registry)' cannot "
+                + "reach its customer-managed key. \(denial)"
+        }
     }
 
     static func json(_ run: TaskRun) -> JSONValue {

@@ -132,7 +132,7 @@ public final class ContentIndexKeys: @unchecked Sendable, CustomStringConvertibl
     }
 
     private func tampered(_ reason: String) -> CMKError {
-        CMKError(.badRequest, code: "ContentIndexTampered",
+        CMKError(.badRequest, code: .contentIndexTampered,
                  "A row of the content index of registry '\(registryName)' cannot be opened: \(reason). It was "
                      + "modified or copied from elsewhere in the state home.",
                  hint: "Run 'acrcmk fsck' to check the registry's content; restore the state home from a backup or "

@@ -75,7 +75,7 @@ public struct OCIManifestDocument: Decodable, Sendable {
         do {
             return try JSONDecoder().decode(OCIManifestDocument.self, from: Data(bytes))
         } catch {
-            throw CMKError.badRequest("ManifestInvalid", "The manifest \(digest) is not a valid OCI manifest: \(error)")
+            throw CMKError.badRequest(.manifestInvalid, "The manifest \(digest) is not a valid OCI manifest: \(error)")
         }
     }
 
@@ -131,7 +131,7 @@ public enum ContentDigest {
     /// Throws a clear error for a malformed digest.
     public static func require(_ text: String, context: String) throws {
         guard isValid(text) else {
-            throw CMKError.badRequest("DigestInvalid", "\(context): '\(text)' is not a sha256 digest "
+            throw CMKError.badRequest(.digestInvalid, "\(context): '\(text)' is not a sha256 digest "
                 + "('sha256:' followed by 64 lowercase hex digits).")
         }
     }

@@ -378,7 +378,7 @@ public enum RowCodec {
     }
 
     static func unreadable(_ table: String, key: String, _ error: any Error) -> CMKError {
-        CMKError(.badRequest, code: "StateUnreadable",
+        CMKError(.badRequest, code: .stateUnreadable,
                  "The row '\(key)' of table '\(table)' in the state home cannot be read by this build: \(error).",
                  hint: "Use the acrcmk version that wrote this state home, or restore control/ from a backup.")
     }

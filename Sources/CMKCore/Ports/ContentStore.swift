@@ -13,33 +13,29 @@ import Foundation
 public protocol ContentStore: AnyObject {
     // MARK: Sealed objects
 
-    /// Seals a local file into a new object, hashing it on the way.
+    /// Seals what `read` delivers into a new object, hashing it on the way (`SealedContentPipeline.seal`), and
+    /// stores it under the returned object id only once it is complete (and has the expected digest).
     ///
     /// - Parameters:
-    ///   - path: The file to read.
     ///   - keys: The registry's keys.
-    ///   - expectedDigest: When given, the digest the file must have; a mismatch leaves nothing behind.
+    ///   - expectedDigest: When given, the digest the content must have; a mismatch leaves nothing behind.
     ///   - progress: Called with the bytes read so far.
+    ///   - read: Fills the buffer and returns how many bytes it put there; fewer only at the end.
     /// - Returns: The object's digest, size and id.
-    /// - Throws: `CMKError` for an unreadable file or a digest mismatch; store errors.
-    func sealFile(at path: String, keys: ContentKeys, expectedDigest: String?,
-                  progress: ((Int64) -> Void)?) throws -> ContentObject
+    /// - Throws: `CMKError` (`DigestMismatch`) or whatever `read` throws; store errors.
+    func seal(keys: ContentKeys, expectedDigest: String?, progress: ((Int64) -> Void)?,
+              read: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> ContentObject
 
-    /// Seals bytes held in memory (manifests, configs) into a new object.
-    func sealBytes(_ bytes: [UInt8], keys: ContentKeys) throws -> ContentObject
-
-    /// Opens an object and writes its content to `path` (created; replaced only when complete and verified).
+    /// Opens an object, handing its plaintext to `consume` in order, and verifies it
+    /// (`SealedContentPipeline.open`).
+    ///
+    /// Plaintext is consumed before the whole object has been verified: the caller discards what it received when
+    /// this throws.
     ///
     /// - Throws: `CMKError` (`ContentTampered`, `ContentMissing`) when the object fails authentication, is
-    ///   truncated or its digest or size differ; no output file remains on any failure.
-    func openObject(_ object: ContentObject, keys: ContentKeys, toFile path: String,
-                    progress: ((Int64) -> Void)?) throws
-
-    /// Opens a small object into memory (manifests), verifying it like `openObject`.
-    func readObject(_ object: ContentObject, keys: ContentKeys, limit: Int) throws -> [UInt8]
-
-    /// Decrypts and re-hashes an object without writing it anywhere.
-    func verifyObject(_ object: ContentObject, keys: ContentKeys, progress: ((Int64) -> Void)?) throws
+    ///   truncated, missing, or its digest or size differ; whatever `consume` throws.
+    func open(_ object: ContentObject, keys: ContentKeys, progress: ((Int64) -> Void)?,
+              consume: (UnsafeRawBufferPointer) throws -> Void) throws
 
     /// True when the sealed file of `objectID` exists.
     func objectExists(_ objectID: String) -> Bool
@@ -99,6 +95,61 @@ public protocol ContentStore: AnyObject {
 
     /// How many rows a registry's index holds: readable without its keys, like Azure's registry metrics.
     func counts(scope: String) throws -> ContentCounts
+}
+
+extension ContentStore {
+    /// Seals everything `reader` delivers into a new object.
+    public func seal(_ reader: any ContentReader, keys: ContentKeys, expectedDigest: String?,
+                     progress: ((Int64) -> Void)?) throws -> ContentObject {
+        try seal(keys: keys, expectedDigest: expectedDigest, progress: progress, read: reader.read(into:))
+    }
+
+    /// Seals bytes held in memory (manifests, configs) into a new object.
+    public func sealBytes(_ bytes: [UInt8], keys: ContentKeys) throws -> ContentObject {
+        var offset = 0
+        return try seal(keys: keys, expectedDigest: nil, progress: nil) { buffer in
+            let count = min(buffer.count, bytes.count - offset)
+            bytes.withUnsafeBytes { source in
+                buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<offset + count]))
+            }
+            offset += count
+            return count
+        }
+    }
+
+    /// Opens an object into `writer`, committing it only when the whole object verified and discarding it on any
+    /// failure.
+    ///
+    /// - Throws: As `open`; `writer`'s own errors.
+    public func openObject(_ object: ContentObject, keys: ContentKeys, into writer: any ContentWriter,
+                           progress: ((Int64) -> Void)?) throws {
+        do {
+            try open(object, keys: keys, progress: progress) { try writer.write($0) }
+            try writer.commit()
+        } catch {
+            writer.discard()
+            throw error
+        }
+    }
+
+    /// Opens a small object (a manifest) into memory, verifying it like `open`.
+    ///
+    /// - Throws: `CMKError` (`ContentTooLarge`) when the object is larger than `limit`; as `open`.
+    public func readObject(_ object: ContentObject, keys: ContentKeys, limit: Int) throws -> [UInt8] {
+        guard object.size <= Int64(limit) else {
+            throw CMKError.badRequest(.contentTooLarge, "\(object.digest) is \(object.size) bytes; documents of at "
+                + "most \(limit) bytes are read into memory.")
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(object.size))
+        try open(object, keys: keys, progress: nil) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// Decrypts and re-hashes an object without writing it anywhere.
+    public func verifyObject(_ object: ContentObject, keys: ContentKeys, progress: ((Int64) -> Void)?) throws {
+        try open(object, keys: keys, progress: progress) { _ in }
+    }
 }
 
 /// A state store that also holds registry content.

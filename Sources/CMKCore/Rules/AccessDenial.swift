@@ -48,6 +48,6 @@ public struct AccessDenial: Error, Sendable, Equatable, CustomStringConvertible 
         case "BadRequest": category = .badRequest
         default: category = .forbidden
         }
-        return CMKError(category, code: code.rawValue, message)
+        return CMKError(category, code: code.errorCode, message)
     }
 }

@@ -20,7 +20,7 @@ extension JSONLocatedValue {
             return try TemplateNode(parsing: text)
         } catch let error as JSONParseError {
             throw CMKError.badRequest(
-                "InvalidTemplate",
+                .invalidTemplate,
                 "The template is not valid JSON at \(TemplatePosition(line: error.line, column: error.column)): "
                     + "\(Self.phrase(error.reason)).",
                 hint: "Check the file with a JSON linter; comments and trailing commas are not allowed.")

@@ -4,7 +4,7 @@ public enum Validation {
         let allowed = name.allSatisfy { $0.isLetter || $0.isNumber || "-_.()".contains($0) }
         guard !name.isEmpty, name.count <= 90, allowed, !name.hasSuffix(".") else {
             throw CMKError.badRequest(
-                "InvalidResourceGroup",
+                .invalidResourceGroup,
                 "The provided resource group name '\(name)' has these "
                     + "invalid characters or length: resource group names are 1-90 letters, digits, '-', '_', '.', '(' or ')' "
                     + "and cannot end with '.'.")
@@ -17,7 +17,7 @@ public enum Validation {
             && name.allSatisfy { $0.isASCIIAlphanumeric || $0 == "-" || $0 == "_" }
         guard valid else {
             throw CMKError.badRequest(
-                "InvalidResourceName",
+                .invalidResourceName,
                 "The identity name '\(name)' is invalid: use 3-128 letters, "
                     + "digits, '-' or '_', starting with a letter or digit.")
         }
@@ -30,7 +30,7 @@ public enum Validation {
             && name.allSatisfy { $0.isASCIIAlphanumeric || $0 == "-" } && !name.contains("--")
         guard valid else {
             throw CMKError.badRequest(
-                "VaultNameNotValid",
+                .vaultNameNotValid,
                 "The vault name '\(name)' is invalid. A vault's name must be "
                     + "between 3-24 alphanumeric characters. The name must begin with a letter, end with a letter or digit, "
                     + "and not contain consecutive hyphens.")
@@ -41,7 +41,7 @@ public enum Validation {
     public static func keyName(_ name: String) throws {
         guard (1...127).contains(name.count), name.allSatisfy({ $0.isASCIIAlphanumeric || $0 == "-" }) else {
             throw CMKError.badRequest(
-                "BadParameter", "The key name '\(name)' is invalid: use 1-127 letters, digits or '-'.")
+                .badParameter, "The key name '\(name)' is invalid: use 1-127 letters, digits or '-'.")
         }
     }
 

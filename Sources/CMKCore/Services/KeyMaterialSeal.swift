@@ -27,17 +27,18 @@ struct KeyMaterialSeal {
 
     func open(_ sealed: [UInt8], kid: String, key: SecureBytes) throws -> RSAPrivateKey {
         guard sealed.count > Self.nonceCount + Self.tagCount else {
-            throw CMKError.badRequest("KeyMaterialMissing", "The key \(kid) has no private key material.")
+            throw CMKError.badRequest(.keyMaterialMissing, "The key \(kid) has no private key material.")
         }
         let nonce = Array(sealed[0..<Self.nonceCount]), tag = Array(sealed.suffix(Self.tagCount)),
             body = Array(sealed[Self.nonceCount..<(sealed.count - Self.tagCount)])
         do {
-            var der = try AESGCM.open(body, tag: tag, key: key, nonce: nonce, authenticating: Array((context + kid).utf8))
+            var der = try AESGCM.open(body, tag: tag, key: key, nonce: nonce,
+                                      authenticating: Array((context + kid).utf8))
             defer { for index in der.indices { der[index] = 0 } }
             return try RSAPrivateKey(pkcs8DER: SecureBytes(der))
         } catch {
             throw CMKError(
-                .badRequest, code: "KeyMaterialCorrupt",
+                .badRequest, code: .keyMaterialCorrupt,
                 "The sealed private key of \(kid) does not open with this installation's vault master key.",
                 hint: "The state home's control/vault.key was replaced or the control state was tampered with; "
                     + "restore both from the same backup.")
@@ -65,10 +66,11 @@ extension World {
                         version.sealedPrivateKey, kid: kid, key: platformKey.secret)
                 } catch {
                     throw CMKError(
-                        .badRequest, code: "KeyMaterialCorrupt",
+                        .badRequest, code: .keyMaterialCorrupt,
                         "The sealed private key of \(kid) does not open with this state home's platform key, so "
                             + "the home cannot be migrated.",
-                        hint: "Restore platform.key and state.db from the same backup of the home, then run acrcmk again.")
+                        hint: "Restore platform.key and state.db from the same backup of the home, then run acrcmk "
+                            + "again.")
                 }
                 resealed[keyIndex].versions[versionIndex].sealedPrivateKey = try KeyMaterialSeal.vault.seal(
                     privateKey, kid: kid, key: vaultMasterKey.secret)

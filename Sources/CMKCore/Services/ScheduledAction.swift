@@ -72,7 +72,8 @@ extension World {
                   !encryption.versionedKeyIdentifier.hasSuffix("/\(current.version)"),
                   encryption.failedPickupVersion != current.version
             else { continue }
-            due.append((pickupLag.added(to: current.created), .pickUp(registry: registry.name, version: current.version)))
+            let pickUp = ScheduledAction.pickUp(registry: registry.name, version: current.version)
+            due.append((pickupLag.added(to: current.created), pickUp))
         }
         return due
     }

@@ -97,7 +97,7 @@ public enum SealedContentPipeline {
         }
         let digest = ContentDigest.prefix + SHA256.hex(hasher.finalize())
         if let expectedDigest, expectedDigest != digest {
-            throw CMKError.badRequest("DigestMismatch", "The content read has digest \(digest) but \(expectedDigest) "
+            throw CMKError.badRequest(.digestMismatch, "The content read has digest \(digest) but \(expectedDigest) "
                 + "was expected; nothing was stored.", hint: "The source was modified or is corrupt; fetch it again.")
         }
         return ContentObject(digest: digest, size: total, objectID: try keys.objectID(for: digest))
@@ -228,7 +228,7 @@ public enum SealedContentPipeline {
     ///   - keys: The registry's content keys (for its name).
     ///   - detail: What was wrong, completing "failed verification: ...".
     public static func tampered(_ object: ContentObject, keys: ContentKeys, detail: String) -> CMKError {
-        CMKError(.badRequest, code: "ContentTampered",
+        CMKError(.badRequest, code: .contentTampered,
                  "The sealed object of \(object.digest) in registry '\(keys.registryName)' failed verification: "
                      + "\(detail). It was modified, truncated or replaced on disk; no output was written.",
                  hint: "Run 'acrcmk fsck' to list damaged objects; restore the state home from a backup or push "

@@ -46,7 +46,7 @@ extension Session {
         guard let registry = world.registries[key: keys.registryName],
               ContentKeys.scope(forSalt: registry.contentKeySalt) == keys.scope
         else {
-            throw CMKError(.notFound, code: "ResourceNotFound",
+            throw CMKError(.notFound, code: .resourceNotFound,
                            "The registry '\(keys.registryName)' was deleted while content was being pushed to it; "
                                + "nothing was recorded.")
         }

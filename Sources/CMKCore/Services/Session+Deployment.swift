@@ -22,14 +22,14 @@ public struct DeploymentParameterArgument: Sendable, Equatable {
         let container = root[ignoringCase: "parameters"] ?? root
         guard case .object = container.value else {
             throw CMKError.badRequest(
-                "InvalidParameterFile",
+                .invalidParameterFile,
                 "The parameters file must hold a JSON object "
                     + "(\(container.position)).", hint: "Write {\"parameters\": {\"name\": {\"value\": \"...\"}}}.")
         }
         return try container.members.map { member in
             guard let value = member.value[ignoringCase: "value"] else {
                 throw CMKError.badRequest(
-                    "InvalidParameterFile",
+                    .invalidParameterFile,
                     "The parameter '\(member.key)' in the parameters "
                         + "file has no 'value' (\(member.value.position)); Key Vault references are not simulated.",
                     hint: "Write \"\(member.key)\": {\"value\": ...}.")
@@ -112,7 +112,7 @@ extension Session {
             })
         else {
             throw CMKError(
-                .notFound, code: "DeploymentNotFound",
+                .notFound, code: .deploymentNotFound,
                 "Deployment '\(name)' could not be found.",
                 hint: "List deployments with 'az deployment group list --resource-group \(resourceGroup)'.")
         }
@@ -134,7 +134,7 @@ extension Session {
             case .array = resourcesNode.value
         else {
             throw CMKError.badRequest(
-                "InvalidTemplate",
+                .invalidTemplate,
                 "Deployment template validation failed: the template "
                     + "'\(file)' has no 'resources' array.",
                 hint: "An ARM template is an object with \"resources\": [...].")
@@ -223,7 +223,7 @@ extension Session {
         }
         if !unknown.isEmpty {
             throw CMKError.badRequest(
-                "InvalidTemplate",
+                .invalidTemplate,
                 "Deployment template validation failed: 'The following "
                     + "parameters were supplied, but do not correspond to any parameters defined in the template: "
                     + unknown.map { "'\($0)'" }.joined(separator: ", ") + "'.",
@@ -238,7 +238,7 @@ extension Session {
             if let argument = supplied[definition.key.lowercased()] {
                 guard let converted = Self.convert(argument, to: declaredType) else {
                     throw CMKError.badRequest(
-                        "InvalidTemplate",
+                        .invalidTemplate,
                         "Deployment template validation failed: 'The "
                             + "provided value '\(argument.value.armText)' for the template parameter "
                             + "'\(definition.key)' "
@@ -256,7 +256,7 @@ extension Session {
                 }
             } else {
                 throw CMKError.badRequest(
-                    "InvalidTemplate",
+                    .invalidTemplate,
                     "Deployment template validation failed: 'The value for "
                         + "the template parameter '\(definition.key)' \(where_) is not provided. Please see "
                         + "https://aka.ms/arm-create-parameter-file for usage details.'",
@@ -265,7 +265,7 @@ extension Session {
             if let allowed = definition.value[ignoringCase: "allowedValues"]?.value.arrayValue, !allowed.contains(value)
             {
                 throw CMKError.badRequest(
-                    "InvalidTemplate",
+                    .invalidTemplate,
                     "Deployment template validation failed: 'The provided "
                         + "value '\(value.armText)' for the template parameter '\(definition.key)' \(where_) "
                         + "is not valid. "
@@ -312,7 +312,7 @@ extension Session {
         func text(_ member: String) throws -> String {
             guard let field = node[ignoringCase: member] else {
                 throw CMKError.badRequest(
-                    "InvalidTemplate",
+                    .invalidTemplate,
                     "Deployment template validation failed: 'The template "
                         + "resource \(label) at line '\(node.position.line)' and column "
                         + "'\(node.position.column)' has no "
@@ -328,7 +328,7 @@ extension Session {
         let name = try text("name")
         if let children = node[ignoringCase: "resources"], !children.elements.isEmpty {
             throw CMKError.badRequest(
-                "InvalidTemplate",
+                .invalidTemplate,
                 "Deployment template validation failed: 'The template "
                     + "resource '\(name)' at line '\(node.position.line)' and column "
                     + "'\(node.position.column)' has nested "
@@ -340,7 +340,7 @@ extension Session {
         let segments = type.split(separator: "/").count - 1
         guard segments >= 1, names.count == segments, !names.contains(where: \.isEmpty) else {
             throw CMKError.badRequest(
-                "InvalidTemplate",
+                .invalidTemplate,
                 "Deployment template validation failed: 'The template "
                     + "resource '\(name)' for type '\(type)' at line '\(node.position.line)' and column "
                     + "'\(node.position.column)' has incorrect segment lengths. A nested resource type must have "
@@ -386,7 +386,7 @@ extension Session {
                 }
                 guard let found = templateResource(named: target, in: planned) else {
                     throw CMKError.badRequest(
-                        "InvalidTemplate",
+                        .invalidTemplate,
                         "Deployment template validation failed: 'The "
                             + "resource '\(target)' is not defined in the template' "
                             + "(dependsOn of '\(planned[index].label)' "
@@ -473,7 +473,7 @@ extension Session {
                 let path = cycle.map { planned[$0].label }.joined(separator: " -> ")
                 let first = planned[cycle[0]]
                 throw CMKError.badRequest(
-                    "InvalidTemplate",
+                    .invalidTemplate,
                     "Deployment template validation failed: 'Circular "
                         + "dependency detected on resource: '\(first.id.description)' "
                         + "at line '\(first.node.position.line)' "
@@ -510,7 +510,7 @@ extension Session {
         let reason = failure.message.hasSuffix(".") ? failure.message : failure.message + "."
         let help = reason.contains("Please see") ? "" : " Please see https://aka.ms/arm-functions for usage details."
         return CMKError.badRequest(
-            "InvalidTemplate",
+            .invalidTemplate,
             "Deployment template validation failed: '\(what)\(place) of "
                 + "\(file) is not valid: \(reason)\(expression)\(help)'")
     }
@@ -585,7 +585,7 @@ extension Session {
             try applyRegistry(value, name: resource.id.names[0], group: group)
         default:
             throw CMKError.badRequest(
-                "NoRegisteredProviderFound",
+                .noRegisteredProviderFound,
                 "The resource type '\(resource.id.type)' is not "
                     + "simulated. Supported: \(ManagedIdentity.resourceType), \(KeyVault.resourceType), "
                     + "\(KeyVault.resourceType)/keys, \(KeyVault.resourceType)/accessPolicies, "
@@ -605,7 +605,7 @@ extension Session {
     private func applyVault(_ value: JSONValue, name: String, group: ResourceGroup) throws {
         let properties = value[ignoringCase: "properties"] ?? .object(JSONObject())
         if properties[ignoringCase: "enableSoftDelete"]?.armBool == false {
-            throw CMKError.badRequest("BadRequest", "The property \"enableSoftDelete\" cannot be set to false.")
+            throw CMKError.badRequest(.badRequest, "The property \"enableSoftDelete\" cannot be set to false.")
         }
         let rbac = properties[ignoringCase: "enableRbacAuthorization"]?.armBool ?? false
         if vaultIndex(name) != nil {
@@ -641,7 +641,7 @@ extension Session {
 
     private func applyPolicyEntry(_ entry: JSONValue, vaultName: String, merge: Bool) throws {
         guard let objectId = entry[ignoringCase: "objectId"]?.stringValue, !objectId.isEmpty else {
-            throw CMKError.badRequest("BadRequest", "An access policy entry of vault '\(vaultName)' has no objectId.")
+            throw CMKError.badRequest(.badRequest, "An access policy entry of vault '\(vaultName)' has no objectId.")
         }
         let applicationId = entry[ignoringCase: "applicationId"]?.stringValue
         let permissions = entry[ignoringCase: "permissions"]
@@ -693,7 +693,7 @@ extension Session {
             }
         default:
             throw CMKError.badRequest(
-                "InvalidTemplate",
+                .invalidTemplate,
                 "The access policy operation '\(operation)' is not valid; "
                     + "name the resource '<vault>/add', '<vault>/replace' or '<vault>/remove'.")
         }
@@ -708,7 +708,7 @@ extension Session {
         if let kty = properties[ignoringCase: "kty"]?.stringValue {
             guard let type = KeyType(azName: kty) else {
                 throw CMKError.badRequest(
-                    "BadParameter",
+                    .badParameter,
                     "The key type '\(kty)' is not valid. Allowed values: "
                         + KeyType.allCases.map(\.rawValue).joined(separator: ", ") + ".")
             }
@@ -739,7 +739,7 @@ extension Session {
             let principalId = properties[ignoringCase: "principalId"]?.stringValue
         else {
             throw CMKError.badRequest(
-                "InvalidRoleAssignment",
+                .invalidRoleAssignment,
                 "A role assignment needs properties.roleDefinitionId "
                     + "and properties.principalId.")
         }
@@ -775,7 +775,7 @@ extension Session {
         guard let skuName = value[ignoringCase: "sku", "name"]?.stringValue,
             let sku = RegistrySKU.allCases.first(where: { $0.rawValue.lowercased() == skuName.lowercased() })
         else {
-            throw CMKError.badRequest("InvalidSku", "The registry '\(name)' needs sku.name Basic, Standard or Premium.")
+            throw CMKError.badRequest(.invalidSku, "The registry '\(name)' needs sku.name Basic, Standard or Premium.")
         }
         let identityIDs = value[ignoringCase: "identity", "userAssignedIdentities"]?.objectValue?.keys ?? []
         let identityType = value[ignoringCase: "identity", "type"]?.stringValue?.lowercased() ?? "none"
@@ -788,7 +788,7 @@ extension Session {
                 !key.isEmpty
             else {
                 throw CMKError.badRequest(
-                    "InvalidEncryption",
+                    .invalidEncryption,
                     "encryption.status is enabled but "
                         + "encryption.keyVaultProperties.keyIdentifier is empty.",
                     hint: "Pass the key URL, e.g. --parameters kek_id=https://<vault>.vault.azure.net/keys/<key>.")
@@ -800,7 +800,7 @@ extension Session {
             }
             guard encryptionIdentityID != nil else {
                 throw CMKError.badRequest(
-                    "InvalidEncryptionIdentity",
+                    .invalidEncryptionIdentity,
                     "The encryption identity '\(clientId)' is not the "
                         + "client id of one of the registry's user-assigned identities.",
                     hint: "Set keyVaultProperties.identity to reference(<identity id>).clientId and list that identity "
@@ -819,7 +819,7 @@ extension Session {
         if let existing = registryIndex(name).map({ world.registries[$0] }) {
             if wantsCMK, !existing.isCMK {
                 throw CMKError.badRequest(
-                    "CMKNotSupported",
+                    .cmkNotSupported,
                     "Encryption with a customer-managed key can only be "
                         + "enabled when a registry is created; '\(existing.name)' already exists without it.")
             }

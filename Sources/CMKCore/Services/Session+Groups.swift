@@ -8,7 +8,7 @@ extension Session {
         if let index = groupIndex(name) {
             if world.resourceGroups[index].location != normalised {
                 throw CMKError.conflict(
-                    "InvalidResourceGroupLocation",
+                    .invalidResourceGroupLocation,
                     "Invalid resource group location '\(normalised)'. The Resource group already exists in location "
                         + "'\(world.resourceGroups[index].location)' in resource group '\(name)'.")
             }

@@ -14,7 +14,7 @@ public struct HealthFinding: Sendable, Equatable {
     /// The check that produced it, e.g. `identity`, `vault`, `unwrap`.
     public var check: String
     /// A stable code: a denial code (KeyDisabled, ForbiddenByPolicy, ...) or a health code (KEY_EXPIRING_SOON, ...).
-    public var code: String
+    public var code: ErrorCode
     public var severity: Severity
     public var cause: String
     /// The exact command that fixes it, when there is one.
@@ -53,7 +53,7 @@ extension Session {
         guard let encryption = registry.encryption else {
             report.findings.append(
                 HealthFinding(
-                    check: "encryption", code: "CMK_NOT_ENABLED", severity: .info,
+                    check: "encryption", code: .cmkNotEnabled, severity: .info,
                     cause:
                         "The registry uses service-managed keys only (platform layer). CMK can only be enabled when a "
                         + "registry is created.", fix: nil))
@@ -62,7 +62,7 @@ extension Session {
         let keyID = KeyIdentifier.parse(encryption.versionedKeyIdentifier)
         func denialFinding(_ check: String, _ denial: AccessDenial) -> HealthFinding {
             HealthFinding(
-                check: check, code: denial.code.rawValue, severity: .error, cause: denial.message,
+                check: check, code: denial.code.errorCode, severity: .error, cause: denial.message,
                 fix: remedy(for: denial.code, registry: registry))
         }
 
@@ -76,7 +76,7 @@ extension Session {
         case .success(let principal):
             report.findings.append(
                 HealthFinding(
-                    check: "identity", code: "OK", severity: .info,
+                    check: "identity", code: .ok, severity: .info,
                     cause: "\(principal.displayName) exists and is assigned.", fix: nil))
         }
 
@@ -86,7 +86,7 @@ extension Session {
             report.unwrapSucceeded = true
             report.findings.append(
                 HealthFinding(
-                    check: "unwrap", code: "OK", severity: .info,
+                    check: "unwrap", code: .ok, severity: .info,
                     cause: "The data key unwrapped with \(encryption.versionedKeyIdentifier).",
                     fix: nil))
         case .failure(let denial):
@@ -118,7 +118,7 @@ extension Session {
         if !vault.purgeProtected {
             report.findings.append(
                 HealthFinding(
-                    check: "vault", code: "PURGE_PROTECTION_DISABLED", severity: .warning,
+                    check: "vault", code: .purgeProtectionDisabled, severity: .warning,
                     cause:
                         "Vault '\(vault.name)' has no purge protection: a purge of the key would destroy the registry's data "
                         + "for good.", fix: "az keyvault update --name \(vault.name) --enable-purge-protection true"))
@@ -126,7 +126,7 @@ extension Session {
         if vault.networkAcls.defaultAction.lowercased() == "deny", vault.networkAcls.admitsTrustedServices {
             report.findings.append(
                 HealthFinding(
-                    check: "firewall", code: "OK", severity: .info,
+                    check: "firewall", code: .ok, severity: .info,
                     cause: "The vault firewall denies by default but lets trusted Azure "
                         + "services (the registry) through.", fix: nil))
         }
@@ -141,7 +141,7 @@ extension Session {
             if expires <= now {
                 report.findings.append(
                     HealthFinding(
-                        check: "key", code: "KeyExpired", severity: .warning,
+                        check: "key", code: .keyExpired, severity: .warning,
                         cause:
                             "The key version in use expired \(Timestamp.azString(expires)): the data key still unwraps, but "
                             + "nothing can be wrapped with it, so rotation to it or re-wrapping fails.",
@@ -150,7 +150,7 @@ extension Session {
                 let days = Int((expires.timeIntervalSince(now) / 86_400).rounded(.down))
                 report.findings.append(
                     HealthFinding(
-                        check: "key", code: "KEY_EXPIRING_SOON", severity: .warning,
+                        check: "key", code: .keyExpiringSoon, severity: .warning,
                         cause: "The key version in use expires in \(days) day(s), on \(Timestamp.azString(expires)).",
                         fix: encryption.keyRotationEnabled
                             ? "az keyvault key rotate --name \(key.name) --vault-name \(vault.name)"
@@ -163,7 +163,7 @@ extension Session {
             if key.rotationPolicy?.lifetimeActions.contains(where: { $0.action == .rotate }) != true {
                 report.findings.append(
                     HealthFinding(
-                        check: "rotation", code: "NO_ROTATION_POLICY", severity: .info,
+                        check: "rotation", code: .noRotationPolicy, severity: .info,
                         cause:
                             "Automatic rotation is on (versionless key id) but the key has no Rotate policy: new versions "
                             + "appear only when someone rotates the key.",
@@ -174,7 +174,7 @@ extension Session {
         } else if let used, key.current.version != used.version {
             report.findings.append(
                 HealthFinding(
-                    check: "rotation", code: "KEY_VERSION_BEHIND", severity: .warning,
+                    check: "rotation", code: .keyVersionBehind, severity: .warning,
                     cause:
                         "The registry uses a versioned key id (manual rotation) and does not follow new versions: it wraps "
                         + "with \(used.version) while the newest is \(key.current.version).",

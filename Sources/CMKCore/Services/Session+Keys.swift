@@ -56,21 +56,21 @@ extension Session {
         _ = try requireAccess(.create, vaultName: vault.name, keyName: nil, as: caller)
         if let index = keyIndex(vaultName: vault.name, name: request.name), world.keys[index].isDeleted {
             throw CMKError.conflict(
-                "Conflict",
+                .conflict,
                 "Key \(request.name) is currently in a deleted but recoverable state, and "
                     + "its name cannot be reused; in this state, the key can only be recovered or purged.",
                 hint: "az keyvault key recover --name \(request.name) --vault-name \(vault.name)")
         }
         if request.keyType.isHSM, vault.sku != "premium" {
             throw CMKError.badRequest(
-                "BadParameter",
+                .badParameter,
                 "HSM-protected keys (\(request.keyType.rawValue)) need a premium "
                     + "vault; '\(vault.name)' is standard.",
                 hint: "Use --kty RSA, or a vault created with --sku premium.")
         }
         if request.keyType == .oct || request.keyType == .octHSM {
             throw CMKError.badRequest(
-                "BadParameter",
+                .badParameter,
                 "Key type \(request.keyType.rawValue) is only supported by Managed "
                     + "HSM, not by a key vault.")
         }
@@ -105,12 +105,12 @@ extension Session {
         var keyCurve: String?
         if type.isRSA {
             if curve != nil {
-                throw CMKError.badRequest("BadParameter", "--curve applies to EC keys only; RSA keys take --size.")
+                throw CMKError.badRequest(.badParameter, "--curve applies to EC keys only; RSA keys take --size.")
             }
             let bits = size ?? 2048
             guard Self.rsaKeySizes.contains(bits) else {
                 throw CMKError.badRequest(
-                    "BadParameter",
+                    .badParameter,
                     "RSA key size \(bits) is not supported. Key Vault RSA keys are "
                         + "2048, 3072 or 4096 bits.", hint: "Pass --size 2048, 3072 or 4096.")
             }
@@ -120,12 +120,12 @@ extension Session {
             keySize = bits
         } else {
             if size != nil {
-                throw CMKError.badRequest("BadParameter", "--size applies to RSA keys only; EC keys take --curve.")
+                throw CMKError.badRequest(.badParameter, "--size applies to RSA keys only; EC keys take --curve.")
             }
             let chosen = curve ?? "P-256"
             guard let match = Self.ellipticCurves.first(where: { $0.lowercased() == chosen.lowercased() }) else {
                 throw CMKError.badRequest(
-                    "BadParameter",
+                    .badParameter,
                     "Curve \(chosen) is not supported. Use one of "
                         + Self.ellipticCurves.joined(separator: ", ") + ".")
             }
@@ -244,7 +244,7 @@ extension Session {
     func deletedKeyIndex(vaultName: String, name: String) throws -> Int {
         guard let index = keyIndex(vaultName: vaultName, name: name), world.keys[index].isDeleted else {
             throw CMKError(
-                .notFound, code: "KeyNotFound", "Deleted Key not found: \(name)",
+                .notFound, code: .keyNotFound, "Deleted Key not found: \(name)",
                 hint: "az keyvault key list-deleted --vault-name \(vaultName)")
         }
         return index
@@ -266,7 +266,7 @@ extension Session {
         if vault.purgeProtected {
             recordManagement("KeyPurge", vault: vault.name, result: "Forbidden", detail: "purge protection")
             throw CMKError(
-                .forbidden, code: "Forbidden",
+                .forbidden, code: .forbidden,
                 "Operation \"purge\" is not allowed because purge protection is "
                     + "enabled for this vault. Key Vault service will automatically purge it after the retention period has "
                     + "passed. Vault: \(vault.name);location=\(vault.location)")
@@ -320,7 +320,7 @@ extension Session {
         _ = try requireAccess(.create, vaultName: vault.name, keyName: nil, as: signedInOperator)
         if let index = keyIndex(vaultName: vault.name, name: name), world.keys[index].isDeleted {
             throw CMKError.conflict(
-                "Conflict",
+                .conflict,
                 "Key \(name) is currently in a deleted but recoverable state, and its name "
                     + "cannot be reused; in this state, the key can only be recovered or purged.")
         }
@@ -328,12 +328,12 @@ extension Session {
         do {
             privateKey = try RSAPrivateKey(pkcs8DER: SecureBytes(privateKeyDER))
         } catch {
-            throw CMKError.badRequest("BadParameter", "The key material is not an RSA private key (PKCS#8 or PKCS#1).")
+            throw CMKError.badRequest(.badParameter, "The key material is not an RSA private key (PKCS#8 or PKCS#1).")
         }
         let bits = privateKey.publicKey.modulusBitCount
         guard Self.rsaKeySizes.contains(bits) else {
             throw CMKError.badRequest(
-                "BadParameter",
+                .badParameter,
                 "RSA key size \(bits) is not supported. Key Vault RSA keys are 2048, "
                     + "3072 or 4096 bits.")
         }

@@ -31,7 +31,7 @@ extension Session {
                 lower.contains("microsoft.managedidentity"), let name = parts.last
             else {
                 throw CMKError.badRequest(
-                    "InvalidResourceId", "'\(reference)' is not a user-assigned identity resource id.",
+                    .invalidResourceId, "'\(reference)' is not a user-assigned identity resource id.",
                     hint: "Pass the id printed by 'az identity show --query id -o tsv', or the name.")
             }
             let group = parts[groupIndex + 1]
@@ -51,7 +51,9 @@ extension Session {
 
     func vaultIndex(_ name: String, includeDeleted: Bool = false) -> Int? {
         guard let vault = world.vaults[key: name], includeDeleted || !vault.isDeleted else { return nil }
-        return world.vaults.firstIndex { $0.name.lowercased() == name.lowercased() && (includeDeleted || !$0.isDeleted) }
+        return world.vaults.firstIndex {
+            $0.name.lowercased() == name.lowercased() && (includeDeleted || !$0.isDeleted)
+        }
     }
 
     /// A live vault, or az's not-found error (a soft-deleted vault is named as such).
@@ -64,7 +66,7 @@ extension Session {
         }
         if let vault = world.vaults[key: name], let deletion = vault.deletion {
             throw CMKError(
-                .notFound, code: "VaultDeleted",
+                .notFound, code: .vaultDeleted,
                 "The vault '\(vault.name)' is soft-deleted. It can be recovered until "
                     + Timestamp.azString(deletion.scheduledPurgeDate) + ".",
                 hint: "az keyvault recover --name \(vault.name)")
@@ -85,7 +87,7 @@ extension Session {
             }
         }
         throw CMKError(
-            .notFound, code: "ResourceNotFound",
+            .notFound, code: .resourceNotFound,
             "The resource with name '\(name)' and type 'Microsoft.ContainerRegistry/registries' could not be "
                 + "found in subscription '\(world.account.subscriptionName) (\(world.account.subscriptionId))'.")
     }

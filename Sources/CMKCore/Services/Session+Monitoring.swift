@@ -74,25 +74,25 @@ extension Session {
             let name: String
             if let category = entry.category {
                 guard let match = known.first(where: { $0.lowercased() == category.lowercased() }) else {
-                    throw CMKError.badRequest("BadRequest", "Category '\(category)' is not supported for "
+                    throw CMKError.badRequest(.badRequest, "Category '\(category)' is not supported for "
                         + "\(resourceID). Supported log categories: \(known.joined(separator: ", ")).",
                         hint: "Key Vault audit logs: --logs '[{\"category\": \"AuditEvent\", \"enabled\": true}]'")
                 }
                 name = match
             } else if let group = entry.categoryGroup {
                 guard let match = Self.categoryGroups.first(where: { $0.lowercased() == group.lowercased() }) else {
-                    throw CMKError.badRequest("BadRequest", "Category group '\(group)' is not supported. Supported "
+                    throw CMKError.badRequest(.badRequest, "Category group '\(group)' is not supported. Supported "
                         + "groups: \(Self.categoryGroups.joined(separator: ", ")).")
                 }
                 name = match
             } else {
-                throw CMKError.badRequest("BadRequest", "Each --logs entry needs \"category\" or \"categoryGroup\".",
+                throw CMKError.badRequest(.badRequest, "Each --logs entry needs \"category\" or \"categoryGroup\".",
                                           hint: "--logs '[{\"category\": \"AuditEvent\", \"enabled\": true}]'")
             }
             guard entry.enabled else { continue }
             categories.append(name)
             if let days = entry.retentionDays, days < 0 || days > 365 {
-                throw CMKError.badRequest("BadRequest", "Retention days must be between 0 and 365, not \(days).")
+                throw CMKError.badRequest(.badRequest, "Retention days must be between 0 and 365, not \(days).")
             }
             if let days = entry.retentionDays, days > 0, ["AuditEvent", "audit", "allLogs"].contains(name) {
                 retentionDays = max(retentionDays ?? 0, days)
@@ -101,18 +101,18 @@ extension Session {
         var metrics: [String] = []
         for entry in request.metrics where entry.enabled {
             guard let category = entry.category, category.lowercased() == "allmetrics" else {
-                throw CMKError.badRequest("BadRequest", "Metric category '\(entry.category ?? "")' is not supported; "
+                throw CMKError.badRequest(.badRequest, "Metric category '\(entry.category ?? "")' is not supported; "
                     + "use AllMetrics.")
             }
             metrics.append("AllMetrics")
         }
         if categories.isEmpty && metrics.isEmpty {
-            throw CMKError.badRequest("BadRequest", "The diagnostic setting '\(request.name)' enables no log or metric "
+            throw CMKError.badRequest(.badRequest, "The diagnostic setting '\(request.name)' enables no log or metric "
                 + "category: nothing would be sent.",
                 hint: "--logs '[{\"category\": \"AuditEvent\", \"enabled\": true}]'")
         }
         if request.workspace == nil && request.storageAccount == nil && request.eventHub == nil {
-            throw CMKError.badRequest("BadRequest", "A diagnostic setting needs a destination: give --workspace, "
+            throw CMKError.badRequest(.badRequest, "A diagnostic setting needs a destination: give --workspace, "
                 + "--storage-account or --event-hub.",
                 hint: "e.g. --workspace /subscriptions/<sub>/resourceGroups/<rg>/providers/"
                     + "Microsoft.OperationalInsights/workspaces/<name> (any id is accepted by the simulation).")
@@ -143,7 +143,7 @@ extension Session {
         guard let setting = try listDiagnosticSettings(resource: resource).first(where: {
             $0.name.lowercased() == name.lowercased()
         }) else {
-            throw CMKError(.notFound, code: "ResourceNotFound",
+            throw CMKError(.notFound, code: .resourceNotFound,
                            "The diagnostic setting '\(name)' doesn't exist on resource '\(resource)'.",
                            hint: "az monitor diagnostic-settings list --resource \(resource)")
         }
@@ -195,7 +195,7 @@ extension Session {
                lower[at + 1] == "registries" {
                 return (try requireRegistry(parts[at + 2]).id(subscriptionId: subscription), false)
             }
-            throw CMKError.badRequest("InvalidResourceId", "'\(reference)' is not a Key Vault or container registry "
+            throw CMKError.badRequest(.invalidResourceId, "'\(reference)' is not a Key Vault or container registry "
                 + "resource id; the simulation keeps diagnostic settings for those only.",
                 hint: "az keyvault show --name <vault> --query id -o tsv")
         }
@@ -203,7 +203,7 @@ extension Session {
         if let index = registryIndex(reference) {
             return (world.registries[index].id(subscriptionId: subscription), false)
         }
-        throw CMKError(.notFound, code: "ResourceNotFound", "No Key Vault or container registry named '\(reference)'.",
+        throw CMKError(.notFound, code: .resourceNotFound, "No Key Vault or container registry named '\(reference)'.",
                        hint: "Pass the resource id: az keyvault show --name <vault> --query id -o tsv")
     }
 
@@ -221,7 +221,7 @@ extension Session {
         let vault = try requireVault(vaultName)
         guard !name.isEmpty else { throw CMKError.usage("The alert name must not be empty.") }
         if world.alertRules.contains(where: { $0.name.lowercased() == name.lowercased() }) {
-            throw CMKError.conflict("Conflict", "An alert named '\(name)' already exists.",
+            throw CMKError.conflict(.conflict, "An alert named '\(name)' already exists.",
                                     hint: "Pick another name, or delete it first: acrcmk alert delete --name \(name)")
         }
         let rule = AlertRule(name: name, vaultName: vault.name, operation: canonical, createdAt: now)
@@ -231,7 +231,7 @@ extension Session {
 
     public func deleteAlert(name: String) throws {
         guard let index = world.alertRules.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) else {
-            throw CMKError(.notFound, code: "AlertNotFound", "There is no alert named '\(name)'.",
+            throw CMKError(.notFound, code: .alertNotFound, "There is no alert named '\(name)'.",
                            hint: "acrcmk alert list")
         }
         world.alertRules.remove(at: index)
@@ -245,7 +245,7 @@ extension Session {
         if let name {
             rules = rules.filter { $0.name.lowercased() == name.lowercased() }
             if rules.isEmpty {
-                throw CMKError(.notFound, code: "AlertNotFound", "There is no alert named '\(name)'.",
+                throw CMKError(.notFound, code: .alertNotFound, "There is no alert named '\(name)'.",
                                hint: "acrcmk alert list")
             }
         }

@@ -16,7 +16,7 @@ extension Session {
             ]
         ]
         throw CMKError.badRequest(
-            "RequestDisallowedByPolicy",
+            .requestDisallowedByPolicy,
             "Resource '\(registryName)' was disallowed by policy. "
                 + "Policy identifiers: '\(identifiers.serialized(.compact))'.",
             hint: "Create the registry with --sku Premium --identity <identity> --key-encryption-key <key-url>.")

@@ -48,7 +48,7 @@ extension Session {
 
     public func unassignPolicy(name: String) throws {
         guard world.policyAssignments.contains(where: { $0.name.lowercased() == name.lowercased() }) else {
-            throw CMKError(.notFound, code: "PolicyAssignmentNotFound",
+            throw CMKError(.notFound, code: .policyAssignmentNotFound,
                            "The policy assignment '\(name)' is not found.", hint: "acrcmk policy list")
         }
         world.policyAssignments.removeAll { $0.name.lowercased() == name.lowercased() }

@@ -35,7 +35,7 @@ extension Session {
         let group = try requireGroup(request.resourceGroup)
         if let existing = registryIndex(request.name) {
             throw CMKError.conflict(
-                "AlreadyInUse",
+                .alreadyInUse,
                 "The registry DNS name \(world.registries[existing].loginServer) is "
                     + "already in use. You can check if the name is already claimed using following API: "
                     + "https://docs.microsoft.com/en-us/rest/api/containerregistry/registries/checknameavailability")
@@ -65,7 +65,7 @@ extension Session {
         if let identityReference = request.identity, let kek = request.keyEncryptionKey {
             guard request.sku == .premium else {
                 throw CMKError.badRequest(
-                    "CMKNotSupported",
+                    .cmkNotSupported,
                     "Encryption with a customer-managed key is only supported "
                         + "for registries in the Premium SKU; '\(request.sku.rawValue)' does not support it.",
                     hint: "Create the registry with --sku Premium. CMK can only be enabled when a registry is created.")
@@ -73,7 +73,7 @@ extension Session {
             let identity = try resolveIdentity(identityReference, defaultResourceGroup: group.name)
             guard let keyID = KeyIdentifier.parse(kek) else {
                 throw CMKError.badRequest(
-                    "InvalidKeyIdentifier", "'\(kek)' is not a Key Vault key identifier.",
+                    .invalidKeyIdentifier, "'\(kek)' is not a Key Vault key identifier.",
                     hint:
                         "Use https://<vault>.vault.azure.net/keys/<key> (automatic rotation) or .../keys/<key>/<version>."
                 )
@@ -161,13 +161,13 @@ extension Session {
         if let sku {
             if registry.isCMK, sku != .premium {
                 throw CMKError.badRequest(
-                    "CMKNotSupported",
+                    .cmkNotSupported,
                     "The registry '\(registry.name)' is encrypted with a "
                         + "customer-managed key, which requires the Premium SKU; it cannot move to \(sku.rawValue).")
             }
             if !registry.replications.isEmpty, sku != .premium {
                 throw CMKError.badRequest(
-                    "BadRequest",
+                    .badRequest,
                     "Geo-replicated registries must stay Premium; delete the "
                         + "replications first.")
             }
@@ -188,14 +188,14 @@ extension Session {
         let registry = try requireRegistry(registryName, resourceGroup: resourceGroup)
         if enabled, registry.isCMK {
             throw CMKError.badRequest(
-                "BlockedForEncryptionEnabledRegistry",
+                .blockedForEncryptionEnabledRegistry,
                 "this feature 'ContenTrust' is currently not "
                     + "supported when encryption is enable for the resource \(registry.name). For more information on "
                     + "customer-managed keys, please visit 'https://aka.ms/acr/cmk'.")
         }
         if enabled, registry.sku != .premium {
             throw CMKError.badRequest(
-                "BadRequest", "Content trust is only supported for registries in the Premium SKU.")
+                .badRequest, "Content trust is only supported for registries in the Premium SKU.")
         }
         let index = registryIndex(registry.name)!
         world.registries[index].trustPolicyEnabled = enabled
@@ -290,7 +290,7 @@ extension Session {
         }
         let targetKeyText = keyEncryptionKey ?? encryption.keyIdentifier
         guard let targetKey = KeyIdentifier.parse(targetKeyText) else {
-            throw CMKError.badRequest("InvalidKeyIdentifier", "'\(targetKeyText)' is not a Key Vault key identifier.")
+            throw CMKError.badRequest(.invalidKeyIdentifier, "'\(targetKeyText)' is not a Key Vault key identifier.")
         }
         var rotated = registry
         if let identity {
@@ -344,7 +344,7 @@ extension Session {
         if reference.lowercased() == "[system]" {
             guard registry.identity.systemPrincipalId != nil else {
                 throw CMKError.badRequest(
-                    "BadRequest", "The registry '\(registry.name)' has no system-assigned identity.",
+                    .badRequest, "The registry '\(registry.name)' has no system-assigned identity.",
                     hint: "az acr identity assign --identities [system] --name \(registry.name)")
             }
             return "system"
@@ -353,7 +353,7 @@ extension Session {
         let identity = try resolveIdentity(reference, defaultResourceGroup: registry.resourceGroup)
         guard registry.identity.userAssigned(clientId: identity.clientId) != nil else {
             throw CMKError.badRequest(
-                "BadRequest",
+                .badRequest,
                 "The identity '\(identity.name)' is not assigned to registry "
                     + "'\(registry.name)'.",
                 hint: "az acr identity assign --identities \(identity.name) --name \(registry.name)")

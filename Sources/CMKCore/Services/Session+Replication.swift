@@ -30,14 +30,14 @@ extension Session {
         let registry = try requireRegistry(registryName, resourceGroup: resourceGroup)
         guard registry.sku == .premium else {
             throw CMKError.badRequest(
-                "BadRequest",
+                .badRequest,
                 "Replications are only supported for managed registries in "
                     + "Premium SKU.", hint: "az acr update --name \(registry.name) --sku Premium")
         }
         let region = location.lowercased().replacingOccurrences(of: " ", with: "")
         guard region != registry.location.lowercased() else {
             throw CMKError.badRequest(
-                "BadRequest",
+                .badRequest,
                 "Replication could not be created in the same location as the "
                     + "registry.",
                 hint: "The home region '\(registry.location)' already serves the registry; pick "
@@ -55,7 +55,7 @@ extension Session {
             $0.location == region || $0.name.lowercased() == replicaName.lowercased()
         }) {
             throw CMKError.conflict(
-                "Conflict",
+                .conflict,
                 "The registry '\(registry.name)' already has a replication named "
                     + "'\(replicaName)' or in location '\(region)'.")
         }
@@ -75,7 +75,7 @@ extension Session {
         let registry = try requireRegistry(registryName, resourceGroup: resourceGroup)
         guard let replication = registry.replications.first(where: { $0.name.lowercased() == name.lowercased() }) else {
             throw CMKError(
-                .notFound, code: "ResourceNotFound",
+                .notFound, code: .resourceNotFound,
                 "The replication '\(name)' of registry "
                     + "'\(registry.name)' could not be found.",
                 hint: "az acr replication list --registry \(registry.name)")

@@ -95,7 +95,7 @@ extension Session {
         var actions: [String] = []
         func requireVault() throws -> KeyVault {
             guard let vault = target.vault, !vault.isDeleted else {
-                throw CMKError.conflict("AlreadyRevoked", "The vault '\(target.key.vaultName)' is already unavailable.")
+                throw CMKError.conflict(.alreadyRevoked, "The vault '\(target.key.vaultName)' is already unavailable.")
             }
             return vault
         }
@@ -104,12 +104,12 @@ extension Session {
             let vault = try requireVault()
             guard !vault.enableRbacAuthorization else {
                 throw CMKError.badRequest(
-                    "MethodNotApplicable",
+                    .methodNotApplicable,
                     "Vault '\(vault.name)' uses Azure RBAC, not access "
                         + "policies.", hint: "Use --method role-assignment (seed 000, method 2).")
             }
             guard let principalId = target.principalId else {
-                throw CMKError.conflict("AlreadyRevoked", "The registry's identity is already gone.")
+                throw CMKError.conflict(.alreadyRevoked, "The registry's identity is already gone.")
             }
             try deletePolicy(vaultName: vault.name, resourceGroup: nil, objectId: principalId, applicationId: nil)
             actions.append("az keyvault delete-policy --name \(vault.name) --object-id \(principalId)")
@@ -117,11 +117,11 @@ extension Session {
             let vault = try requireVault()
             guard vault.enableRbacAuthorization else {
                 throw CMKError.badRequest(
-                    "MethodNotApplicable", "Vault '\(vault.name)' uses access policies, not RBAC.",
+                    .methodNotApplicable, "Vault '\(vault.name)' uses access policies, not RBAC.",
                     hint: "Use --method access-policy (seed 000, method 1).")
             }
             guard let principalId = target.principalId else {
-                throw CMKError.conflict("AlreadyRevoked", "The registry's identity is already gone.")
+                throw CMKError.conflict(.alreadyRevoked, "The registry's identity is already gone.")
             }
             let scope = vault.id(subscriptionId: world.account.subscriptionId)
             let granting = world.roleAssignments.filter {
@@ -129,7 +129,7 @@ extension Session {
                     && (RoleDefinition.find($0.roleName)?.grantsDataAction(KeyOperation.unwrapKey.dataAction) ?? false)
             }
             guard !granting.isEmpty else {
-                throw CMKError.conflict("AlreadyRevoked", "No role assignment grants the identity access to the key.")
+                throw CMKError.conflict(.alreadyRevoked, "No role assignment grants the identity access to the key.")
             }
             try deleteRoleAssignments(ids: granting.map(\.id), assignee: nil, role: nil, scope: nil, resourceGroup: nil)
             actions += granting.map {
@@ -142,7 +142,7 @@ extension Session {
                     $0.vaultName == vault.name
                         && $0.name.lowercased() == target.key.keyName.lowercased() && !$0.isDeleted
                 })
-            else { throw CMKError.conflict("AlreadyRevoked", "The key is not available to disable.") }
+            else { throw CMKError.conflict(.alreadyRevoked, "The key is not available to disable.") }
             var disable = KeyAttributesUpdate()
             disable.enabled = false
             for version in key.versions where version.enabled {
@@ -164,7 +164,7 @@ extension Session {
                 if vault.purgeProtected {
                     // Refuse before deleting anything: with purge protection the purge would fail after the delete.
                     throw CMKError(
-                        .forbidden, code: "Forbidden",
+                        .forbidden, code: .forbidden,
                         "Operation \"purge\" is not allowed because purge "
                             + "protection is enabled for this vault. Key Vault service will automatically purge it after the "
                             + "retention period has passed. Vault: \(vault.name);location=\(vault.location)",
@@ -187,7 +187,7 @@ extension Session {
             } else if let assigned = target.registry.identity.userAssigned(clientId: encryption.identity) {
                 reference = assigned.resourceID
             } else {
-                throw CMKError.conflict("AlreadyRevoked", "The encryption identity is not assigned to the registry.")
+                throw CMKError.conflict(.alreadyRevoked, "The encryption identity is not assigned to the registry.")
             }
             try removeRegistryIdentities(name: target.registry.name, resourceGroup: nil, identities: [reference])
             actions.append("az acr identity remove --name \(target.registry.name) --identities \(reference)")

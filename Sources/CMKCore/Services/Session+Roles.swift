@@ -8,7 +8,8 @@ extension Session {
         if needle == world.account.operatorObjectId || needle == world.account.operatorName.lowercased() {
             return (world.account.operatorObjectId, "User")
         }
-        let byPrincipal = world.identities.rows(where: "principal_id", equals: needle).filter { $0.principalId == needle }
+        let byPrincipal = world.identities.rows(where: "principal_id", equals: needle)
+            .filter { $0.principalId == needle }
         let byClient = world.identities.rows(where: "client_id", equals: needle).filter { $0.clientId == needle }
         if let identity = (byPrincipal + byClient).first {
             return (identity.principalId, "ServicePrincipal")
@@ -29,7 +30,7 @@ extension Session {
         let trimmed = scope.trimmingSuffix("/")
         guard trimmed.lowercased().hasPrefix(world.account.subscriptionPath.lowercased()) else {
             throw CMKError.badRequest(
-                "InvalidScope",
+                .invalidScope,
                 "The scope '\(scope)' is not valid: it must start with "
                     + "\(world.account.subscriptionPath).",
                 hint: "Use the resource id, e.g. "

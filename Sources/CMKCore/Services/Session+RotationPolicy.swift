@@ -40,7 +40,7 @@ extension Session {
     ) throws {
         func bad(_ message: String) -> CMKError {
             CMKError.badRequest(
-                "BadParameter", message,
+                .badParameter, message,
                 hint: "Example: {\"lifetimeActions\": [{\"trigger\": "
                     + "{\"timeAfterCreate\": \"P90D\"}, \"action\": {\"type\": \"Rotate\"}}], \"attributes\": {\"expiryTime\": \"P2Y\"}}"
             )

@@ -81,7 +81,7 @@ extension Session {
             if !vault.purgeProtected { update.enablePurgeProtection = true; changes.append("purge protection on") }
             if vault.enableRbacAuthorization != rbac {
                 throw CMKError.conflict(
-                    "SetupConflict",
+                    .setupConflict,
                     "Vault '\(vault.name)' exists with "
                         + (vault.enableRbacAuthorization ? "RBAC authorization" : "access policies")
                         + ", but --access \(request.access.rawValue) was asked.",
@@ -163,7 +163,7 @@ extension Session {
             key = world.keys[index]
             guard key.current.keyType.isRSA else {
                 throw CMKError.badRequest(
-                    "InvalidKeyType",
+                    .invalidKeyType,
                     "Key '\(key.name)' is \(key.current.keyType.rawValue); a registry "
                         + "needs an RSA or RSA-HSM key.", hint: "Pass --key with another name to create an RSA key.")
             }
@@ -206,7 +206,7 @@ extension Session {
             let registry = world.registries[index]
             guard let encryption = registry.encryption else {
                 throw CMKError.conflict(
-                    "SetupConflict",
+                    .setupConflict,
                     "Registry '\(registry.name)' exists without CMK; encryption with a "
                         + "customer-managed key can only be enabled when a registry is created.",
                     hint: "Choose another --registry name, or export the content and recreate the registry.")
@@ -216,7 +216,7 @@ extension Session {
                 == key.versionlessIdentifier.lowercased()
             guard sameKey, registry.identity.userAssigned(clientId: identity.clientId) != nil else {
                 throw CMKError.conflict(
-                    "SetupConflict",
+                    .setupConflict,
                     "Registry '\(registry.name)' exists with a different key or "
                         + "identity (\(encryption.keyIdentifier)).",
                     hint: "Use 'acrcmk rotate' to change its key or identity.")

@@ -58,12 +58,12 @@ extension Session {
     public func taskRun(registryName: String, runId: String) throws -> TaskRun {
         let runs = try taskRuns(registryName: registryName)
         guard let run = runs.first(where: { $0.runId.lowercased() == runId.lowercased() }) else {
-            throw CMKError(.notFound, code: "TaskRunNotFound",
+            throw CMKError(.notFound, code: .taskRunNotFound,
                            "The registry '\(registryName)' has no task run '\(runId)'.",
                            hint: "List its runs with: acrcmk task list-runs --registry \(registryName)")
         }
         guard run.log != nil else {
-            throw CMKError(.notFound, code: "TaskLogExpired",
+            throw CMKError(.notFound, code: .taskLogExpired,
                            "The log of run \(run.runId) is gone: the registry '\(run.registry)' is encrypted with a "
                                + "customer-managed key, and ACR keeps task-run logs of such registries for 24 hours "
                                + "only. The run started at \(Timestamp.azString(run.startTime)); its log expired at "
@@ -77,7 +77,7 @@ extension Session {
     static func validateTaskName(_ name: String) throws {
         let allowed = name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
         guard allowed, (5...50).contains(name.count) else {
-            throw CMKError.badRequest("InvalidTaskName", "The task name '\(name)' is invalid: use 5 to 50 letters, "
+            throw CMKError.badRequest(.invalidTaskName, "The task name '\(name)' is invalid: use 5 to 50 letters, "
                 + "digits, hyphens or underscores.", hint: "For example: --name build-task")
         }
     }

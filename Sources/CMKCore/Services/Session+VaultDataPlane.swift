@@ -86,7 +86,7 @@ extension Session {
                 return .success((try privateKey.unwrap(ciphertext, algorithm: algorithm), kid))
             } catch {
                 throw CMKError.badRequest(
-                    "BadParameter",
+                    .badParameter,
                     "The ciphertext could not be decrypted with \(kid) using "
                         + "\(algorithm.rawValue): wrong key, wrong algorithm or corrupted ciphertext.")
             }

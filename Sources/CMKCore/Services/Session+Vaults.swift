@@ -47,13 +47,13 @@ extension Session {
         if let index = vaultIndex(request.name, includeDeleted: true) {
             if world.vaults[index].isDeleted {
                 throw CMKError.conflict(
-                    "ConflictError",
+                    .conflictError,
                     "A vault with the same name already exists in deleted state. You "
                         + "need to either recover or purge existing key vault. Follow this link "
                         + "https://go.microsoft.com/fwlink/?linkid=2149745 for more information on soft delete.",
                     hint: "az keyvault recover --name \(request.name)   or   az keyvault purge --name \(request.name)")
             }
-            throw CMKError.conflict("VaultAlreadyExists", "The specified vault: \(request.name) already exists")
+            throw CMKError.conflict(.vaultAlreadyExists, "The specified vault: \(request.name) already exists")
         }
         if world.purgeRecords.contains(where: { $0.kind == .vault && $0.name.lowercased() == request.name.lowercased() }
         ) {
@@ -92,7 +92,7 @@ extension Session {
     static func validateRetention(_ days: Int) throws {
         guard (7...90).contains(days) else {
             throw CMKError.badRequest(
-                "BadRequest",
+                .badRequest,
                 "The soft delete retention period must be between 7 and 90 days; "
                     + "\(days) was given.", hint: "Pass --retention-days with a value from 7 to 90 (default 90).")
         }
@@ -109,7 +109,7 @@ extension Session {
         if let purgeProtection = request.enablePurgeProtection {
             if !purgeProtection, vault.purgeProtected {
                 throw CMKError.badRequest(
-                    "BadRequest",
+                    .badRequest,
                     "The property \"enablePurgeProtection\" cannot be set to false. "
                         + "Enabling the purge protection for a vault is an irreversible action.")
             }
@@ -117,13 +117,13 @@ extension Session {
         }
         if request.enableSoftDelete == false {
             throw CMKError.badRequest(
-                "BadRequest",
+                .badRequest,
                 "The property \"enableSoftDelete\" cannot be set to false. Enabling "
                     + "the soft delete for a vault is an irreversible action.")
         }
         if let retention = request.retentionDays, retention != vault.softDeleteRetentionInDays {
             throw CMKError.badRequest(
-                "BadRequest",
+                .badRequest,
                 "The property \"softDeleteRetentionInDays\" has been set already and "
                     + "it can't be modified.")
         }
@@ -154,14 +154,14 @@ extension Session {
     public func purgeVault(name: String) throws {
         guard let index = vaultIndex(name, includeDeleted: true), world.vaults[index].isDeleted else {
             throw CMKError(
-                .notFound, code: "ResourceNotFound", "No deleted vault named '\(name)' was found.",
+                .notFound, code: .resourceNotFound, "No deleted vault named '\(name)' was found.",
                 hint: "List soft-deleted vaults with 'az keyvault list-deleted'.")
         }
         let vault = world.vaults[index]
         if vault.purgeProtected {
             recordManagement("VaultPurge", vault: vault.name, result: "MethodNotAllowed")
             throw CMKError.badRequest(
-                "MethodNotAllowed", "Operation 'DeletedVaultPurge' is not allowed.",
+                .methodNotAllowed, "Operation 'DeletedVaultPurge' is not allowed.",
                 hint: "Purge protection is on: the service purges the vault by itself on "
                     + Timestamp.azString(vault.deletion!.scheduledPurgeDate) + ".")
         }
@@ -183,12 +183,12 @@ extension Session {
     public func recoverVault(name: String) throws -> KeyVault {
         guard let index = vaultIndex(name, includeDeleted: true) else {
             throw CMKError(
-                .notFound, code: "ResourceNotFound",
+                .notFound, code: .resourceNotFound,
                 "No deleted vault named '\(name)' was found; it may have "
                     + "been purged.", hint: "List soft-deleted vaults with 'az keyvault list-deleted'.")
         }
         guard world.vaults[index].isDeleted else {
-            throw CMKError.conflict("Conflict", "The vault '\(name)' is not deleted; there is nothing to recover.")
+            throw CMKError.conflict(.conflict, "The vault '\(name)' is not deleted; there is nothing to recover.")
         }
         world.vaults[index].deletion = nil
         recordManagement("VaultRecover", vault: world.vaults[index].name)

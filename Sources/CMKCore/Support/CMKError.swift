@@ -12,12 +12,12 @@ public struct CMKError: Error, Sendable, Equatable, CustomStringConvertible {
         case usage
     }
 
-    public var code: String?
+    public var code: ErrorCode?
     public var message: String
     public var hint: String?
     public var category: Category
 
-    public init(_ category: Category, code: String?, _ message: String, hint: String? = nil) {
+    public init(_ category: Category, code: ErrorCode?, _ message: String, hint: String? = nil) {
         self.category = category
         self.code = code
         self.message = message
@@ -28,7 +28,7 @@ public struct CMKError: Error, Sendable, Equatable, CustomStringConvertible {
         (code.map { "(\($0)) " } ?? "") + message
     }
 
-    public static func badRequest(_ code: String? = "BadRequest", _ message: String, hint: String? = nil) -> CMKError {
+    public static func badRequest(_ code: ErrorCode? = .badRequest, _ message: String, hint: String? = nil) -> CMKError {
         CMKError(.badRequest, code: code, message, hint: hint)
     }
 
@@ -36,20 +36,20 @@ public struct CMKError: Error, Sendable, Equatable, CustomStringConvertible {
         CMKError(.usage, code: nil, message, hint: hint)
     }
 
-    public static func conflict(_ code: String? = "Conflict", _ message: String, hint: String? = nil) -> CMKError {
+    public static func conflict(_ code: ErrorCode? = .conflict, _ message: String, hint: String? = nil) -> CMKError {
         CMKError(.conflict, code: code, message, hint: hint)
     }
 
     /// ARM's text for a missing resource, as az prints it (exit 3).
     public static func resourceNotFound(type: String, name: String, resourceGroup: String?) -> CMKError {
         let scope = resourceGroup.map { " under resource group '\($0)'" } ?? ""
-        return CMKError(.notFound, code: "ResourceNotFound",
+        return CMKError(.notFound, code: .resourceNotFound,
                         "The Resource '\(type)/\(name)'\(scope) was not found. "
                             + "For more details please go to https://aka.ms/ARMResourceNotFoundFix")
     }
 
     public static func resourceGroupNotFound(_ name: String) -> CMKError {
-        CMKError(.notFound, code: "ResourceGroupNotFound", "Resource group '\(name)' could not be found.",
+        CMKError(.notFound, code: .resourceGroupNotFound, "Resource group '\(name)' could not be found.",
                  hint: "Create it first: az group create --name \(name) --location eastus")
     }
 }

@@ -85,11 +85,11 @@ public struct ISODuration: Sendable, Equatable, CustomStringConvertible {
     }
 
     private static func invalid(_ text: String) -> CMKError {
-        .badRequest("BadParameter", "'\(text)' is not an ISO-8601 duration.", hint: hint)
+        .badRequest(.badParameter, "'\(text)' is not an ISO-8601 duration.", hint: hint)
     }
 
     private static func tooLong(_ text: String) -> CMKError {
-        .badRequest("BadParameter", "'\(text)' is longer than the 9999 years an ISO-8601 duration may span here.",
+        .badRequest(.badParameter, "'\(text)' is longer than the 9999 years an ISO-8601 duration may span here.",
                     hint: hint)
     }
 

@@ -4,9 +4,10 @@ import JMESPath
 
 /// `az acr repository …` and `az acr manifest list-metadata`: the registry's content as az shows it.
 ///
-/// Every command unwraps the registry's key first (one audited vault call), so with the key revoked even listing
-/// fails, naming the cause, as the seed's impact tables say; the index itself is sealed with keys derived from the
-/// same DEK, so it could not be read anyway.
+/// Every command calls CMKCore's `RegistryContent`, which unwraps the registry's key first (one audited vault call),
+/// so with the key revoked even listing fails, naming the cause, as the seed's impact tables say; the index itself
+/// is sealed with keys derived from the same DEK, so it could not be read anyway. Ordering and `--top` are az's
+/// presentation and stay here.
 enum AzAcrContentCommands {
     static let registryName = OptionSpec("name", short: "n", valueName: "name",
                                          help: "The name of the container registry.", required: true)
@@ -37,9 +38,8 @@ enum AzAcrContentCommands {
                     options: [registryName, top] + credentials,
                     examples: ["az acr repository list --name myregistry"],
                     handler: { context in
-                        let names = try read(context, registry: context.required("name")) { keys, content in
-                            try content.repositories(keys: keys).map(\.name)
-                        }
+                        let names = try context.registryContent().repositories(in: context.required("name"))
+                            .map(\.name)
                         return CommandOutput(.array(try limited(names, context).map(JSONValue.string)))
                     })
     }
@@ -50,10 +50,8 @@ enum AzAcrContentCommands {
                     examples: ["az acr repository show-tags --name myregistry --repository MyRepository"],
                     handler: { context in
                         let repositoryName = context.required("repository")
-                        var tags = try read(context, registry: context.required("name")) { keys, content in
-                            try requireRepository(repositoryName, keys: keys, content: content)
-                            return try content.tags(keys: keys, repository: repositoryName)
-                        }
+                        var tags = try context.registryContent().tags(in: context.required("name"),
+                                                                      repository: repositoryName)
                         switch context.arguments.string("orderby") {
                         case "time_asc": tags.sort { $0.lastUpdatedAt < $1.lastUpdatedAt }
                         case "time_desc": tags.sort { $0.lastUpdatedAt > $1.lastUpdatedAt }
@@ -79,9 +77,8 @@ enum AzAcrContentCommands {
                     handler: { context in
                         context.warn("This command has been deprecated and will be removed in a future release. "
                                      + "Use 'acr manifest list-metadata' instead.")
-                        let manifests = try ordered(try listManifests(context, registry: context.required("name"),
-                                                                      repository: context.required("repository")),
-                                                    context)
+                        let manifests = try ordered(try context.registryContent().manifests(
+                            in: context.required("name"), repository: context.required("repository")), context)
                         if context.arguments.flag("detail") {
                             return CommandOutput(.array(manifests.map(metadata)))
                         }
@@ -100,15 +97,7 @@ enum AzAcrContentCommands {
                         let repositoryName = context.required("repository")
                         try context.confirm("This operation will delete the repository '\(repositoryName)' and all "
                                             + "images in it. Are you sure you want to continue?")
-                        let transfer = try ContentTransfer(context: context)
-                        let content = transfer.home.content
-                        let removed = try transfer.perform { session -> [String] in
-                            let keys = try session.contentKeys(forRegistry: context.required("name"), action: "deleted")
-                            try requireRepository(repositoryName, keys: keys, content: content)
-                            return try content.deleteRepository(keys: keys, repository: repositoryName)
-                        }
-                        // After the commit: a crash before this leaves orphans that fsck sweeps.
-                        try ContentTransfer.mapped { try content.removeObjects(removed) }
+                        try context.registryContent().deleteRepository(repositoryName, from: context.required("name"))
                         return .empty
                     })
     }
@@ -122,40 +111,13 @@ enum AzAcrContentCommands {
                               top, orderBy] + credentials,
                     examples: ["az acr manifest list-metadata -r myregistry -n hello-world"],
                     handler: { context in
-                        let manifests = try ordered(try listManifests(context, registry: context.required("registry"),
-                                                                      repository: context.required("name")), context)
+                        let manifests = try ordered(try context.registryContent().manifests(
+                            in: context.required("registry"), repository: context.required("name")), context)
                         return CommandOutput(.array(manifests.map(metadata)))
                     })
     }
 
     // MARK: Helpers
-
-    /// Unwraps the registry's key (the lockout point) and reads the index in one transaction.
-    private static func read<T>(_ context: CommandContext, registry: String,
-                                _ body: (ContentKeys, any ContentStore) throws -> T) throws -> T {
-        let transfer = try ContentTransfer(context: context)
-        let content = transfer.home.content
-        return try transfer.perform { session in
-            let keys = try session.contentKeys(forRegistry: registry, action: "listed")
-            return try body(keys, content)
-        }
-    }
-
-    private static func listManifests(_ context: CommandContext, registry: String,
-                                      repository: String) throws -> [ContentManifestRecord] {
-        try read(context, registry: registry) { keys, content in
-            try requireRepository(repository, keys: keys, content: content)
-            return try content.manifests(keys: keys, repository: repository)
-        }
-    }
-
-    private static func requireRepository(_ name: String, keys: ContentKeys, content: any ContentStore) throws {
-        guard try content.repository(keys: keys, name: name) != nil else {
-            throw CMKError(.notFound, code: "NAME_UNKNOWN", "repository name not known to registry",
-                           hint: "The repository '\(name)' is not in registry '\(keys.registryName)'. List them with: "
-                               + "az acr repository list --name \(keys.registryName)")
-        }
-    }
 
     private static func ordered(_ manifests: [ContentManifestRecord],
                                 _ context: CommandContext) throws -> [ContentManifestRecord] {

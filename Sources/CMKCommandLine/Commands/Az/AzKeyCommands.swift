@@ -332,7 +332,7 @@ enum KeyCommands {
                         let key = try session.listDeletedKeys(vaultName: reference.vaultName)
                             .first(where: { $0.name.lowercased() == reference.keyName.lowercased() })
                     else {
-                        throw CMKError(.notFound, code: "KeyNotFound", "Deleted Key not found: \(reference.keyName)")
+                        throw CMKError(.notFound, code: .keyNotFound, "Deleted Key not found: \(reference.keyName)")
                     }
                     return CommandOutput(AzPresenter(world: session.world).key(key, key.current))
                 }

@@ -1,20 +1,24 @@
-import CMKCore
-
 /// `repository:tag` or `repository@sha256:…`, as given to push and pull.
-struct ImageReference: Sendable, Equatable, CustomStringConvertible {
-    var repository: String
-    var tag: String?
-    var digest: String?
+public struct ImageReference: Sendable, Equatable, CustomStringConvertible {
+    public var repository: String
+    public var tag: String?
+    public var digest: String?
+
+    public init(repository: String, tag: String?, digest: String? = nil) {
+        self.repository = repository
+        self.tag = tag
+        self.digest = digest
+    }
 
     /// Parses a reference; a bare repository means the tag `latest`.
     ///
-    /// - Throws: `CommandFailure` (usage) naming the rule the text breaks.
-    init(parsing text: String) throws {
+    /// - Throws: `CMKError` (usage) naming the rule the text breaks.
+    public init(parsing text: String) throws {
         var rest = Substring(text)
         if let at = rest.firstIndex(of: "@") {
             let digest = String(rest[rest.index(after: at)...])
             guard ContentDigest.isValid(digest) else {
-                throw CommandFailure("'\(digest)' in '\(text)' is not a sha256 digest.", category: .usage)
+                throw CMKError.usage("'\(digest)' in '\(text)' is not a sha256 digest.")
             }
             self.digest = digest
             rest = rest[..<at]
@@ -27,20 +31,21 @@ struct ImageReference: Sendable, Equatable, CustomStringConvertible {
         }
         repository = String(rest)
         guard ImageReference.isValidRepository(repository) else {
-            throw CommandFailure("'\(repository)' is not a valid repository name: use lowercase letters, digits and "
-                                     + "separators (. _ - /), e.g. 'team/app'.", category: .usage)
+            throw CMKError.usage("'\(repository)' is not a valid repository name: use lowercase letters, digits and "
+                                     + "separators (. _ - /), e.g. 'team/app'.")
         }
         if let tag, !ImageReference.isValidTag(tag) {
-            throw CommandFailure("'\(tag)' is not a valid tag: use up to 128 letters, digits, '_', '.' or '-', "
-                                     + "not starting with '.' or '-'.", category: .usage)
+            throw CMKError.usage("'\(tag)' is not a valid tag: use up to 128 letters, digits, '_', '.' or '-', "
+                                     + "not starting with '.' or '-'.")
         }
     }
 
-    var description: String {
+    public var description: String {
         repository + (tag.map { ":" + $0 } ?? "") + (digest.map { "@" + $0 } ?? "")
     }
 
-    static func isValidRepository(_ name: String) -> Bool {
+    /// True for a repository name of the distribution spec: lowercase components separated by `/`.
+    public static func isValidRepository(_ name: String) -> Bool {
         guard !name.isEmpty, name.count <= 256 else { return false }
         return name.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { component in
             guard let first = component.first, let last = component.last,
@@ -61,7 +66,8 @@ struct ImageReference: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    static func isValidTag(_ tag: String) -> Bool {
+    /// True for a tag of the distribution spec: up to 128 characters, not starting with `.` or `-`.
+    public static func isValidTag(_ tag: String) -> Bool {
         guard let first = tag.first, tag.count <= 128, first != ".", first != "-" else { return false }
         return tag.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
     }

@@ -1,4 +1,4 @@
-@testable import CMKCommandLine
+import CMKCore
 import Testing
 
 @Suite("Image references for push and pull")
@@ -22,10 +22,10 @@ struct ImageReferenceTests {
         "hello@sha256:xyz", "hel lo:v1", "hello:" + String(repeating: "t", count: 129),
     ])
     func refusesInvalid(text: String) {
-        #expect(throws: CommandFailure.self) { try ImageReference(parsing: text) }
+        #expect(throws: CMKError.self) { try ImageReference(parsing: text) }
         do {
             _ = try ImageReference(parsing: text)
-        } catch let failure as CommandFailure {
+        } catch let failure as CMKError {
             #expect(failure.category == .usage)
         } catch {
             Issue.record("unexpected error \(error)")

@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+public import CMKCore
+import Foundation
+
+/// CMKCore's `LocalContentFiles` over the machine's file system: the files and OCI image layouts a user pushes,
+/// imports, pulls and exports.
+///
+/// Reads go through `FileDescriptorIO` like the blob files; every output is written under a temporary name, flushed
+/// and renamed into place only when complete (`OutputFile`, `StagedImageLayout`), so a failed or interrupted pull
+/// leaves nothing behind.
+public struct LocalFileSystem: LocalContentFiles {
+    public init() {}
+
+    public func entry(at path: String) -> LocalEntry {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { return .file }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return .directory(isEmpty: entries.isEmpty)
+    }
+
+    public func openFile(at path: String) throws -> any ContentReader {
+        try LocalFileReader(path: path)
+    }
+
+    public func imageLayout(at path: String) -> any ImageLayoutSource {
+        LocalImageLayout(root: path)
+    }
+
+    public func createFile(at path: String) throws -> any ContentWriter {
+        try OutputFile(destination: path)
+    }
+
+    public func createImageLayout(at path: String) throws -> any ImageLayoutDestination {
+        try StagedImageLayout(destination: path)
+    }
+}
+
+/// A local file opened for sealing; the descriptor is closed when the reader is released.
+final class LocalFileReader: ContentReader {
+    private let path: String
+    private let descriptor: Int32
+    let expectedSize: Int64?
+
+    /// - Throws: `CMKError` (`FileUnreadable`) naming the path and the system's reason.
+    init(path: String) throws {
+        self.path = path
+        do {
+            descriptor = try FileDescriptorIO.open(path, flags: O_RDONLY, operation: "open for reading")
+        } catch let error as BlobStoreError {
+            throw CMKError.badRequest(.fileUnreadable, "Cannot read '\(path)': \(SealedObjectStreamer.reason(error)).",
+                                      hint: "Check the path and its permissions.")
+        }
+        var info = stat()
+        expectedSize = fstat(descriptor, &info) == 0 ? Int64(info.st_size) : nil
+    }
+
+    deinit {
+        FileDescriptorIO.systemClose(descriptor)
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        do {
+            return try FileDescriptorIO.readFully(descriptor, into: buffer, path: path)
+        } catch let error as BlobStoreError {
+            throw CMKError.badRequest(.fileUnreadable, "Cannot read '\(path)': \(SealedObjectStreamer.reason(error)).")
+        }
+    }
+}
+
+/// An OCI image layout directory on the local disk, read by digest.
+final class LocalImageLayout: ImageLayoutSource {
+    let location: String
+
+    init(root: String) {
+        self.location = root
+    }
+
+    func readIndex() throws -> [UInt8]? {
+        FileManager.default.contents(atPath: location + "/index.json").map { [UInt8]($0) }
+    }
+
+    func readBlob(_ digest: String) throws -> [UInt8]? {
+        FileManager.default.contents(atPath: path(of: digest)).map { [UInt8]($0) }
+    }
+
+    func hasBlob(_ digest: String) -> Bool {
+        FileManager.default.fileExists(atPath: path(of: digest))
+    }
+
+    func openBlob(_ digest: String) throws -> any ContentReader {
+        try LocalFileReader(path: path(of: digest))
+    }
+
+    private func path(of digest: String) -> String {
+        location + "/blobs/sha256/" + ContentDigest.hex(digest)
+    }
+}
+
+extension OutputFile: ContentWriter {
+    func discard() {
+        discardUnlessCommitted()
+    }
+}
