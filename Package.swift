@@ -22,10 +22,12 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
         .target(name: "CMKCrypto", dependencies: ["COpenSSL"]),
-        .target(name: "JMESPath"),
-        .target(name: "CMKCore", dependencies: ["CMKCrypto"]),
+        // The one JSON value type, parser and serializer, shared by every module (docs/architecture.md).
+        .target(name: "JSON"),
+        .target(name: "JMESPath", dependencies: ["JSON"]),
+        .target(name: "CMKCore", dependencies: ["CMKCrypto", "JSON"]),
         .target(name: "CMKStore", dependencies: ["CMKCore", "CSQLite"]),
-        .target(name: "CMKCommandLine", dependencies: ["CMKCore", "JMESPath"]),
+        .target(name: "CMKCommandLine", dependencies: ["CMKCore", "JMESPath", "JSON"]),
         .executableTarget(name: "acrcmk", dependencies: ["CMKCommandLine", "CMKStore", "CMKCore", "CMKCrypto"]),
         // Test support only: a child process that CMKStoreTests runs by path (concurrent writers, kill -9).
         // Not a dependency of the test target (executables cannot be); `swift build --build-tests` builds it.
@@ -34,11 +36,12 @@ let package = Package(
         // Shared by the test targets: package paths, built executables, running processes.
         .target(name: "CMKTestSupport", path: "Tests/Support/CMKTestSupport"),
         .testTarget(name: "CMKCryptoTests", dependencies: ["CMKCrypto", "CMKTestSupport"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "CMKTestSupport"]),
         .testTarget(name: "JMESPathTests", dependencies: ["JMESPath", "CMKTestSupport"]),
-        .testTarget(name: "CMKCoreTests", dependencies: ["CMKCore", "CMKCrypto"]),
+        .testTarget(name: "CMKCoreTests", dependencies: ["CMKCore", "CMKCrypto", "JSON"]),
         .testTarget(name: "CMKStoreTests", dependencies: ["CMKStore", "CMKCore", "CMKCrypto", "CMKTestSupport"]),
         .testTarget(name: "CMKCommandLineTests",
-                    dependencies: ["CMKCommandLine", "CMKCore", "JMESPath", "CMKTestSupport"]),
+                    dependencies: ["CMKCommandLine", "CMKCore", "JMESPath", "JSON", "CMKTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

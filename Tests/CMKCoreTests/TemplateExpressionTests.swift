@@ -1,10 +1,11 @@
 import Testing
 @testable import CMKCore
+import JSON
 
 /// ARM's template expression language: literals, escapes, case-insensitive names, nesting, functions.
 @Suite("Template expressions")
 struct TemplateExpressionTests {
-    static func evaluator(parameters: [String: TemplateValue] = ["identity_name": "id1", "n": .number(3)])
+    static func evaluator(parameters: [String: JSONValue] = ["identity_name": "id1", "n": .number(3)])
         -> TemplateExpressionEvaluator
     {
         let environment = TemplateExpressionEvaluator.Environment(
@@ -17,7 +18,7 @@ struct TemplateExpressionTests {
         return TemplateExpressionEvaluator(environment: environment, parameters: parameters, variables: variables)
     }
 
-    static func eval(_ text: String) throws -> TemplateValue {
+    static func eval(_ text: String) throws -> JSONValue {
         try evaluator().evaluate(string: text, at: nil)
     }
 
@@ -111,6 +112,19 @@ struct TemplateExpressionTests {
         }
         let good = try TemplateNode.parse(#"{"[concat('a', 'b')]": "[[x]"}"#)
         #expect(try Self.evaluator().evaluate(good) == .object(["ab": "[x]"]))
+    }
+
+    @Test func templatesShareTheJSONParsersDepthLimit() {
+        let deep = "{\"a\": " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "}"
+        do {
+            _ = try TemplateNode.parse(deep)
+            Issue.record("expected a failure")
+        } catch let error as CMKError {
+            #expect(error.code == .invalidTemplate)
+            #expect(error.message.contains("nesting deeper than 512 levels"), "\(error.message)")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
     }
 
     @Test func jsonErrorsNameLineAndColumn() {

@@ -1,6 +1,6 @@
 import CMKCore
 import Foundation
-import JMESPath
+import JSON
 
 /// `acrcmk alert`: alerts on Key Vault audit events, so that a revocation by any path is noticed.
 enum AlertCommand {

@@ -1,6 +1,6 @@
 import CMKCore
 import Foundation
-import JMESPath
+import JSON
 
 /// `acrcmk audit`: the retained Key Vault audit events, filtered.
 enum AuditCommand {

@@ -1,6 +1,6 @@
 import CMKCore
 import Foundation
-import JMESPath
+import JSON
 
 /// `acrcmk clock`: the simulated clock of the state home, and the scheduler that runs when it moves.
 enum ClockCommand {

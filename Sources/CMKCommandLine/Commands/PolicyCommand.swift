@@ -1,6 +1,6 @@
 import CMKCore
 import Foundation
-import JMESPath
+import JSON
 
 /// `acrcmk policy`: Azure Policy's built-in "Container registries should be encrypted with a customer-managed key".
 enum PolicyCommand {
@@ -92,15 +92,10 @@ enum PolicyCommand {
                     })
     }
 
-    /// The shape `az policy assignment show` prints.
+    /// The shape `az policy assignment show` prints: the assignment, flattened.
     static func json(_ assignment: PolicyAssignment, session: Session) -> JSONValue {
-        [
-            "displayName": .string(Session.cmkPolicyName), "enforcementMode": "Default",
-            "id": .string("\(assignment.scope)/providers/Microsoft.Authorization/policyAssignments/\(assignment.name)"),
-            "name": .string(assignment.name), "parameters": ["effect": ["value": .string(assignment.effect)]],
-            "policyDefinitionId": .string(Session.cmkPolicyDefinitionId), "scope": .string(assignment.scope),
-            "systemData": ["createdAt": .string(Timestamp.azString(assignment.createdAt))],
-            "type": "Microsoft.Authorization/policyAssignments",
-        ]
+        AzPresenter.azResource(
+            ResourceProjection(world: session.world).policyAssignment(assignment), flattening: true,
+            resourceGroup: nil)
     }
 }

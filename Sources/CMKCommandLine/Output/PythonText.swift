@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// Python's text conventions, which az's formatters inherit and users see in `tsv` and `table` output.
 ///

@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// `-o tsv`, as knack's `_TsvOutput` writes it: one line per row, fields separated by tabs.
 ///

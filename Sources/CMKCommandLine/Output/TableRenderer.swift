@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// `-o table`, as knack's `_TableOutput` feeds `tabulate(..., tablefmt="simple", disable_numparse=True)`.
 ///

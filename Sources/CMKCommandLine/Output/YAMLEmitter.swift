@@ -1,4 +1,4 @@
-import JMESPath
+import JSON
 
 /// `-o yaml`: the text PyYAML's `yaml.safe_dump(value, default_flow_style=False, allow_unicode=True)`
 /// writes, which is what knack prints.

@@ -1,12 +1,14 @@
+import JSON
+
 /// One parameter of a deployment as az reports it: declared type and final value.
 public struct DeploymentParameter: Sendable, Codable, Equatable {
     public var name: String
     /// As the template declares it: `String`, `securestring`, `Int`, ...
     public var type: String
     /// `nil` for secure parameters, whose values are never kept.
-    public var value: TemplateValue?
+    public var value: JSONValue?
 
-    public init(name: String, type: String, value: TemplateValue?) {
+    public init(name: String, type: String, value: JSONValue?) {
         self.name = name
         self.type = type
         self.value = value
@@ -19,9 +21,9 @@ public struct DeploymentParameter: Sendable, Codable, Equatable {
 public struct DeploymentOutput: Sendable, Codable, Equatable {
     public var name: String
     public var type: String
-    public var value: TemplateValue
+    public var value: JSONValue
 
-    public init(name: String, type: String, value: TemplateValue) {
+    public init(name: String, type: String, value: JSONValue) {
         self.name = name
         self.type = type
         self.value = value

@@ -28,7 +28,9 @@ public struct RoleAssignment: Sendable, Codable, Equatable {
         self.createdBy = createdBy
     }
 
-    public var id: String { "\(scope)/providers/Microsoft.Authorization/roleAssignments/\(name)" }
+    public static let resourceType = "Microsoft.Authorization/roleAssignments"
+
+    public var id: String { "\(scope)/providers/\(Self.resourceType)/\(name)" }
 
     /// Whether the assignment applies at `resourceID`: its scope is that resource or one of its parents.
     public func covers(_ resourceID: String) -> Bool {

@@ -1,5 +1,6 @@
 import CMKCrypto
 import Foundation
+import JSON
 
 /// Where an expression failed: ARM's reason, the expression text, and its line and column in the template.
 public struct TemplateEvaluationFailure: Error, Sendable, Equatable, CustomStringConvertible {
@@ -35,12 +36,12 @@ public final class TemplateExpressionEvaluator {
         public var resourceGroupLocation: String
         public var deploymentName: String
         /// Resolves `reference(idOrName, apiVersion, 'Full')`: the resource's properties, or the whole resource.
-        public var reference: (_ id: String, _ full: Bool) throws -> TemplateValue
+        public var reference: (_ id: String, _ full: Bool) throws -> JSONValue
 
         public init(
             subscriptionId: String, subscriptionName: String, tenantId: String, resourceGroupName: String,
             resourceGroupLocation: String, deploymentName: String,
-            reference: @escaping (_ id: String, _ full: Bool) throws -> TemplateValue
+            reference: @escaping (_ id: String, _ full: Bool) throws -> JSONValue
         ) {
             self.subscriptionId = subscriptionId
             self.subscriptionName = subscriptionName
@@ -53,48 +54,46 @@ public final class TemplateExpressionEvaluator {
     }
 
     public var environment: Environment
-    private var parameters: [String: TemplateValue] = [:]
+    private var parameters: [String: JSONValue] = [:]
     private var variableNodes: [String: TemplateNode] = [:]
-    private var variableValues: [String: TemplateValue] = [:]
+    private var variableValues: [String: JSONValue] = [:]
     private var variablesInProgress: Set<String> = []
 
     /// - Parameters:
     ///   - environment: Subscription, group, deployment and the `reference()` resolver.
     ///   - parameters: Final parameter values by name (any case).
     ///   - variables: The template's `variables` object node, evaluated lazily on first use.
-    public init(environment: Environment, parameters: [String: TemplateValue] = [:], variables: TemplateNode? = nil) {
+    public init(environment: Environment, parameters: [String: JSONValue] = [:], variables: TemplateNode? = nil) {
         self.environment = environment
         for (name, value) in parameters { self.parameters[name.lowercased()] = value }
         for member in variables?.members ?? [] { variableNodes[member.key.lowercased()] = member.value }
     }
 
     /// Makes a parameter visible to later expressions (defaults may use earlier parameters).
-    public func setParameter(_ name: String, _ value: TemplateValue) {
+    public func setParameter(_ name: String, _ value: JSONValue) {
         parameters[name.lowercased()] = value
     }
 
     /// Evaluates a node: every string that is an expression, including object keys, recursively.
     ///
     /// - Throws: `TemplateEvaluationFailure` with the innermost failing expression and its position.
-    public func evaluate(_ node: TemplateNode) throws -> TemplateValue {
-        switch node.kind {
-        case .null: return .null
-        case .bool(let flag): return .bool(flag)
-        case .number(let number): return .number(number)
+    public func evaluate(_ node: TemplateNode) throws -> JSONValue {
+        switch node.value {
+        case .null, .bool, .number: return node.value
         case .string(let text): return try evaluate(string: text, at: node.position)
-        case .array(let items): return .array(try items.map(evaluate))
-        case .object(let members):
-            var object = TemplateObject()
-            for member in members {
+        case .array: return .array(try node.elements.map(evaluate))
+        case .object:
+            var object = JSONObject()
+            for member in node.members {
                 let key = try evaluate(string: member.key, at: member.keyPosition)
-                object[key.text] = try evaluate(member.value)
+                object[ignoringCase: key.armText] = try evaluate(member.value)
             }
             return .object(object)
         }
     }
 
     /// Evaluates one template string found at `position`.
-    public func evaluate(string text: String, at position: TemplatePosition?) throws -> TemplateValue {
+    public func evaluate(string text: String, at position: TemplatePosition?) throws -> JSONValue {
         do {
             switch try TemplateExpression.content(of: text) {
             case .literal(let literal): return .string(literal)
@@ -111,7 +110,7 @@ public final class TemplateExpressionEvaluator {
     }
 
     /// Evaluates a parsed expression.
-    public func evaluate(_ expression: TemplateExpression) throws -> TemplateValue {
+    public func evaluate(_ expression: TemplateExpression) throws -> JSONValue {
         switch expression {
         case .string(let text): return .string(text)
         case .number(let number): return .number(number)
@@ -121,9 +120,9 @@ public final class TemplateExpressionEvaluator {
             guard let object = value.objectValue else {
                 throw TemplateExpressionError(
                     "The language expression property '\(name)' can't be evaluated: the "
-                        + "value is of type '\(value.typeName)', not an object")
+                        + "value is of type '\(value.armTypeName)', not an object")
             }
-            guard let member = object[name] else {
+            guard let member = object[ignoringCase: name] else {
                 throw TemplateExpressionError(
                     "The language expression property '\(name)' doesn't exist, available "
                         + "properties are '\(object.keys.joined(separator: ", "))'")
@@ -132,7 +131,7 @@ public final class TemplateExpressionEvaluator {
         case .index(let base, let index):
             let value = try evaluate(base)
             let key = try evaluate(index)
-            if let items = value.arrayValue, let position = key.intValue {
+            if let items = value.arrayValue, let position = key.armInt {
                 guard items.indices.contains(position) else {
                     throw TemplateExpressionError(
                         "The language expression index '\(position)' is out of bounds "
@@ -141,7 +140,7 @@ public final class TemplateExpressionEvaluator {
                 return items[position]
             }
             if let object = value.objectValue, let name = key.stringValue {
-                guard let member = object[name] else {
+                guard let member = object[ignoringCase: name] else {
                     throw TemplateExpressionError(
                         "The language expression property '\(name)' doesn't exist, "
                             + "available properties are '\(object.keys.joined(separator: ", "))'")
@@ -149,8 +148,8 @@ public final class TemplateExpressionEvaluator {
                 return member
             }
             throw TemplateExpressionError(
-                "The language expression cannot index a value of type '\(value.typeName)' "
-                    + "with '\(key.text)'")
+                "The language expression cannot index a value of type '\(value.armTypeName)' "
+                    + "with '\(key.armText)'")
         }
     }
 
@@ -165,7 +164,7 @@ public final class TemplateExpressionEvaluator {
         "false", "null",
     ]
 
-    private func call(_ name: String, _ arguments: [TemplateValue]) throws -> TemplateValue {
+    private func call(_ name: String, _ arguments: [JSONValue]) throws -> JSONValue {
         let lower = name.lowercased()
         guard Self.functionNames.contains(lower) else {
             throw TemplateExpressionError(
@@ -177,7 +176,7 @@ public final class TemplateExpressionEvaluator {
                 guard let text = argument.stringValue else {
                     throw TemplateExpressionError(
                         "The template function '\(name)' expects string arguments; got "
-                            + "'\(argument.typeName)'")
+                            + "'\(argument.armTypeName)'")
                 }
                 return text
             }
@@ -242,10 +241,10 @@ public final class TemplateExpressionEvaluator {
             if arguments.allSatisfy({ $0.arrayValue != nil }), !arguments.isEmpty {
                 return .array(arguments.flatMap { $0.arrayValue! })
             }
-            return .string(arguments.map(\.text).joined())
+            return .string(arguments.map(\.armText).joined())
         case "format":
             try count(1...64)
-            return .string(try Self.format(arguments[0].text, Array(arguments.dropFirst())))
+            return .string(try Self.format(arguments[0].armText, Array(arguments.dropFirst())))
         case "uniquestring":
             try count(1...64)
             return .string(TemplateUniqueString.make(try strings()))
@@ -254,23 +253,23 @@ public final class TemplateExpressionEvaluator {
             return .string(Self.deterministicGUID(try strings()))
         case "tolower":
             try count(1...1)
-            return .string(arguments[0].text.lowercased())
+            return .string(arguments[0].armText.lowercased())
         case "toupper":
             try count(1...1)
-            return .string(arguments[0].text.uppercased())
+            return .string(arguments[0].armText.uppercased())
         case "string":
             try count(1...1)
-            return .string(arguments[0].text)
+            return .string(arguments[0].armText)
         case "int":
             try count(1...1)
-            guard let number = arguments[0].intValue else {
-                throw TemplateExpressionError("The template function 'int' cannot convert '\(arguments[0].text)'")
+            guard let number = arguments[0].armInt else {
+                throw TemplateExpressionError("The template function 'int' cannot convert '\(arguments[0].armText)'")
             }
             return .number(Double(number))
         case "bool":
             try count(1...1)
-            guard let flag = arguments[0].boolValue ?? arguments[0].intValue.map({ $0 != 0 }) else {
-                throw TemplateExpressionError("The template function 'bool' cannot convert '\(arguments[0].text)'")
+            guard let flag = arguments[0].armBool ?? arguments[0].armInt.map({ $0 != 0 }) else {
+                throw TemplateExpressionError("The template function 'bool' cannot convert '\(arguments[0].armText)'")
             }
             return .bool(flag)
         case "true": return .bool(true)
@@ -281,26 +280,26 @@ public final class TemplateExpressionEvaluator {
             return .bool(arguments[0] == arguments[1])
         case "if":
             try count(3...3)
-            guard let condition = arguments[0].boolValue else {
+            guard let condition = arguments[0].armBool else {
                 throw TemplateExpressionError("The template function 'if' expects a boolean condition")
             }
             return condition ? arguments[1] : arguments[2]
         case "not":
             try count(1...1)
-            return .bool(!(arguments[0].boolValue ?? false))
+            return .bool(!(arguments[0].armBool ?? false))
         case "and":
             try count(2...64)
-            return .bool(arguments.allSatisfy { $0.boolValue == true })
+            return .bool(arguments.allSatisfy { $0.armBool == true })
         case "or":
             try count(2...64)
-            return .bool(arguments.contains { $0.boolValue == true })
+            return .bool(arguments.contains { $0.armBool == true })
         case "empty":
             try count(1...1)
             switch arguments[0] {
             case .null: return .bool(true)
             case .string(let text): return .bool(text.isEmpty)
             case .array(let items): return .bool(items.isEmpty)
-            case .object(let object): return .bool(object.members.isEmpty)
+            case .object(let object): return .bool(object.isEmpty)
             default: return .bool(false)
             }
         case "length":
@@ -308,15 +307,15 @@ public final class TemplateExpressionEvaluator {
             switch arguments[0] {
             case .string(let text): return .number(Double(text.count))
             case .array(let items): return .number(Double(items.count))
-            case .object(let object): return .number(Double(object.members.count))
+            case .object(let object): return .number(Double(object.count))
             default: throw TemplateExpressionError("The template function 'length' expects a string, array or object")
             }
         case "contains":
             try count(2...2)
             switch arguments[0] {
-            case .string(let text): return .bool(text.lowercased().contains(arguments[1].text.lowercased()))
+            case .string(let text): return .bool(text.lowercased().contains(arguments[1].armText.lowercased()))
             case .array(let items): return .bool(items.contains(arguments[1]))
-            case .object(let object): return .bool(object[arguments[1].text] != nil)
+            case .object(let object): return .bool(object[ignoringCase: arguments[1].armText] != nil)
             default: return .bool(false)
             }
         case "replace":
@@ -325,13 +324,13 @@ public final class TemplateExpressionEvaluator {
             return .string(parts[0].replacingOccurrences(of: parts[1], with: parts[2]))
         case "substring":
             try count(2...3)
-            let text = Array(arguments[0].text)
-            let start = arguments[1].intValue ?? 0
-            let length = arguments.count == 3 ? (arguments[2].intValue ?? 0) : text.count - start
+            let text = Array(arguments[0].armText)
+            let start = arguments[1].armInt ?? 0
+            let length = arguments.count == 3 ? (arguments[2].armInt ?? 0) : text.count - start
             guard start >= 0, length >= 0, start + length <= text.count else {
                 throw TemplateExpressionError(
                     "The index and length parameters must refer to a location within "
-                        + "the string '\(arguments[0].text)'")
+                        + "the string '\(arguments[0].armText)'")
             }
             return .string(String(text[start..<(start + length)]))
         case "createarray":
@@ -340,23 +339,23 @@ public final class TemplateExpressionEvaluator {
             guard arguments.count % 2 == 0 else {
                 throw TemplateExpressionError("The template function 'createObject' expects name/value pairs")
             }
-            var object = TemplateObject()
+            var object = JSONObject()
             for pair in stride(from: 0, to: arguments.count, by: 2) {
-                object[arguments[pair].text] = arguments[pair + 1]
+                object[ignoringCase: arguments[pair].armText] = arguments[pair + 1]
             }
             return .object(object)
         case "json":
             try count(1...1)
             do {
-                return try TemplateNode.parse(arguments[0].text).literalValue
+                return try JSONValue.parse(arguments[0].armText)
             } catch {
                 throw TemplateExpressionError(
                     "The template function 'json' got text that is not JSON: "
-                        + "'\(arguments[0].text)'")
+                        + "'\(arguments[0].armText)'")
             }
         case "first", "last":
             try count(1...1)
-            let items: [TemplateValue]
+            let items: [JSONValue]
             switch arguments[0] {
             case .string(let text): items = text.map { .string(String($0)) }
             case .array(let values): items = values
@@ -366,10 +365,10 @@ public final class TemplateExpressionEvaluator {
         case "split":
             try count(2...2)
             let parts = try strings()
-            return .array(parts[0].components(separatedBy: parts[1]).map(TemplateValue.string))
+            return .array(parts[0].components(separatedBy: parts[1]).map(JSONValue.string))
         case "trim":
             try count(1...1)
-            return .string(arguments[0].text.trimmingCharacters(in: .whitespaces))
+            return .string(arguments[0].armText.trimmingCharacters(in: .whitespaces))
         case "startswith", "endswith":
             try count(2...2)
             let parts = try strings().map { $0.lowercased() }
@@ -379,7 +378,7 @@ public final class TemplateExpressionEvaluator {
         }
     }
 
-    private func variable(_ name: String) throws -> TemplateValue {
+    private func variable(_ name: String) throws -> JSONValue {
         let key = name.lowercased()
         if let value = variableValues[key] { return value }
         guard let node = variableNodes[key] else {
@@ -429,7 +428,7 @@ public final class TemplateExpressionEvaluator {
     }
 
     /// .NET composite formatting as `format()` uses it: `{0}`, `{1}`, with `{{` and `}}` for braces.
-    static func format(_ pattern: String, _ values: [TemplateValue]) throws -> String {
+    static func format(_ pattern: String, _ values: [JSONValue]) throws -> String {
         var result = ""
         var characters = Array(pattern)[...]
         while let character = characters.popFirst() {
@@ -452,7 +451,7 @@ public final class TemplateExpressionEvaluator {
                         "The format string '\(pattern)' refers to argument '{\(inside)}', "
                             + "but only \(values.count) value(s) were given")
                 }
-                result += values[index].text
+                result += values[index].armText
             } else {
                 result.append(character)
             }
@@ -468,11 +467,5 @@ public final class TemplateExpressionEvaluator {
         let hex = bytes.map { String(format: "%02x", $0) }.joined()
         let characters = Array(hex)
         return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
-    }
-}
-
-extension TemplateValue: ExpressibleByStringLiteral {
-    public init(stringLiteral value: String) {
-        self = .string(value)
     }
 }

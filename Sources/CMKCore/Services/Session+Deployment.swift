@@ -1,13 +1,14 @@
 import Foundation
+import JSON
 
 /// A parameter value given to `az deployment group create`: typed text (`k=v`) or a JSON value (a parameters file).
 public struct DeploymentParameterArgument: Sendable, Equatable {
     public var name: String
-    public var value: TemplateValue
+    public var value: JSONValue
     /// Text from `k=v`, converted to the declared type (`int`, `bool`, `array`, ...) when the template is read.
     public var isText: Bool
 
-    public init(name: String, value: TemplateValue, isText: Bool) {
+    public init(name: String, value: JSONValue, isText: Bool) {
         self.name = name
         self.value = value
         self.isText = isText
@@ -18,22 +19,22 @@ public struct DeploymentParameterArgument: Sendable, Equatable {
     /// - Throws: `CMKError` naming the line and column of a malformed file or entry.
     public static func parseFile(_ text: String) throws -> [DeploymentParameterArgument] {
         let root = try TemplateNode.parse(text)
-        let container = root.member("parameters") ?? root
-        guard case .object(let members) = container.kind else {
+        let container = root[ignoringCase: "parameters"] ?? root
+        guard case .object = container.value else {
             throw CMKError.badRequest(
                 .invalidParameterFile,
                 "The parameters file must hold a JSON object "
                     + "(\(container.position)).", hint: "Write {\"parameters\": {\"name\": {\"value\": \"...\"}}}.")
         }
-        return try members.map { member in
-            guard let value = member.value.member("value") else {
+        return try container.members.map { member in
+            guard let value = member.value[ignoringCase: "value"] else {
                 throw CMKError.badRequest(
                     .invalidParameterFile,
                     "The parameter '\(member.key)' in the parameters "
                         + "file has no 'value' (\(member.value.position)); Key Vault references are not simulated.",
                     hint: "Write \"\(member.key)\": {\"value\": ...}.")
             }
-            return DeploymentParameterArgument(name: member.key, value: value.literalValue, isText: false)
+            return DeploymentParameterArgument(name: member.key, value: value.value, isText: false)
         }
     }
 }
@@ -129,8 +130,8 @@ extension Session {
         -> Deployment
     {
         let file = request.templateFile
-        guard case .object = template.kind, let resourcesNode = template.member("resources"),
-            case .array(let resourceNodes) = resourcesNode.kind
+        guard case .object = template.value, let resourcesNode = template[ignoringCase: "resources"],
+            case .array = resourcesNode.value
         else {
             throw CMKError.badRequest(
                 .invalidTemplate,
@@ -142,11 +143,12 @@ extension Session {
             subscriptionId: world.account.subscriptionId, subscriptionName: world.account.subscriptionName,
             tenantId: world.account.tenantId, resourceGroupName: group.name, resourceGroupLocation: group.location,
             deploymentName: request.name, reference: { _, _ in .null })
-        let evaluator = TemplateExpressionEvaluator(environment: environment, variables: template.member("variables"))
+        let evaluator = TemplateExpressionEvaluator(
+            environment: environment, variables: template[ignoringCase: "variables"])
         let parameters = try resolveParameters(template, request: request, evaluator: evaluator)
 
         var planned: [PlannedResource] = []
-        for (index, node) in resourceNodes.enumerated() {
+        for (index, node) in resourcesNode.elements.enumerated() {
             planned.append(try plan(node, index: index, group: group, evaluator: evaluator, file: file))
         }
         evaluator.environment.reference = { [unowned self] target, full in
@@ -158,7 +160,7 @@ extension Session {
         var deployed: [String] = []
         for index in order where planned[index].deploys {
             let resource = planned[index]
-            let value: TemplateValue
+            let value: JSONValue
             do {
                 value = try evaluator.evaluate(resource.node)
             } catch let failure as TemplateEvaluationFailure {
@@ -176,9 +178,9 @@ extension Session {
         }
 
         var outputs: [DeploymentOutput] = []
-        for member in template.member("outputs")?.members ?? [] {
-            let type = member.value.member("type")?.string ?? "String"
-            guard let valueNode = member.value.member("value") else { continue }
+        for member in template[ignoringCase: "outputs"]?.members ?? [] {
+            let type = member.value[ignoringCase: "type"]?.value.stringValue ?? "String"
+            guard let valueNode = member.value[ignoringCase: "value"] else { continue }
             do {
                 outputs.append(DeploymentOutput(name: member.key, type: type, value: try evaluator.evaluate(valueNode)))
             } catch let failure as TemplateEvaluationFailure {
@@ -189,7 +191,7 @@ extension Session {
         var record = Deployment(
             name: request.name, resourceGroup: group.name, provisioningState: "Succeeded", timestamp: now,
             outputResources: deployed,
-            parameters: Dictionary(parameters.map { ($0.name, $0.value?.text ?? "") }, uniquingKeysWith: { $1 }),
+            parameters: Dictionary(parameters.map { ($0.name, $0.value?.armText ?? "") }, uniquingKeysWith: { $1 }),
             error: nil)
         record.mode = "Incremental"
         record.correlationId = Identifiers.guid()
@@ -213,7 +215,7 @@ extension Session {
         _ template: TemplateNode, request: DeploymentRequest,
         evaluator: TemplateExpressionEvaluator
     ) throws -> [DeploymentParameter] {
-        let definitions = template.member("parameters")?.members ?? []
+        let definitions = template[ignoringCase: "parameters"]?.members ?? []
         var supplied: [String: DeploymentParameterArgument] = [:]
         for argument in request.parameters { supplied[argument.name.lowercased()] = argument }
         let unknown = request.parameters.map(\.name).filter { name in
@@ -230,19 +232,20 @@ extension Session {
         }
         var result: [DeploymentParameter] = []
         for definition in definitions {
-            let declaredType = definition.value.member("type")?.string ?? "string"
+            let declaredType = definition.value[ignoringCase: "type"]?.value.stringValue ?? "string"
             let where_ = "at line '\(definition.value.position.line)' and column '\(definition.value.position.column)'"
-            var value: TemplateValue
+            var value: JSONValue
             if let argument = supplied[definition.key.lowercased()] {
                 guard let converted = Self.convert(argument, to: declaredType) else {
                     throw CMKError.badRequest(
                         .invalidTemplate,
                         "Deployment template validation failed: 'The "
-                            + "provided value '\(argument.value.text)' for the template parameter '\(definition.key)' "
+                            + "provided value '\(argument.value.armText)' for the template parameter "
+                            + "'\(definition.key)' "
                             + "\(where_) is not valid. Expected a value of type '\(declaredType)'.'")
                 }
                 value = converted
-            } else if let defaultNode = definition.value.member("defaultValue") {
+            } else if let defaultNode = definition.value[ignoringCase: "defaultValue"] {
                 do {
                     value = try evaluator.evaluate(defaultNode)
                 } catch let failure as TemplateEvaluationFailure {
@@ -259,14 +262,15 @@ extension Session {
                         + "https://aka.ms/arm-create-parameter-file for usage details.'",
                     hint: "Pass it: --parameters \(definition.key)=<value>")
             }
-            if let allowed = definition.value.member("allowedValues")?.literalValue.arrayValue, !allowed.contains(value)
+            if let allowed = definition.value[ignoringCase: "allowedValues"]?.value.arrayValue, !allowed.contains(value)
             {
                 throw CMKError.badRequest(
                     .invalidTemplate,
                     "Deployment template validation failed: 'The provided "
-                        + "value '\(value.text)' for the template parameter '\(definition.key)' \(where_) is not valid. "
+                        + "value '\(value.armText)' for the template parameter '\(definition.key)' \(where_) "
+                        + "is not valid. "
                         + "The parameter value is not part of the allowed value(s): '"
-                        + allowed.map(\.text).joined(separator: ",") + "'.'")
+                        + allowed.map(\.armText).joined(separator: ",") + "'.'")
             }
             evaluator.setParameter(definition.key, value)
             let secure = declaredType.lowercased().hasPrefix("secure")
@@ -277,21 +281,21 @@ extension Session {
     }
 
     /// A supplied value as the declared type, or `nil` when it cannot be one.
-    private static func convert(_ argument: DeploymentParameterArgument, to declaredType: String) -> TemplateValue? {
+    private static func convert(_ argument: DeploymentParameterArgument, to declaredType: String) -> JSONValue? {
         let value = argument.value
         switch declaredType.lowercased() {
         case "string", "securestring":
             if argument.isText { return value }
-            return value.stringValue.map(TemplateValue.string)
+            return value.stringValue.map(JSONValue.string)
         case "int":
-            return value.intValue.map { .number(Double($0)) }
+            return value.armInt.map { .number(Double($0)) }
         case "bool":
-            return value.boolValue.map(TemplateValue.bool)
+            return value.armBool.map(JSONValue.bool)
         case "array", "object", "secureobject":
             var parsed = value
             if argument.isText, let text = value.stringValue {
-                guard let node = try? TemplateNode.parse(text) else { return nil }
-                parsed = node.literalValue
+                guard let node = try? JSONValue.parse(text) else { return nil }
+                parsed = node
             }
             let wantsArray = declaredType.lowercased() == "array"
             return (wantsArray ? parsed.arrayValue != nil : parsed.objectValue != nil) ? parsed : nil
@@ -306,26 +310,28 @@ extension Session {
     ) throws -> PlannedResource {
         let label = "#\(index + 1)"
         func text(_ member: String) throws -> String {
-            guard let field = node.member(member) else {
+            guard let field = node[ignoringCase: member] else {
                 throw CMKError.badRequest(
                     .invalidTemplate,
                     "Deployment template validation failed: 'The template "
-                        + "resource \(label) at line '\(node.position.line)' and column '\(node.position.column)' has no "
+                        + "resource \(label) at line '\(node.position.line)' and column "
+                        + "'\(node.position.column)' has no "
                         + "'\(member)'.'")
             }
             do {
-                return try evaluator.evaluate(field).text
+                return try evaluator.evaluate(field).armText
             } catch let failure as TemplateEvaluationFailure {
                 throw invalidTemplate(failure, what: "The template resource \(label)", file: file)
             }
         }
         let type = try text("type")
         let name = try text("name")
-        if let children = node.member("resources"), !children.elements.isEmpty {
+        if let children = node[ignoringCase: "resources"], !children.elements.isEmpty {
             throw CMKError.badRequest(
                 .invalidTemplate,
                 "Deployment template validation failed: 'The template "
-                    + "resource '\(name)' at line '\(node.position.line)' and column '\(node.position.column)' has nested "
+                    + "resource '\(name)' at line '\(node.position.line)' and column "
+                    + "'\(node.position.column)' has nested "
                     + "resources, which are not simulated.'",
                 hint: "Declare child resources at the top level with a "
                     + "'parent/child' name and a dependsOn on the parent.")
@@ -341,9 +347,9 @@ extension Session {
                     + "identical number of segments as its resource name.'")
         }
         var deploys = true
-        if let condition = node.member("condition") {
+        if let condition = node[ignoringCase: "condition"] {
             do {
-                deploys = try evaluator.evaluate(condition).boolValue ?? true
+                deploys = try evaluator.evaluate(condition).armBool ?? true
             } catch let failure as TemplateEvaluationFailure {
                 throw invalidTemplate(failure, what: "The condition of template resource '\(name)'", file: file)
             }
@@ -371,10 +377,10 @@ extension Session {
     ) throws {
         for index in planned.indices {
             var dependencies: [Int] = []
-            for entry in planned[index].node.member("dependsOn")?.elements ?? [] {
+            for entry in planned[index].node[ignoringCase: "dependsOn"]?.elements ?? [] {
                 let target: String
                 do {
-                    target = try evaluator.evaluate(entry).text
+                    target = try evaluator.evaluate(entry).armText
                 } catch let failure as TemplateEvaluationFailure {
                     throw invalidTemplate(failure, resource: planned[index], file: file)
                 }
@@ -382,7 +388,8 @@ extension Session {
                     throw CMKError.badRequest(
                         .invalidTemplate,
                         "Deployment template validation failed: 'The "
-                            + "resource '\(target)' is not defined in the template' (dependsOn of '\(planned[index].label)' "
+                            + "resource '\(target)' is not defined in the template' "
+                            + "(dependsOn of '\(planned[index].label)' "
                             + "at \(file) \(entry.position)).")
                 }
                 if found != index { dependencies.append(found) }
@@ -401,11 +408,11 @@ extension Session {
     private static func referencedTargets(_ node: TemplateNode, evaluator: TemplateExpressionEvaluator) -> [String] {
         var strings: [String] = []
         func collect(_ node: TemplateNode) {
-            switch node.kind {
+            switch node.value {
             case .string(let text): strings.append(text)
-            case .array(let items): items.forEach(collect)
-            case .object(let members):
-                for member in members where member.key.lowercased() != "dependson" {
+            case .array: node.elements.forEach(collect)
+            case .object:
+                for member in node.members where member.key.lowercased() != "dependson" {
                     strings.append(member.key)
                     collect(member.value)
                 }
@@ -420,11 +427,11 @@ extension Session {
                 switch call.name.lowercased() {
                 case "resourceid":
                     if let value = try? evaluator.evaluate(.call(name: call.name, arguments: call.arguments)) {
-                        targets.append(value.text)
+                        targets.append(value.armText)
                     }
                 case "reference":
                     if let first = call.arguments.first, let value = try? evaluator.evaluate(first) {
-                        targets.append(value.text)
+                        targets.append(value.armText)
                     }
                 default: break
                 }
@@ -442,7 +449,7 @@ extension Session {
         case ManagedIdentity.resourceType.lowercased(): return 0
         case KeyVault.resourceType.lowercased(): return 1
         case KeyVault.resourceType.lowercased() + "/keys": return 2
-        case KeyVault.resourceType.lowercased() + "/accesspolicies", "microsoft.authorization/roleassignments": return 3
+        case KeyVault.resourceType.lowercased() + "/accesspolicies", RoleAssignment.resourceType.lowercased(): return 3
         case Registry.resourceType.lowercased(): return 4
         default: return 5
         }
@@ -468,7 +475,8 @@ extension Session {
                 throw CMKError.badRequest(
                     .invalidTemplate,
                     "Deployment template validation failed: 'Circular "
-                        + "dependency detected on resource: '\(first.id.description)' at line '\(first.node.position.line)' "
+                        + "dependency detected on resource: '\(first.id.description)' "
+                        + "at line '\(first.node.position.line)' "
                         + "and column '\(first.node.position.column)' of \(file). Circular dependency path: \(path).'",
                     hint: "Remove one of the dependsOn entries or reference() calls along that path.")
             }
@@ -509,9 +517,12 @@ extension Session {
 
     // MARK: - reference()
 
-    /// `reference()`: the current state of a resource in the world, shaped as ARM returns it.
+    /// `reference()`: the current state of a resource in the world, as ARM returns it.
+    ///
+    /// The shape is `ResourceProjection`'s, the same that `az ... show` prints: the whole resource with 'Full',
+    /// else its `properties`.
     private func templateReference(_ target: String, full: Bool, planned: [PlannedResource], group: ResourceGroup)
-        throws -> TemplateValue
+        throws -> JSONValue
     {
         let id: TemplateResourceID
         if let parsed = TemplateResourceID.parse(target) {
@@ -527,108 +538,48 @@ extension Session {
         let notFound = CMKError.resourceNotFound(
             type: id.type, name: id.names.joined(separator: "/"),
             resourceGroup: groupName)
-        var properties = TemplateObject()
-        var resource: TemplateObject = [
-            "id": .string(id.description),
-            "name": .string(id.names.joined(separator: "/")), "type": .string(id.type),
-        ]
+        let projection = ResourceProjection(world: world)
+        let resource: JSONValue
         switch id.type.lowercased() {
         case ManagedIdentity.resourceType.lowercased():
             guard let index = identityIndex(name: id.names[0], resourceGroup: groupName) else { throw notFound }
-            let identity = world.identities[index]
-            properties = [
-                "tenantId": .string(identity.tenantId), "principalId": .string(identity.principalId),
-                "clientId": .string(identity.clientId),
-            ]
-            resource["location"] = .string(identity.location)
+            resource = projection.identity(world.identities[index])
         case KeyVault.resourceType.lowercased():
             guard let index = vaultIndex(id.names[0]) else { throw notFound }
-            let vault = world.vaults[index]
-            properties = [
-                "vaultUri": .string(vault.vaultURI), "tenantId": .string(vault.tenantId),
-                "sku": .object(["family": "A", "name": .string(vault.sku)]),
-                "enableSoftDelete": true, "softDeleteRetentionInDays": .number(Double(vault.softDeleteRetentionInDays)),
-                "enablePurgeProtection": vault.enablePurgeProtection.map(TemplateValue.bool) ?? .null,
-                "enableRbacAuthorization": .bool(vault.enableRbacAuthorization),
-                "accessPolicies": .array(
-                    vault.accessPolicies.map { policy in
-                        .object([
-                            "tenantId": .string(policy.tenantId), "objectId": .string(policy.objectId),
-                            "permissions": .object(["keys": .array(policy.keys.map(TemplateValue.string))]),
-                        ])
-                    }),
-                "networkAcls": .object([
-                    "defaultAction": .string(vault.networkAcls.defaultAction),
-                    "bypass": .string(vault.networkAcls.bypass),
-                ]),
-                "provisioningState": "Succeeded",
-            ]
-            resource["location"] = .string(vault.location)
+            resource = projection.vault(world.vaults[index])
         case KeyVault.resourceType.lowercased() + "/keys":
             guard id.names.count == 2, let index = keyIndex(vaultName: id.names[0], name: id.names[1]),
                 !world.keys[index].isDeleted
             else { throw notFound }
-            let key = world.keys[index]
-            let current = key.current
-            properties = [
-                "kty": .string(current.keyType.rawValue),
-                "keySize": current.keySize.map { .number(Double($0)) } ?? .null,
-                "keyOps": .array(current.keyOps.map(TemplateValue.string)),
-                "keyUri": .string(key.versionlessIdentifier),
-                "keyUriWithVersion": .string(current.identifier(vaultName: key.vaultName, keyName: key.name)),
-                "attributes": .object(["enabled": .bool(current.enabled)]),
-            ]
+            resource = projection.key(world.keys[index])
+        case RoleAssignment.resourceType.lowercased():
+            guard let assignment = world.roleAssignments[key: id.names[0]] else { throw notFound }
+            resource = projection.roleAssignment(assignment)
         case Registry.resourceType.lowercased():
             guard let index = registryIndex(id.names[0]) else { throw notFound }
-            let registry = world.registries[index]
-            var encryption: TemplateObject = ["status": registry.isCMK ? "enabled" : "disabled"]
-            if let settings = registry.encryption {
-                encryption["keyVaultProperties"] = .object([
-                    "identity": .string(settings.identity), "keyIdentifier": .string(settings.keyIdentifier),
-                    "versionedKeyIdentifier": .string(settings.versionedKeyIdentifier),
-                    "keyRotationEnabled": .bool(settings.keyRotationEnabled),
-                ])
-            }
-            properties = [
-                "loginServer": .string(registry.loginServer), "provisioningState": "Succeeded",
-                "adminUserEnabled": .bool(registry.adminUserEnabled), "encryption": .object(encryption),
-            ]
-            resource["location"] = .string(registry.location)
-            var assigned = TemplateObject()
-            for identity in registry.identity.userAssigned {
-                assigned[identity.resourceID] = .object([
-                    "clientId": .string(identity.clientId),
-                    "principalId": .string(identity.principalId),
-                ])
-            }
-            resource["identity"] = .object([
-                "type": .string(registry.identity.type),
-                "principalId": registry.identity.systemPrincipalId.map(TemplateValue.string) ?? .null,
-                "userAssignedIdentities": .object(assigned),
-            ])
+            resource = projection.registry(world.registries[index])
         default:
             throw TemplateExpressionError("reference() to a resource of type '\(id.type)' is not simulated")
         }
-        resource["properties"] = .object(properties)
-        return full ? .object(resource) : .object(properties)
+        return full ? resource : resource["properties"] ?? .object(JSONObject())
     }
 
     // MARK: - Applying resources
 
-    private func apply(_ value: TemplateValue, resource: PlannedResource, group: ResourceGroup) throws {
+    private func apply(_ value: JSONValue, resource: PlannedResource, group: ResourceGroup) throws {
         let type = resource.id.type.lowercased()
         switch type {
         case ManagedIdentity.resourceType.lowercased():
             try createIdentity(
                 name: resource.id.names[0], resourceGroup: group.name,
-                location: value["location"]?.stringValue, tags: Self.tags(value["tags"]))
+                location: value[ignoringCase: "location"]?.stringValue, tags: Self.tags(value[ignoringCase: "tags"]))
         case KeyVault.resourceType.lowercased():
             try applyVault(value, name: resource.id.names[0], group: group)
         case KeyVault.resourceType.lowercased() + "/keys":
             try applyKey(value, vaultName: resource.id.names[0], keyName: resource.id.names[1])
         case KeyVault.resourceType.lowercased() + "/accesspolicies":
             try applyAccessPolicies(value, vaultName: resource.id.names[0], operation: resource.id.names[1])
-        case "microsoft.authorization/roleassignments":
+        case RoleAssignment.resourceType.lowercased():
             try applyRoleAssignment(value, name: resource.id.names[0], group: group)
         case Registry.resourceType.lowercased():
             try applyRegistry(value, name: resource.id.names[0], group: group)
@@ -638,66 +589,66 @@ extension Session {
                 "The resource type '\(resource.id.type)' is not "
                     + "simulated. Supported: \(ManagedIdentity.resourceType), \(KeyVault.resourceType), "
                     + "\(KeyVault.resourceType)/keys, \(KeyVault.resourceType)/accessPolicies, "
-                    + "Microsoft.Authorization/roleAssignments, \(Registry.resourceType).")
+                    + "\(RoleAssignment.resourceType), \(Registry.resourceType).")
         }
     }
 
-    private static func tags(_ value: TemplateValue?) -> [String: String]? {
+    private static func tags(_ value: JSONValue?) -> [String: String]? {
         guard let object = value?.objectValue else { return nil }
-        return Dictionary(object.members.map { ($0.key, $0.value.text) }, uniquingKeysWith: { $1 })
+        return Dictionary(object.map { ($0.key, $0.value.armText) }, uniquingKeysWith: { $1 })
     }
 
-    private static func strings(_ value: TemplateValue?) -> [String]? {
-        value?.arrayValue?.map(\.text)
+    private static func strings(_ value: JSONValue?) -> [String]? {
+        value?.arrayValue?.map(\.armText)
     }
 
-    private func applyVault(_ value: TemplateValue, name: String, group: ResourceGroup) throws {
-        let properties = value["properties"] ?? .object(TemplateObject())
-        if properties["enableSoftDelete"]?.boolValue == false {
+    private func applyVault(_ value: JSONValue, name: String, group: ResourceGroup) throws {
+        let properties = value[ignoringCase: "properties"] ?? .object(JSONObject())
+        if properties[ignoringCase: "enableSoftDelete"]?.armBool == false {
             throw CMKError.badRequest(.badRequest, "The property \"enableSoftDelete\" cannot be set to false.")
         }
-        let rbac = properties["enableRbacAuthorization"]?.boolValue ?? false
+        let rbac = properties[ignoringCase: "enableRbacAuthorization"]?.armBool ?? false
         if vaultIndex(name) != nil {
             var update = VaultUpdateRequest()
-            update.enablePurgeProtection = properties["enablePurgeProtection"]?.boolValue
-            update.retentionDays = properties["softDeleteRetentionInDays"]?.intValue
+            update.enablePurgeProtection = properties[ignoringCase: "enablePurgeProtection"]?.armBool
+            update.retentionDays = properties[ignoringCase: "softDeleteRetentionInDays"]?.armInt
             update.enableRbacAuthorization = rbac
-            update.defaultAction = properties["networkAcls"]?["defaultAction"]?.stringValue
-            update.bypass = properties["networkAcls"]?["bypass"]?.stringValue
-            update.tags = Self.tags(value["tags"])
+            update.defaultAction = properties[ignoringCase: "networkAcls", "defaultAction"]?.stringValue
+            update.bypass = properties[ignoringCase: "networkAcls", "bypass"]?.stringValue
+            update.tags = Self.tags(value[ignoringCase: "tags"])
             try updateVault(name: name, resourceGroup: group.name, update)
         } else {
             var request = VaultCreateRequest(name: name, resourceGroup: group.name)
-            request.location = value["location"]?.stringValue
-            request.sku = properties["sku"]?["name"]?.stringValue ?? "standard"
-            request.retentionDays = properties["softDeleteRetentionInDays"]?.intValue
-            request.enablePurgeProtection = properties["enablePurgeProtection"]?.boolValue
+            request.location = value[ignoringCase: "location"]?.stringValue
+            request.sku = properties[ignoringCase: "sku", "name"]?.stringValue ?? "standard"
+            request.retentionDays = properties[ignoringCase: "softDeleteRetentionInDays"]?.armInt
+            request.enablePurgeProtection = properties[ignoringCase: "enablePurgeProtection"]?.armBool
             request.enableRbacAuthorization = rbac
-            request.defaultAction = properties["networkAcls"]?["defaultAction"]?.stringValue
-            request.bypass = properties["networkAcls"]?["bypass"]?.stringValue
-            request.publicNetworkAccess = properties["publicNetworkAccess"]?.stringValue
+            request.defaultAction = properties[ignoringCase: "networkAcls", "defaultAction"]?.stringValue
+            request.bypass = properties[ignoringCase: "networkAcls", "bypass"]?.stringValue
+            request.publicNetworkAccess = properties[ignoringCase: "publicNetworkAccess"]?.stringValue
             // ARM grants exactly the template's access policies; the deployer gets no entry of its own.
             request.noSelfPermissions = true
-            request.tags = Self.tags(value["tags"])
+            request.tags = Self.tags(value[ignoringCase: "tags"])
             try createVault(request)
         }
         if !rbac {
-            for entry in properties["accessPolicies"]?.arrayValue ?? [] {
+            for entry in properties[ignoringCase: "accessPolicies"]?.arrayValue ?? [] {
                 try applyPolicyEntry(entry, vaultName: name, merge: false)
             }
         }
     }
 
-    private func applyPolicyEntry(_ entry: TemplateValue, vaultName: String, merge: Bool) throws {
-        guard let objectId = entry["objectId"]?.stringValue, !objectId.isEmpty else {
+    private func applyPolicyEntry(_ entry: JSONValue, vaultName: String, merge: Bool) throws {
+        guard let objectId = entry[ignoringCase: "objectId"]?.stringValue, !objectId.isEmpty else {
             throw CMKError.badRequest(.badRequest, "An access policy entry of vault '\(vaultName)' has no objectId.")
         }
-        let applicationId = entry["applicationId"]?.stringValue
-        let permissions = entry["permissions"]
-        var keys = Self.strings(permissions?["keys"])
-        var secrets = Self.strings(permissions?["secrets"])
-        var certificates = Self.strings(permissions?["certificates"])
-        var storage = Self.strings(permissions?["storage"])
+        let applicationId = entry[ignoringCase: "applicationId"]?.stringValue
+        let permissions = entry[ignoringCase: "permissions"]
+        var keys = Self.strings(permissions?[ignoringCase: "keys"])
+        var secrets = Self.strings(permissions?[ignoringCase: "secrets"])
+        var certificates = Self.strings(permissions?[ignoringCase: "certificates"])
+        var storage = Self.strings(permissions?[ignoringCase: "storage"])
         if merge, let vault = try? requireVault(vaultName),
             let existing = vault.accessPolicies.first(where: {
                 $0.objectId.lowercased() == objectId.lowercased()
@@ -719,8 +670,8 @@ extension Session {
     }
 
     /// `vaults/accessPolicies` named `<vault>/add`, `/replace` or `/remove`.
-    private func applyAccessPolicies(_ value: TemplateValue, vaultName: String, operation: String) throws {
-        let entries = value["properties"]?["accessPolicies"]?.arrayValue ?? []
+    private func applyAccessPolicies(_ value: JSONValue, vaultName: String, operation: String) throws {
+        let entries = value[ignoringCase: "properties", "accessPolicies"]?.arrayValue ?? []
         switch operation.lowercased() {
         case "add":
             for entry in entries { try applyPolicyEntry(entry, vaultName: vaultName, merge: true) }
@@ -737,8 +688,8 @@ extension Session {
         case "remove":
             for entry in entries {
                 try deletePolicy(
-                    vaultName: vaultName, resourceGroup: nil, objectId: entry["objectId"]?.text ?? "",
-                    applicationId: entry["applicationId"]?.stringValue)
+                    vaultName: vaultName, resourceGroup: nil, objectId: entry[ignoringCase: "objectId"]?.armText ?? "",
+                    applicationId: entry[ignoringCase: "applicationId"]?.stringValue)
             }
         default:
             throw CMKError.badRequest(
@@ -749,12 +700,12 @@ extension Session {
     }
 
     /// A key through ARM: the control plane creates it, so the vault's data-plane permissions are not asked.
-    private func applyKey(_ value: TemplateValue, vaultName: String, keyName: String) throws {
+    private func applyKey(_ value: JSONValue, vaultName: String, keyName: String) throws {
         let vault = try requireVault(vaultName)
         if let index = keyIndex(vaultName: vault.name, name: keyName), !world.keys[index].isDeleted { return }
-        let properties = value["properties"] ?? .object(TemplateObject())
+        let properties = value[ignoringCase: "properties"] ?? .object(JSONObject())
         var request = KeyCreateRequest(vaultName: vault.name, name: keyName)
-        if let kty = properties["kty"]?.stringValue {
+        if let kty = properties[ignoringCase: "kty"]?.stringValue {
             guard let type = KeyType(azName: kty) else {
                 throw CMKError.badRequest(
                     .badParameter,
@@ -763,14 +714,14 @@ extension Session {
             }
             request.keyType = type
         }
-        request.size = properties["keySize"]?.intValue
-        request.curve = properties["curveName"]?.stringValue
-        request.operations = Self.strings(properties["keyOps"])
-        let attributes = properties["attributes"]
-        request.disabled = attributes?["enabled"]?.boolValue == false
-        request.expires = attributes?["exp"]?.intValue.map { Date(timeIntervalSince1970: Double($0)) }
-        request.notBefore = attributes?["nbf"]?.intValue.map { Date(timeIntervalSince1970: Double($0)) }
-        request.tags = Self.tags(value["tags"])
+        request.size = properties[ignoringCase: "keySize"]?.armInt
+        request.curve = properties[ignoringCase: "curveName"]?.stringValue
+        request.operations = Self.strings(properties[ignoringCase: "keyOps"])
+        let attributes = properties[ignoringCase: "attributes"]
+        request.disabled = attributes?[ignoringCase: "enabled"]?.armBool == false
+        request.expires = attributes?[ignoringCase: "exp"]?.armInt.map { Date(timeIntervalSince1970: Double($0)) }
+        request.notBefore = attributes?[ignoringCase: "nbf"]?.armInt.map { Date(timeIntervalSince1970: Double($0)) }
+        request.tags = Self.tags(value[ignoringCase: "tags"])
         let vaultPosition = vaultIndex(vault.name)!
         let policies = world.vaults[vaultPosition].accessPolicies
         if !vault.enableRbacAuthorization {
@@ -782,10 +733,10 @@ extension Session {
         try createKey(request)
     }
 
-    private func applyRoleAssignment(_ value: TemplateValue, name: String, group: ResourceGroup) throws {
-        let properties = value["properties"] ?? .object(TemplateObject())
-        guard let role = properties["roleDefinitionId"]?.stringValue,
-            let principalId = properties["principalId"]?.stringValue
+    private func applyRoleAssignment(_ value: JSONValue, name: String, group: ResourceGroup) throws {
+        let properties = value[ignoringCase: "properties"] ?? .object(JSONObject())
+        guard let role = properties[ignoringCase: "roleDefinitionId"]?.stringValue,
+            let principalId = properties[ignoringCase: "principalId"]?.stringValue
         else {
             throw CMKError.badRequest(
                 .invalidRoleAssignment,
@@ -793,7 +744,8 @@ extension Session {
                     + "and properties.principalId.")
         }
         let groupScope = "\(world.account.subscriptionPath)/resourceGroups/\(group.name)"
-        var scope = value["scope"]?.stringValue ?? properties["scope"]?.stringValue ?? groupScope
+        var scope =
+            value[ignoringCase: "scope"]?.stringValue ?? properties[ignoringCase: "scope"]?.stringValue ?? groupScope
         if !scope.hasPrefix("/") {
             // The short form `Microsoft.KeyVault/vaults/kv1`: namespace, then type/name pairs in this group.
             let parts = scope.split(separator: "/").map(String.init)
@@ -808,9 +760,9 @@ extension Session {
         let before = Set(world.roleAssignments.map(\.name))
         let assignment = try createRoleAssignment(
             role: role, scope: scope, assignee: nil, assigneeObjectId: principalId,
-            principalType: properties["principalType"]?.stringValue,
-            description: properties["description"]?.stringValue,
-            condition: properties["condition"]?.stringValue)
+            principalType: properties[ignoringCase: "principalType"]?.stringValue,
+            description: properties[ignoringCase: "description"]?.stringValue,
+            condition: properties[ignoringCase: "condition"]?.stringValue)
         if !before.contains(assignment.name), UUID(uuidString: name) != nil,
             let index = world.roleAssignments.firstIndex(where: { $0.name == assignment.name })
         {
@@ -818,28 +770,30 @@ extension Session {
         }
     }
 
-    private func applyRegistry(_ value: TemplateValue, name: String, group: ResourceGroup) throws {
-        let properties = value["properties"] ?? .object(TemplateObject())
-        guard let skuName = value["sku"]?["name"]?.stringValue,
+    private func applyRegistry(_ value: JSONValue, name: String, group: ResourceGroup) throws {
+        let properties = value[ignoringCase: "properties"] ?? .object(JSONObject())
+        guard let skuName = value[ignoringCase: "sku", "name"]?.stringValue,
             let sku = RegistrySKU.allCases.first(where: { $0.rawValue.lowercased() == skuName.lowercased() })
         else {
             throw CMKError.badRequest(.invalidSku, "The registry '\(name)' needs sku.name Basic, Standard or Premium.")
         }
-        let identityIDs = value["identity"]?["userAssignedIdentities"]?.objectValue?.keys ?? []
-        let identityType = value["identity"]?["type"]?.stringValue?.lowercased() ?? "none"
-        let encryption = properties["encryption"]
-        let wantsCMK = encryption?["status"]?.stringValue?.lowercased() == "enabled"
+        let identityIDs = value[ignoringCase: "identity", "userAssignedIdentities"]?.objectValue?.keys ?? []
+        let identityType = value[ignoringCase: "identity", "type"]?.stringValue?.lowercased() ?? "none"
+        let encryption = properties[ignoringCase: "encryption"]
+        let wantsCMK = encryption?[ignoringCase: "status"]?.stringValue?.lowercased() == "enabled"
         var encryptionIdentityID: String?
         var keyIdentifier: String?
         if wantsCMK {
-            guard let key = encryption?["keyVaultProperties"]?["keyIdentifier"]?.stringValue, !key.isEmpty else {
+            guard let key = encryption?[ignoringCase: "keyVaultProperties", "keyIdentifier"]?.stringValue,
+                !key.isEmpty
+            else {
                 throw CMKError.badRequest(
                     .invalidEncryption,
                     "encryption.status is enabled but "
                         + "encryption.keyVaultProperties.keyIdentifier is empty.",
                     hint: "Pass the key URL, e.g. --parameters kek_id=https://<vault>.vault.azure.net/keys/<key>.")
             }
-            let clientId = encryption?["keyVaultProperties"]?["identity"]?.stringValue ?? ""
+            let clientId = encryption?[ignoringCase: "keyVaultProperties", "identity"]?.stringValue ?? ""
             for id in identityIDs {
                 let identity = try resolveIdentity(id, defaultResourceGroup: group.name)
                 if identity.clientId.lowercased() == clientId.lowercased() { encryptionIdentityID = id }
@@ -854,10 +808,13 @@ extension Session {
             }
             keyIdentifier = key
         }
-        let trustEnabled = properties["policies"]?["trustPolicy"]?["status"]?.stringValue?.lowercased() == "enabled"
-        let defaultAction = properties["networkRuleSet"]?["defaultAction"]?.stringValue
-        let adminEnabled = properties["adminUserEnabled"]?.boolValue ?? false
-        let publicNetwork = properties["publicNetworkAccess"]?.stringValue.map { $0.lowercased() != "disabled" }
+        let trustStatus = properties[ignoringCase: "policies", "trustPolicy", "status"]?.stringValue
+        let trustEnabled = trustStatus?.lowercased() == "enabled"
+        let defaultAction = properties[ignoringCase: "networkRuleSet", "defaultAction"]?.stringValue
+        let adminEnabled = properties[ignoringCase: "adminUserEnabled"]?.armBool ?? false
+        let publicNetwork = properties[ignoringCase: "publicNetworkAccess"]?.stringValue.map {
+            $0.lowercased() != "disabled"
+        }
 
         if let existing = registryIndex(name).map({ world.registries[$0] }) {
             if wantsCMK, !existing.isCMK {
@@ -876,18 +833,18 @@ extension Session {
             try updateRegistry(
                 name: name, resourceGroup: group.name, sku: sku, adminEnabled: adminEnabled,
                 defaultAction: defaultAction, publicNetworkEnabled: publicNetwork,
-                tags: Self.tags(value["tags"]))
+                tags: Self.tags(value[ignoringCase: "tags"]))
         } else {
             var request = RegistryCreateRequest(name: name, resourceGroup: group.name, sku: sku)
-            request.location = value["location"]?.stringValue
+            request.location = value[ignoringCase: "location"]?.stringValue
             request.identity = encryptionIdentityID
             request.keyEncryptionKey = keyIdentifier
             request.adminEnabled = adminEnabled
             // Allow is the default; only a Deny needs the Premium-only network rule set.
             if let defaultAction, defaultAction.lowercased() != "allow" { request.defaultAction = defaultAction }
             request.publicNetworkEnabled = publicNetwork
-            request.zoneRedundancy = properties["zoneRedundancy"]?.stringValue?.lowercased() == "enabled"
-            request.tags = Self.tags(value["tags"])
+            request.zoneRedundancy = properties[ignoringCase: "zoneRedundancy"]?.stringValue?.lowercased() == "enabled"
+            request.tags = Self.tags(value[ignoringCase: "tags"])
             try createRegistry(request)
         }
         let others =
@@ -900,12 +857,12 @@ extension Session {
             try setContentTrust(registryName: name, resourceGroup: group.name, enabled: true)
         }
         let index = registryIndex(name)!
-        if let status = properties["policies"]?["quarantinePolicy"]?["status"]?.stringValue {
+        if let status = properties[ignoringCase: "policies", "quarantinePolicy", "status"]?.stringValue {
             world.registries[index].quarantinePolicyEnabled = status.lowercased() == "enabled"
         }
-        if let retention = properties["policies"]?["retentionPolicy"] {
-            if let days = retention["days"]?.intValue { world.registries[index].retentionDays = days }
-            if let status = retention["status"]?.stringValue {
+        if let retention = properties[ignoringCase: "policies", "retentionPolicy"] {
+            if let days = retention[ignoringCase: "days"]?.armInt { world.registries[index].retentionDays = days }
+            if let status = retention[ignoringCase: "status"]?.stringValue {
                 world.registries[index].retentionPolicyEnabled = status.lowercased() == "enabled"
             }
         }

@@ -1,5 +1,5 @@
 import CMKCore
-import JMESPath
+import JSON
 
 /// `az acr`: registries, encryption, identities, content-trust configuration.
 enum AzAcrCommands {

@@ -1,6 +1,6 @@
 import CMKCore
 import Foundation
-import JMESPath
+import JSON
 
 /// `az acr check-health`: az's stderr report, with the CMK check made for real against the simulated vault.
 enum AzAcrHealthCommand {

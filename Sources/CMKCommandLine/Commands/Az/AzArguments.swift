@@ -1,5 +1,5 @@
 import CMKCore
-import JMESPath
+import JSON
 import Foundation
 
 /// Option declarations and value conversions the az commands share.

@@ -1,6 +1,6 @@
 import CMKCore
 import Foundation
-import JMESPath
+import JSON
 
 /// `az deployment group`: ARM template deployments into a resource group.
 enum AzDeploymentCommands {
@@ -131,100 +131,10 @@ enum AzDeploymentCommands {
 }
 
 extension AzPresenter {
-    /// A template value in the command line's JSON.
-    static func json(_ value: TemplateValue) -> JSONValue {
-        switch value {
-        case .null: return .null
-        case .bool(let flag): return .bool(flag)
-        case .number(let number): return .number(number)
-        case .string(let text): return .string(text)
-        case .array(let items): return .array(items.map(json))
-        case .object(let object): return .object(JSONObject(object.members.map { ($0.key, json($0.value)) }))
-        }
-    }
-
-    /// `az deployment group create|show` output.
+    /// `az deployment group create|show` output: the deployment, not flattened, with its group.
     func deployment(_ deployment: Deployment) -> JSONValue {
-        let subscriptionId = world.account.subscriptionId
-        let id =
-            "/subscriptions/\(subscriptionId)/resourceGroups/\(deployment.resourceGroup)/providers/"
-            + "Microsoft.Resources/deployments/\(deployment.name)"
-        var parameters = JSONObject()
-        for parameter in deployment.parameterValues ?? [] {
-            var entry: JSONObject = ["type": .string(Self.armTypeName(parameter.type))]
-            if !parameter.isSecure { entry["value"] = parameter.value.map(Self.json) ?? .null }
-            parameters[parameter.name] = .object(entry)
-        }
-        var outputs = JSONObject()
-        for output in deployment.outputs ?? [] {
-            outputs[output.name] = ["type": .string(Self.armTypeName(output.type)), "value": Self.json(output.value)]
-        }
-        let outputResources: [JSONValue] = deployment.outputResources.map {
-            ["id": .string($0), "resourceGroup": .string(deployment.resourceGroup)]
-        }
-        let dependencies: [JSONValue] = (deployment.dependencies ?? []).map { dependency in
-            let target = TemplateResourceID.parse(dependency.id)
-            return [
-                "dependsOn": .array(
-                    dependency.dependsOn.map { dependsOn in
-                        let parsed = TemplateResourceID.parse(dependsOn)
-                        return [
-                            "id": .string(dependsOn), "resourceGroup": .string(deployment.resourceGroup),
-                            "resourceName": JSONValue(parsed?.names.joined(separator: "/")),
-                            "resourceType": JSONValue(parsed?.type),
-                        ]
-                    }),
-                "id": .string(dependency.id), "resourceGroup": .string(deployment.resourceGroup),
-                "resourceName": JSONValue(target?.names.joined(separator: "/")),
-                "resourceType": JSONValue(target?.type),
-            ]
-        }
-        var namespaces: [String: [String]] = [:]
-        for resource in deployment.outputResources.compactMap(TemplateResourceID.parse) {
-            let parts = resource.type.split(separator: "/", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { continue }
-            if !(namespaces[parts[0]]?.contains(parts[1]) ?? false) {
-                namespaces[parts[0], default: []].append(parts[1])
-            }
-        }
-        let providers: [JSONValue] = namespaces.keys.sorted().map { namespace in
-            [
-                "id": nil, "namespace": .string(namespace), "providerAuthorizationConsentState": nil,
-                "registrationPolicy": nil, "registrationState": nil,
-                "resourceTypes": .array(
-                    namespaces[namespace]!.map { type in
-                        [
-                            "aliases": nil, "apiProfiles": nil, "apiVersions": nil, "capabilities": nil,
-                            "defaultApiVersion": nil, "locationMappings": nil, "locations": [], "properties": nil,
-                            "resourceType": .string(type), "zoneMappings": nil,
-                        ]
-                    }),
-            ]
-        }
-        return [
-            "id": .string(id), "location": nil, "name": .string(deployment.name),
-            "properties": [
-                "correlationId": JSONValue(deployment.correlationId), "debugSetting": nil,
-                "dependencies": .array(dependencies), "diagnostics": nil, "duration": "PT0S",
-                "error": deployment.error.map { ["code": "DeploymentFailed", "message": .string($0)] } ?? nil,
-                "mode": .string(deployment.mode ?? "Incremental"), "onErrorDeployment": nil,
-                "outputResources": .array(outputResources), "outputs": outputs.isEmpty ? nil : .object(outputs),
-                "parameters": parameters.isEmpty ? nil : .object(parameters), "parametersLink": nil,
-                "providers": .array(providers), "provisioningState": .string(deployment.provisioningState),
-                "templateHash": JSONValue(deployment.templateHash), "templateLink": nil,
-                "timestamp": Self.time(deployment.timestamp), "validatedResources": nil,
-            ],
-            "resourceGroup": .string(deployment.resourceGroup), "tags": nil,
-            "type": "Microsoft.Resources/deployments",
-        ]
-    }
-
-    /// ARM reports parameter types capitalised: `String`, `SecureString`, `Int`, `Bool`, `Array`, `Object`.
-    static func armTypeName(_ declared: String) -> String {
-        switch declared.lowercased() {
-        case "securestring": return "SecureString"
-        case "secureobject": return "SecureObject"
-        default: return declared.prefix(1).uppercased() + declared.dropFirst().lowercased()
-        }
+        Self.azResource(
+            ResourceProjection(world: world).deployment(deployment), flattening: false,
+            resourceGroup: .string(deployment.resourceGroup))
     }
 }

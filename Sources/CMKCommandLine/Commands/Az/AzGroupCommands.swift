@@ -1,5 +1,5 @@
 import CMKCore
-import JMESPath
+import JSON
 
 /// `az account`, `az group`, `az identity`.
 enum AzGroupCommands {

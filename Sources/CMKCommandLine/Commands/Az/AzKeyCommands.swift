@@ -1,6 +1,6 @@
 import CMKCore
 import Foundation
-import JMESPath
+import JSON
 
 /// `az keyvault key`: versions, attributes, soft delete, purge, rotation policy, encrypt and decrypt.
 enum KeyCommands {

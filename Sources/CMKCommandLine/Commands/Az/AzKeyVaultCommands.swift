@@ -1,6 +1,6 @@
 import CMKCore
 import Foundation
-import JMESPath
+import JSON
 
 /// `az keyvault` and `az keyvault key`.
 enum AzKeyVaultCommands {

@@ -1,6 +1,6 @@
 import CMKCore
 import Foundation
-import JMESPath
+import JSON
 
 /// `az monitor diagnostic-settings`: what turns on retained audit logs for a Key Vault (seed 000).
 enum AzMonitorCommands {
@@ -126,30 +126,13 @@ enum AzMonitorCommands {
         }
     }
 
-    /// az's JSON shape of a diagnostic setting.
+    /// A diagnostic setting as az prints it: flattened, with the group of the resource it watches (`null` for
+    /// a resource outside any group).
     static func present(_ setting: DiagnosticSetting, world: World) -> JSONValue {
-        let retention: JSONValue = ["days": .number(Double(setting.retentionDays ?? 0)),
-                                    "enabled": .bool(setting.retentionDays != nil)]
-        let groups = ["audit", "allLogs"]
-        let logs: [JSONValue] = setting.categories.map { name in
-            [
-                "category": groups.contains(name) ? nil : .string(name),
-                "categoryGroup": groups.contains(name) ? .string(name) : nil,
-                "enabled": true, "retentionPolicy": retention,
-            ]
-        }
-        let metrics: [JSONValue] = (setting.metrics ?? []).map { name in
-            ["category": .string(name), "enabled": true, "retentionPolicy": retention, "timeGrain": nil]
-        }
-        let group = setting.resourceID.split(separator: "/").map(String.init)
-        let resourceGroup = group.firstIndex { $0.lowercased() == "resourcegroups" }.map { group[$0 + 1] }
-        return [
-            "eventHubAuthorizationRuleId": JSONValue(setting.eventHub), "eventHubName": nil,
-            "id": .string("\(setting.resourceID)/providers/microsoft.insights/diagnosticSettings/\(setting.name)"),
-            "logAnalyticsDestinationType": nil, "logs": .array(logs), "marketplacePartnerId": nil,
-            "metrics": .array(metrics), "name": .string(setting.name), "resourceGroup": JSONValue(resourceGroup),
-            "serviceBusRuleId": nil, "storageAccountId": JSONValue(setting.storageAccount),
-            "type": "Microsoft.Insights/diagnosticSettings", "workspaceId": JSONValue(setting.workspace),
-        ]
+        let parts = setting.resourceID.split(separator: "/").map(String.init)
+        let resourceGroup = parts.firstIndex { $0.lowercased() == "resourcegroups" }.map { parts[$0 + 1] }
+        return AzPresenter.azResource(
+            ResourceProjection(world: world).diagnosticSetting(setting), flattening: true,
+            resourceGroup: JSONValue(resourceGroup))
     }
 }

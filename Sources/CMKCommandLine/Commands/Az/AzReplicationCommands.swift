@@ -1,5 +1,5 @@
 import CMKCore
-import JMESPath
+import JSON
 
 /// `az acr replication`: geo-replicas of a Premium registry, sharing its customer-managed key.
 enum AzReplicationCommands {
@@ -112,21 +112,10 @@ enum AzReplicationCommands {
 }
 
 extension AzPresenter {
-    /// A replication as az prints it; `status` is shared by every replica of the registry.
+    /// A replication as az prints it: flattened, with the registry's group.
     func replication(_ replication: Replication, of registry: Registry, status: ReplicationStatus) -> JSONValue {
-        [
-            "id": .string(
-                registry.id(subscriptionId: world.account.subscriptionId) + "/replications/\(replication.name)"),
-            "location": .string(replication.location), "name": .string(replication.name),
-            "provisioningState": "Succeeded", "regionEndpointEnabled": .bool(replication.regionEndpointEnabled),
-            "resourceGroup": .string(registry.resourceGroup),
-            "status": [
-                "displayStatus": .string(status.displayStatus), "message": JSONValue(status.message),
-                "timestamp": Self.time(status.timestamp),
-            ],
-            "systemData": systemData(created: replication.createdAt), "tags": Self.tags(replication.tags),
-            "type": "Microsoft.ContainerRegistry/registries/replications",
-            "zoneRedundancy": .string(replication.zoneRedundancy),
-        ]
+        Self.azResource(
+            ResourceProjection(world: world).replication(replication, of: registry, status: status),
+            flattening: true, resourceGroup: .string(registry.resourceGroup))
     }
 }

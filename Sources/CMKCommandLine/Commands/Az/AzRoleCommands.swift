@@ -1,5 +1,5 @@
 import CMKCore
-import JMESPath
+import JSON
 
 /// `az role assignment`.
 enum AzRoleCommands {

@@ -29,6 +29,24 @@ extension JSONValue {
     }
 }
 
+extension JSONLocatedValue {
+    /// Parses JSON text as `JSONValue.parse(_:)` does, remembering where each value and key starts.
+    ///
+    /// Same rules, limits and errors as `JSONValue.parse(_:)`. Where an object repeats a key, the member
+    /// keeps the position of its first key and the value (and position) of its last.
+    ///
+    /// - Parameter text: The complete JSON document.
+    /// - Throws: `JSONParseError` naming the line, column and what was expected.
+    public init(parsing text: String) throws {
+        var text = text
+        self = try text.withUTF8 { buffer in
+            var parser = JSONTextParser(bytes: buffer, validatesUTF8: false, recordsPositions: true)
+            let value = try parser.parseDocument()
+            return JSONLocatedValue(value: value, positions: parser.lastPositions!)
+        }
+    }
+}
+
 /// A single-pass recursive-descent JSON parser over UTF-8 bytes.
 private struct JSONTextParser {
     /// Deep enough for any real document, shallow enough never to overflow a thread's stack.
@@ -39,9 +57,17 @@ private struct JSONTextParser {
     private var index = 0
     private var depth = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, validatesUTF8: Bool) {
+    /// Whether to record where each value starts (`JSONLocatedValue`); plain parsing skips the work.
+    private let recordsPositions: Bool
+    /// The positions of the value the last `parseValue()` returned, when recording.
+    private(set) var lastPositions: JSONPositionTree?
+    /// How far positions have been counted: they are asked for in document order, so counting never restarts.
+    private var counted = (offset: 0, line: 1, column: 1)
+
+    init(bytes: UnsafeBufferPointer<UInt8>, validatesUTF8: Bool, recordsPositions: Bool = false) {
         self.bytes = bytes
         self.validatesUTF8 = validatesUTF8
+        self.recordsPositions = recordsPositions
     }
 
     mutating func parseDocument() throws -> JSONValue {
@@ -61,16 +87,20 @@ private struct JSONTextParser {
 
     private mutating func parseValue() throws -> JSONValue {
         guard index < bytes.count else { throw error("Expecting value", at: index) }
+        let start = recordsPositions ? position(at: index) : nil
+        let value: JSONValue
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try parseObject()
-        case UInt8(ascii: "["): return try parseArray()
-        case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): return try parseKeyword("true", value: .bool(true))
-        case UInt8(ascii: "f"): return try parseKeyword("false", value: .bool(false))
-        case UInt8(ascii: "n"): return try parseKeyword("null", value: .null)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        case UInt8(ascii: "{"): return try parseObject(startingAt: start)
+        case UInt8(ascii: "["): return try parseArray(startingAt: start)
+        case UInt8(ascii: "\""): value = .string(try parseString())
+        case UInt8(ascii: "t"): value = try parseKeyword("true", value: .bool(true))
+        case UInt8(ascii: "f"): value = try parseKeyword("false", value: .bool(false))
+        case UInt8(ascii: "n"): value = try parseKeyword("null", value: .null)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): value = try parseNumber()
         default: throw error("Expecting value", at: index)
         }
+        if let start { lastPositions = JSONPositionTree(start: start) }
+        return value
     }
 
     private mutating func parseKeyword(_ keyword: StaticString, value: JSONValue) throws -> JSONValue {
@@ -91,11 +121,14 @@ private struct JSONTextParser {
         }
     }
 
-    private mutating func parseObject() throws -> JSONValue {
+    /// Parses an object; `start` is where it begins, when positions are recorded.
+    private mutating func parseObject(startingAt start: JSONTextPosition?) throws -> JSONValue {
         try enterContainer()
         defer { depth -= 1 }
         index += 1
         var object = JSONObject()
+        var positions = start.map { JSONPositionTree(start: $0) }
+        defer { if let positions { lastPositions = positions } }
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             index += 1
@@ -105,12 +138,22 @@ private struct JSONTextParser {
             guard peek() == UInt8(ascii: "\"") else {
                 throw error("Expecting property name enclosed in double quotes", at: index)
             }
+            let keyStart = recordsPositions ? position(at: index) : nil
             let key = try parseString()
             skipWhitespace()
             guard peek() == UInt8(ascii: ":") else { throw error("Expecting ':' delimiter", at: index) }
             index += 1
             skipWhitespace()
+            let repeated = object[key] != nil
             object[key] = try parseValue()
+            if let keyStart, let valuePositions = lastPositions {
+                if repeated, let existing = object.keys.firstIndex(of: key) {
+                    positions?.children[existing] = valuePositions
+                } else {
+                    positions?.keys.append(keyStart)
+                    positions?.children.append(valuePositions)
+                }
+            }
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","):
@@ -129,11 +172,14 @@ private struct JSONTextParser {
         }
     }
 
-    private mutating func parseArray() throws -> JSONValue {
+    /// Parses an array; `start` is where it begins, when positions are recorded.
+    private mutating func parseArray(startingAt start: JSONTextPosition?) throws -> JSONValue {
         try enterContainer()
         defer { depth -= 1 }
         index += 1
         var elements: [JSONValue] = []
+        var positions = start.map { JSONPositionTree(start: $0) }
+        defer { if let positions { lastPositions = positions } }
         skipWhitespace()
         if peek() == UInt8(ascii: "]") {
             index += 1
@@ -141,6 +187,9 @@ private struct JSONTextParser {
         }
         while true {
             elements.append(try parseValue())
+            if let elementPositions = lastPositions, positions != nil {
+                positions?.children.append(elementPositions)
+            }
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","):
@@ -317,6 +366,23 @@ private struct JSONTextParser {
             default: return
             }
         }
+    }
+
+    /// The line and column of a byte offset at or after the last one asked for, counted in Unicode scalars.
+    private mutating func position(at byteOffset: Int) -> JSONTextPosition {
+        while counted.offset < byteOffset {
+            let byte = bytes[counted.offset]
+            counted.offset += 1
+            // UTF-8 continuation bytes do not start a character.
+            if byte & 0xC0 == 0x80 { continue }
+            if byte == UInt8(ascii: "\n") {
+                counted.line += 1
+                counted.column = 1
+            } else {
+                counted.column += 1
+            }
+        }
+        return JSONTextPosition(line: counted.line, column: counted.column)
     }
 
     /// Builds the error, converting the byte offset to line, column and character offset.

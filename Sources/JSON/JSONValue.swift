@@ -1,9 +1,10 @@
-/// A JSON value, the currency of `--query`, the output renderers and the `az` surface.
+/// A JSON value, the one currency of every module that reads or writes JSON: `--query`, the output
+/// renderers, the `az` surface, ARM templates and the resource shapes Azure returns.
 ///
 /// Objects keep their keys in insertion order, because az keeps the order of a JMESPath
-/// multiselect hash (`{Name: name, Loc: location}`) in `tsv` and `table` output; equality
-/// ignores that order, as JSON does. Numbers are `Double`, as in JMESPath; integral values
-/// render without a fractional part.
+/// multiselect hash (`{Name: name, Loc: location}`) in `tsv` and `table` output and prints template
+/// parameters in template order; equality ignores that order, as JSON does. Numbers are `Double`,
+/// as in JMESPath; integral values render without a fractional part.
 public enum JSONValue: Sendable {
     case null
     case bool(Bool)
@@ -49,6 +50,27 @@ public struct JSONObject: Sendable, Sequence {
     /// The pairs with keys sorted by Unicode code points, as Python's `sort_keys` does.
     public var sortedPairs: [(key: String, value: JSONValue)] {
         keys.sorted(by: JSONObject.codePointOrder).map { ($0, storage[$0]!) }
+    }
+
+    /// Reads and writes the first member whose key equals `key` ignoring case, as ARM treats property names.
+    ///
+    /// Writing replaces that member's value and keeps its spelling and position; with no such member it
+    /// appends one spelled `key`. Writing `nil` removes it.
+    public subscript(ignoringCase key: String) -> JSONValue? {
+        get { index(ignoringCase: key).map { storage[keys[$0]]! } }
+        set {
+            if let index = index(ignoringCase: key) {
+                self[keys[index]] = newValue
+            } else {
+                self[key] = newValue
+            }
+        }
+    }
+
+    /// The position in `keys` of the first key that equals `key` ignoring case.
+    public func index(ignoringCase key: String) -> Int? {
+        let lowered = key.lowercased()
+        return keys.firstIndex { $0.lowercased() == lowered }
     }
 
     public func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
@@ -129,5 +151,18 @@ extension JSONValue {
     public subscript(key: String) -> JSONValue? {
         if case .object(let object) = self { return object[key] }
         return nil
+    }
+
+    /// Member lookup on objects ignoring the case of the keys, as ARM reads property names; `nil` for
+    /// anything else.
+    ///
+    /// Several keys walk down nested objects: `value[ignoringCase: "properties", "encryption", "status"]`.
+    public subscript(ignoringCase path: String...) -> JSONValue? {
+        var current = self
+        for key in path {
+            guard case .object(let object) = current, let member = object[ignoringCase: key] else { return nil }
+            current = member
+        }
+        return current
     }
 }
