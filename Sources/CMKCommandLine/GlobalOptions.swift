@@ -26,10 +26,22 @@ public struct GlobalSettings: Sendable {
     public var debug: Bool
     public var onlyShowErrors: Bool
 
-    init(_ parsed: ParsedArguments, environment: [String: String]) {
+    /// Resolves the global options: the state home from `--home`, else `ACRCMK_HOME`, else `~/.acrcmk`.
+    ///
+    /// - Throws: `UsageError` when `--home` or `ACRCMK_HOME` is given but empty: an empty path names no directory,
+    ///   and quietly falling back to `~/.acrcmk` would act on a home the user did not ask for.
+    init(_ parsed: ParsedArguments, environment: [String: String]) throws(UsageError) {
         if let home = parsed.string("home") {
+            guard !home.isEmpty else {
+                throw UsageError(.message("The value '' is invalid for '--home <dir>': a state home needs a "
+                    + "directory path. Pass --home DIR, or leave --home out to use $ACRCMK_HOME, else ~/.acrcmk."))
+            }
             self.home = home
-        } else if let home = environment["ACRCMK_HOME"], !home.isEmpty {
+        } else if let home = environment["ACRCMK_HOME"] {
+            guard !home.isEmpty else {
+                throw UsageError(.message("The environment variable ACRCMK_HOME is set but empty: a state home "
+                    + "needs a directory path. Set it to a directory, unset it to use ~/.acrcmk, or pass --home DIR."))
+            }
             self.home = home
         } else {
             self.home = (environment["HOME"] ?? ".") + "/.acrcmk"
