@@ -19,7 +19,8 @@ public struct BlobDirectory: Sendable {
     /// (process ids are reused).
     public static let temporaryFileMaximumAge: Duration = .seconds(24 * 60 * 60)
 
-    private var temporaryDirectory: String { root + "/tmp" }
+    /// Where writers keep their temporary files.
+    var temporaryDirectory: String { root + "/tmp" }
 
     /// Opens the blob directory at `root`, creating it (mode 0700, with missing parents) and its `tmp` folder.
     ///

@@ -16,7 +16,8 @@ public import Foundation
 ///   any kind: a copy of it alone opens nothing, and restoring an old copy cannot undo a revocation.
 ///
 /// Opening creates what is missing, so the first command of a new home needs no setup step, and moves a home of
-/// acrcmk 0.1 (`state.db`, `blobs/`, `platform.key` at the top) into this layout. A home that cannot work (not a
+/// acrcmk 0.1 (`state.db`, `blobs/`, `platform.key` at the top) into this layout. Everything of a home is its
+/// owner's only (folders 0700, files 0600, whatever the umask; see `StateHome+Permissions`). A home that cannot work (not a
 /// directory, not writable, a damaged key file) is refused with an error naming the path and the fix.
 public final class StateHome {
     /// The home directory, as given without trailing slashes.
@@ -63,11 +64,17 @@ public final class StateHome {
         try prepareDirectory(root)
         let layout = Layout(root: root)
         try LegacyLayoutUpgrade.run(layout)
+        try restrictHomeRoot(root)
         try prepareDirectory(layout.control)
         try prepareDirectory(layout.registry)
         let platformKey = try InstallationKeyFile<PlatformKeyPurpose>.loadOrCreate(at: layout.platformKey)
         let vaultMasterKey = try InstallationKeyFile<VaultMasterKeyPurpose>.loadOrCreate(at: layout.vaultMasterKey)
         let blobs = try BlobDirectory(root: layout.blobs)
+        for directory in [layout.control, layout.registry, blobs.root, blobs.temporaryDirectory] {
+            try restrictDirectory(directory)
+        }
+        try prepareDatabaseFile(layout.controlDatabase)
+        try prepareDatabaseFile(layout.contentIndexDatabase)
         let connection = try SQLiteConnection(path: layout.controlDatabase)
         let store = try SQLiteStateStore(connection: connection, layout: layout, platformKey: platformKey,
                                          vaultMasterKey: vaultMasterKey, wallClock: wallClock)
