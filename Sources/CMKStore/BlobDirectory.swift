@@ -64,13 +64,12 @@ public struct BlobDirectory: Sendable {
         try BlobReader(path: validatedPath(for: id, operation: "open for reading"))
     }
 
-    /// True when a committed blob with this id exists; false for invalid ids.
+    /// True when a committed blob with this id exists: a regular file, not a link to one; false for invalid ids.
     public func exists(id: String) -> Bool {
         guard BlobDirectory.isValidID(id) else {
             return false
         }
-        var info = stat()
-        return stat(path(for: id), &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        return BlobDirectory.isRegularFile(path(for: id))
     }
 
     /// The size in bytes of a committed blob.
@@ -95,7 +94,8 @@ public struct BlobDirectory: Sendable {
         try FileDescriptorIO.syncDirectory(prefixDirectory(for: id))
     }
 
-    /// Every committed blob id, sorted; temporary files and stray names are not listed.
+    /// Every committed blob id, sorted; temporary files, stray names and whatever is not a regular file (a FIFO or
+    /// a folder no writer made) are not listed.
     ///
     /// - Throws: `BlobStoreError` when a directory cannot be read.
     public func allIDs() throws -> [String] {
@@ -108,7 +108,8 @@ public struct BlobDirectory: Sendable {
                 continue
             }
             for name in try FileDescriptorIO.entries(of: folder)
-            where BlobDirectory.isValidID(name) && name.utf8.prefix(2).elementsEqual(prefix.utf8) {
+            where BlobDirectory.isValidID(name) && name.utf8.prefix(2).elementsEqual(prefix.utf8)
+                && BlobDirectory.isRegularFile(folder + "/" + name) {
                 ids.append(name)
             }
         }
@@ -183,6 +184,11 @@ public struct BlobDirectory: Sendable {
         }
         // EPERM means the process exists but belongs to someone else: still alive.
         return kill(pid, 0) == 0 || errno == EPERM
+    }
+
+    private static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     private static func makeDirectoryWithParents(_ path: String) throws {

@@ -67,6 +67,7 @@ enum LegacyLayoutUpgrade {
         let path = layout.root + "/" + StateHome.Layout.controlDatabaseName
         guard exists(path) else { return }
         let connection = try SQLiteConnection(path: path)
+        try connection.keepWriteAheadLog(false)
         try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }
 
