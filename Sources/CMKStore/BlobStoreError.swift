@@ -47,15 +47,7 @@ public struct BlobStoreError: Error, CustomStringConvertible, Sendable {
 
     /// "a FIFO", "a folder", ...: what is at the path instead of a regular file.
     public var fileTypeDescription: String {
-        switch fileType {
-        case S_IFIFO: return "a FIFO"
-        case S_IFDIR: return "a folder"
-        case S_IFCHR: return "a character device"
-        case S_IFBLK: return "a block device"
-        case S_IFSOCK: return "a socket"
-        case S_IFLNK: return "a symbolic link"
-        default: return "not a regular file"
-        }
+        fileType.map(FileDescriptorIO.describe(fileType:)) ?? "not a regular file"
     }
 
     public var description: String {

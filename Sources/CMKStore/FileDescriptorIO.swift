@@ -49,6 +49,20 @@ enum FileDescriptorIO {
         return (descriptor, info)
     }
 
+    /// "a FIFO", "a folder", "a character device"...: a file type (the `S_IFMT` bits of a mode) in words.
+    static func describe(fileType: mode_t) -> String {
+        switch fileType {
+        case S_IFREG: return "a regular file"
+        case S_IFIFO: return "a FIFO"
+        case S_IFDIR: return "a folder"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        case S_IFLNK: return "a symbolic link"
+        default: return "not a regular file"
+        }
+    }
+
     /// Writes all of `bytes`, looping on short writes and EINTR.
     static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
         var offset = 0

@@ -7,6 +7,9 @@ import CMKCore
 
 /// A file written under a temporary name beside its destination, flushed and renamed over it only on `commit`, so
 /// a failed pull leaves no partial output and a finished one survives a crash.
+///
+/// The destination must be missing or a regular file, both when the file is created and just before the rename
+/// (`OutputDestination`): a device, a FIFO, a socket, a folder or a symbolic link is refused, never replaced.
 final class OutputFile {
     private let destination: String
     private let temporaryPath: String
@@ -16,8 +19,10 @@ final class OutputFile {
 
     /// Creates the temporary file in the destination's directory.
     ///
-    /// - Throws: `CMKError` (`OutputUnwritable`) naming the path and the system's reason.
+    /// - Throws: `CMKError` (`OutputUnwritable`) naming the path and the system's reason, or what is at the
+    ///   destination instead of a regular file.
     init(destination: String) throws {
+        try OutputDestination.check(destination, replaces: .regularFile)
         self.destination = destination
         let slash = destination.lastIndex(of: "/")
         let directory = slash.map { $0 == destination.startIndex ? "/" : String(destination[..<$0]) } ?? "."
@@ -50,10 +55,12 @@ final class OutputFile {
         }
     }
 
-    /// Flushes the file to stable storage, closes it and renames it over the destination.
+    /// Flushes the file to stable storage, checks the destination again, renames the file over it and closes it.
     ///
     /// The flush comes first so that after a crash the destination holds either its old content or all of the new,
     /// never an empty or partial file under its final name.
+    ///
+    /// - Throws: `CMKError` (`OutputUnwritable`); the temporary file is then still there, for `discard`.
     func commit() throws {
         do {
             try FileDescriptorIO.sync(descriptor, path: temporaryPath)
@@ -64,14 +71,16 @@ final class OutputFile {
         let mask = umask(0)
         umask(mask)
         fchmod(descriptor, 0o666 & ~mask)
-        FileDescriptorIO.systemClose(descriptor)
-        descriptor = -1
+        // Something else may have taken the name while the content streamed.
+        try OutputDestination.check(destination, replaces: .regularFile)
         guard rename(temporaryPath, destination) == 0 else {
             let reason = String(cString: strerror(errno))
             throw CMKError.badRequest(.outputUnwritable, "Cannot move the output into place as '\(destination)': "
                 + "\(reason).")
         }
         isCommitted = true
+        FileDescriptorIO.systemClose(descriptor)
+        descriptor = -1
         cleanupToken.map(InterruptCleanup.shared.unregister)
     }
 
