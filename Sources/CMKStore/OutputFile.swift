@@ -10,30 +10,47 @@ import CMKCore
 ///
 /// The destination must be missing or a regular file, both when the file is created and just before the rename
 /// (`OutputDestination`): a device, a FIFO, a socket, a folder or a symbolic link is refused, never replaced.
+///
+/// The temporary file `.<name>.acrcmk-partial-<claim>-<random>` is removed on failure and on an interrupt; given a
+/// `PartialFileOwner`, its folder is recorded in the state home before it is created, so that if the process is
+/// killed outright the next command on that home removes it.
 final class OutputFile {
     private let destination: String
     private let temporaryPath: String
     private var descriptor: Int32
     private var isCommitted = false
     private var cleanupToken: Int?
+    private let claim: PartialFileClaim?
 
     /// Creates the temporary file in the destination's directory.
     ///
+    /// - Parameters:
+    ///   - destination: The file to create or replace.
+    ///   - owner: Where to record the temporary file for the sweeps of later commands; nil for a file inside a
+    ///     staging folder that is recorded itself.
     /// - Throws: `CMKError` (`OutputUnwritable`) naming the path and the system's reason, or what is at the
     ///   destination instead of a regular file.
-    init(destination: String) throws {
+    init(destination: String, owner: PartialFileOwner?) throws {
         try OutputDestination.check(destination, replaces: .regularFile)
         self.destination = destination
         let slash = destination.lastIndex(of: "/")
         let directory = slash.map { $0 == destination.startIndex ? "/" : String(destination[..<$0]) } ?? "."
         let name = slash.map { String(destination[destination.index(after: $0)...]) } ?? destination
+        do {
+            claim = try owner?.claim(recording: directory)
+        } catch let error as BlobStoreError {
+            throw CMKError.badRequest(.outputUnwritable, "Cannot write '\(destination)': the state home cannot "
+                + "record its partial file (\(error.description)).")
+        }
         let random = String(UInt64.random(in: .min ... .max), radix: 16)
-        temporaryPath = (directory == "/" ? "" : directory) + "/.\(name).acrcmk-partial-\(getpid())-\(random)"
+        let tag = claim?.token ?? "\(getpid())"
+        temporaryPath = (directory == "/" ? "" : directory) + "/.\(name)\(PartialFileOwner.outputMarker)\(tag)-\(random)"
         do {
             // Owner-only while it holds partial plaintext; the usual mode is applied when it is complete.
             descriptor = try FileDescriptorIO.open(temporaryPath, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600,
                                                    operation: "create output file")
         } catch let error as BlobStoreError {
+            claim?.release()
             throw CMKError.badRequest(.outputUnwritable, "Cannot write '\(destination)': "
                 + "\(SealedObjectStreamer.reason(error)).", hint: "Check that its directory exists and is writable.")
         }
@@ -82,6 +99,7 @@ final class OutputFile {
         FileDescriptorIO.systemClose(descriptor)
         descriptor = -1
         cleanupToken.map(InterruptCleanup.shared.unregister)
+        claim?.release()
     }
 
     /// Deletes the temporary file unless it was committed.
@@ -93,5 +111,6 @@ final class OutputFile {
         }
         unlink(temporaryPath)
         cleanupToken.map(InterruptCleanup.shared.unregister)
+        claim?.release()
     }
 }

@@ -12,28 +12,43 @@ import Foundation
 /// The move is one `rename`, which puts the layout in place of a missing path or of an empty folder and refuses a
 /// folder that is not empty, atomically: a folder another process filled while the export ran is never deleted or
 /// replaced. A symbolic link, a file or anything else at the destination is refused (`OutputDestination`).
+///
+/// The staging folder `<name>.acrcmk-partial-<claim>-<random>` is removed on failure and on an interrupt; given a
+/// `PartialFileOwner`, its parent folder is recorded in the state home before it is created, so that if the process
+/// is killed outright the next command on that home removes it.
 final class StagedImageLayout: ImageLayoutDestination {
     let location: String
     private let staging: String
     private var cleanupToken: Int?
+    private let claim: PartialFileClaim?
 
     /// Creates the staging directory with an empty `blobs/sha256`.
     ///
-    /// - Parameter destination: Where the layout goes; CMKCore has checked it is absent or an empty directory.
+    /// - Parameters:
+    ///   - destination: Where the layout goes; CMKCore has checked it is absent or an empty directory.
+    ///   - owner: Where to record the staging folder for the sweeps of later commands, if anywhere.
     /// - Throws: `CMKError` (`OutputUnwritable`) naming the destination.
-    init(destination: String) throws {
+    init(destination: String, owner: PartialFileOwner?) throws {
         var trimmed = destination
         while trimmed.count > 1 && trimmed.hasSuffix("/") {
             trimmed.removeLast()  // "out/" names the folder "out", and its staging folder goes beside it.
         }
         try OutputDestination.check(trimmed, replaces: .folder)
         location = trimmed
-        staging = trimmed + ".acrcmk-partial-\(getpid())-\(UInt32.random(in: .min ... .max))"
+        do {
+            claim = try owner?.claim(recording: Self.parent(of: trimmed))
+        } catch let error as BlobStoreError {
+            throw CMKError.badRequest(.outputUnwritable, "Cannot write '\(destination)': the state home cannot "
+                + "record its staging folder (\(error.description)).")
+        }
+        let tag = claim?.token ?? "\(getpid())"
+        staging = trimmed + PartialFileOwner.outputMarker + "\(tag)-\(String(UInt64.random(in: .min ... .max), radix: 16))"
         let fileManager = FileManager.default
         do {
             try fileManager.createDirectory(atPath: staging + "/blobs/sha256", withIntermediateDirectories: true)
         } catch {
             try? fileManager.removeItem(atPath: staging)
+            claim?.release()
             throw CMKError.badRequest(.outputUnwritable,
                                       "Cannot create '\(destination)': \(error.localizedDescription)")
         }
@@ -41,8 +56,12 @@ final class StagedImageLayout: ImageLayoutDestination {
         cleanupToken = InterruptCleanup.shared.register { try? FileManager.default.removeItem(atPath: path) }
     }
 
+    deinit {
+        discard()
+    }
+
     func blobWriter(for digest: String) throws -> any ContentWriter {
-        try OutputFile(destination: staging + "/blobs/sha256/" + ContentDigest.hex(digest))
+        try OutputFile(destination: staging + "/blobs/sha256/" + ContentDigest.hex(digest), owner: nil)
     }
 
     /// Writes `oci-layout` and `index.json`, flushes the staging folder and renames it into place.
@@ -72,12 +91,13 @@ final class StagedImageLayout: ImageLayoutDestination {
         }
         cleanupToken.map(InterruptCleanup.shared.unregister)
         cleanupToken = nil
+        claim?.release()
         try? FileDescriptorIO.syncDirectory(Self.parent(of: location))
     }
 
     /// Writes one small file of the layout, flushed, under the staging folder.
     private func writeFile(_ name: String, _ bytes: [UInt8]) throws {
-        let file = try OutputFile(destination: staging + "/" + name)
+        let file = try OutputFile(destination: staging + "/" + name, owner: nil)
         try bytes.withUnsafeBytes { try file.write($0) }
         try file.commit()
     }
@@ -92,5 +112,6 @@ final class StagedImageLayout: ImageLayoutDestination {
         InterruptCleanup.shared.unregister(token)
         cleanupToken = nil
         try? FileManager.default.removeItem(atPath: staging)
+        claim?.release()
     }
 }

@@ -108,7 +108,7 @@ struct LocalFileSystemTests {
     @Test func aFileCommitRefusesADestinationThatChangedMeanwhile() throws {
         let directory = try TemporaryDirectory("local-output")
         let path = directory.file("out.bin")
-        let file = try OutputFile(destination: path)
+        let file = try OutputFile(destination: path, owner: nil)
         try [UInt8](repeating: 7, count: 100).withUnsafeBytes { try file.write($0) }
         #expect(mkfifo(path, 0o600) == 0)
 
@@ -129,7 +129,7 @@ struct LocalFileSystemTests {
         if existedEmpty {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         }
-        let layout = try StagedImageLayout(destination: path)
+        let layout = try StagedImageLayout(destination: path, owner: nil)
         let blob = try layout.blobWriter(for: "sha256:" + String(repeating: "a", count: 64))
         try [UInt8](repeating: 1, count: 10).withUnsafeBytes { try blob.write($0) }
         try blob.commit()
@@ -153,7 +153,7 @@ struct LocalFileSystemTests {
         if existedEmpty {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         }
-        let layout = try StagedImageLayout(destination: path + "/")
+        let layout = try StagedImageLayout(destination: path + "/", owner: nil)
         try layout.commit(index: Array("{}".utf8))
         #expect(try FileManager.default.contentsOfDirectory(atPath: path).sorted()
                     == ["blobs", "index.json", "oci-layout"])
