@@ -167,6 +167,11 @@ public final class SQLiteContentStore: ContentStore {
         }
     }
 
+    public func namedObjectIDs(among objectIDs: [String]) throws -> Set<String> {
+        let lookup = try connection.prepare("SELECT 1 FROM content_blobs WHERE object_id = ?")
+        return Set(try objectIDs.filter { try !lookup.rows([.text($0)]).isEmpty })
+    }
+
     public func objectIDsOnDisk() throws -> [String] {
         try streamer.blobs.allIDs()
     }

@@ -81,6 +81,11 @@ public final class InMemoryContentStore: ContentStore {
         }
     }
 
+    public func namedObjectIDs(among objectIDs: [String]) throws -> Set<String> {
+        let named = Set(try objectLocations().map(\.objectID))
+        return Set(objectIDs.filter(named.contains))
+    }
+
     public func objectIDsOnDisk() throws -> [String] {
         objects.keys.sorted()
     }

@@ -141,8 +141,7 @@ extension RegistryContent {
             let stillDeleted = deletedScopes.filter { session.contentScopes()[$0] == nil }
             return try stillDeleted.flatMap { try content.deleteScope($0) }
         }
-        report.removedDeletedRegistryObjects = ids.count
-        try content.removeObjects(ids)
+        report.removedDeletedRegistryObjects = try removeUnnamedObjects(ids)
         return report
     }
 
