@@ -254,7 +254,7 @@ public final class SQLiteContentStore: ContentStore {
         let scope = SQLiteValue.text(keys.scope)
         let insertBlob = try connection.prepare("""
             INSERT INTO content_blobs (scope, registry, digest_token, object_id, sealed) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (scope, digest_token) DO NOTHING
+            ON CONFLICT (scope, digest_token) DO UPDATE SET sealed = excluded.sealed
             """)
         for object in push.objects {
             let digestToken = try keys.index.token(.digest, object.digest)
