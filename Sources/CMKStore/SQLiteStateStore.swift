@@ -54,6 +54,9 @@ public final class SQLiteStateStore: StateStore {
         ]
     }
 
+    /// The schema version from which private keys are sealed under the vault master key (after migration 5).
+    static let firstVersionSealedUnderVaultKey = releasedMigrations.count + 2
+
     /// The content index leaves the control database for `registry/content.db` (0.2's two trust domains).
     ///
     /// The rows are copied in a transaction of `content.db`, committed before this migration drops the tables
@@ -245,6 +248,11 @@ public final class SQLiteStateStore: StateStore {
         do {
             if let stored = try tables.header() {
                 header = stored
+            } else if let held = try tables.anyResourceTable() ?? contentIndexHoldsRows() {
+                // A home without its account record but with resources or content lost its control state: a fresh
+                // account would show an empty estate, and `fsck --repair` would then delete the content.
+                throw StateHomeError(code: .damaged, path: connection.path,
+                                     reason: "control/state.db has no account record but holds \(held)")
             } else {
                 var fresh = World(account: Account.generate(), createdAt: wallClock())
                 fresh.refreshAllSchedules()
@@ -256,6 +264,11 @@ public final class SQLiteStateStore: StateStore {
             throw StateHomeError(code: .worldUnreadable, path: connection.path, reason: "\(error)")
         }
         return (World(account: header.account, config: header.config, source: tables), header)
+    }
+
+    /// "content index rows" when the attached content index has any, else nil.
+    private func contentIndexHoldsRows() throws -> String? {
+        try connection.scalar("SELECT EXISTS (SELECT 1 FROM content_blobs)") == .integer(1) ? "content index rows" : nil
     }
 
     /// Writes what the session changed: the rows `World.changes()` reports (after the scheduler's index is brought

@@ -63,10 +63,7 @@ public final class StateHome {
         try prepareDirectory(root)
         let layout = Layout(root: root)
         try LegacyLayoutUpgrade.run(layout)
-        try prepareDirectory(layout.control)
-        try prepareDirectory(layout.registry)
-        let platformKey = try InstallationKeyFile<PlatformKeyPurpose>.loadOrCreate(at: layout.platformKey)
-        let vaultMasterKey = try InstallationKeyFile<VaultMasterKeyPurpose>.loadOrCreate(at: layout.vaultMasterKey)
+        let (platformKey, vaultMasterKey) = try installationKeys(layout)
         let blobs = try BlobDirectory(root: layout.blobs)
         let connection = try SQLiteConnection(path: layout.controlDatabase)
         let store = try SQLiteStateStore(connection: connection, layout: layout, platformKey: platformKey,
@@ -76,7 +73,7 @@ public final class StateHome {
     }
 
     /// Makes sure `root` is a directory this process can write into, creating it (and its parents) if needed.
-    private static func prepareDirectory(_ root: String) throws {
+    static func prepareDirectory(_ root: String) throws {
         var info = stat()
         if stat(root, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFDIR else {
