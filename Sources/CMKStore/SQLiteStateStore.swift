@@ -50,7 +50,7 @@ public final class SQLiteStateStore: StateStore {
         releasedMigrations + [
             moveContentIndexMigration(to: layout.contentIndexDatabase),
             resealKeyMaterialMigration(from: platformKey, to: vaultMasterKey),
-            controlTablesMigration,
+            controlTablesMigration(contentIndexPath: layout.contentIndexDatabase),
         ]
     }
 
@@ -104,16 +104,39 @@ public final class SQLiteStateStore: StateStore {
 
     /// The world document becomes tables: one row per resource, each key version a row of its own, and the
     /// scheduler's next time per key indexed, so a command reads the rows it needs instead of the whole estate.
-    static let controlTablesMigration = SQLiteMigration("control plane in tables: one row per resource") { control in
-        try control.execute(SQLiteWorldTables.schema)
-        let tables = SQLiteWorldTables(connection: control)
-        if let body = try control.query("SELECT body FROM world_document WHERE id = 1").first?.blob("body") {
+    ///
+    /// Each registry's record also learns how many objects its content index holds, and the scopes that 0.1 left
+    /// behind for deleted registries are recorded as such, so `fsck` can tell an index changed outside acrcmk from
+    /// one acrcmk wrote.
+    static func controlTablesMigration(contentIndexPath: String) -> SQLiteMigration {
+        SQLiteMigration("control plane in tables: one row per resource") { control in
+            try control.execute(SQLiteWorldTables.schema)
+            let tables = SQLiteWorldTables(connection: control)
+            guard let body = try control.query("SELECT body FROM world_document WHERE id = 1").first?.blob("body")
+            else {
+                try control.execute("DROP TABLE world_document")
+                return
+            }
             var world = try WorldDocument.decode(body)
+            var held: [String: Int] = [:]
+            for row in try SQLiteConnection(path: contentIndexPath)
+                .query("SELECT scope, count(*) AS objects FROM content_blobs GROUP BY scope") {
+                held[row.string("scope") ?? ""] = Int(row.int("objects") ?? 0)
+            }
+            var live: Set<String> = []
+            for index in world.registries.indices {
+                let scope = ContentKeys.scope(forSalt: world.registries[index].contentKeySalt)
+                live.insert(scope)
+                world.registries[index].contentObjects = held[scope] ?? 0
+            }
+            for scope in held.keys.sorted() where !live.contains(scope) {
+                world.purgeRecords.append(PurgeRecord(kind: .contentScope, name: scope, purgedAt: Date()))
+            }
             world.refreshAllSchedules()
             try tables.write(try world.changes())
             try tables.save(SQLiteWorldTables.Header(account: world.account, config: world.config))
+            try control.execute("DROP TABLE world_document")
         }
-        try control.execute("DROP TABLE world_document")
     }
 
     let connection: SQLiteConnection

@@ -52,6 +52,30 @@ extension Session {
         }
     }
 
+    /// Records how many objects a registry's index holds after a commit, so a later change made outside acrcmk
+    /// (rows deleted or added in `registry/`) shows as a mismatch.
+    public func recordContentObjects(_ keys: ContentKeys, count: Int) {
+        guard var registry = world.registries[key: keys.registryName],
+              ContentKeys.scope(forSalt: registry.contentKeySalt) == keys.scope, registry.contentObjects != count
+        else { return }
+        registry.contentObjects = count
+        world.registries[key: keys.registryName] = registry
+    }
+
+    /// The content objects each registry's control record says its index holds, by scope; nil where never recorded.
+    public func recordedContentObjects() -> [String: Int?] {
+        var recorded: [String: Int?] = [:]
+        for registry in world.registries {
+            recorded[ContentKeys.scope(forSalt: registry.contentKeySalt)] = .some(registry.contentObjects)
+        }
+        return recorded
+    }
+
+    /// The content scopes of registries deleted for good: what they left may be removed.
+    public func deletedContentScopes() -> Set<String> {
+        Set(world.purgeRecords.filter { $0.kind == .contentScope }.map(\.name))
+    }
+
     /// The content scopes of every registry that exists now, by scope (for fsck).
     public func contentScopes() -> [String: String] {
         var scopes: [String: String] = [:]

@@ -53,7 +53,9 @@ extension RegistryContent {
         try store.perform { session -> [String] in
             let keys = try session.contentKeys(forRegistry: registry, action: "deleted")
             try requireRepository(repository, keys: keys)
-            return try content.deleteRepository(keys: keys, repository: repository)
+            let unreferenced = try content.deleteRepository(keys: keys, repository: repository)
+            session.recordContentObjects(keys, count: try content.counts(scope: keys.scope).blobs)
+            return unreferenced
         }
     }
 

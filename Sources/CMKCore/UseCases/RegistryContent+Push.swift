@@ -207,6 +207,7 @@ extension RegistryContent {
                         objects: position == 0 ? verified : [], manifests: position == 0 ? manifests : [],
                         time: session.now), keys: keys)
                 }
+                session.recordContentObjects(keys, count: try content.counts(scope: keys.scope).blobs)
                 return true
             }
             if committed {
