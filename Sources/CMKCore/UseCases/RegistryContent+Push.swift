@@ -96,7 +96,7 @@ extension RegistryContent {
                              observer: (any TransferObserver)? = nil) throws -> ImportResult {
         try Self.requireRepositoryName(repository)
         let layout = OCIImageLayout(source)
-        guard try source.readIndex() != nil else {
+        guard try source.readIndex(limit: OCIImageLayout.documentLimit) != nil else {
             throw CMKError.badRequest(.notAnOCILayout, "'\(layout.location)' is not an OCI image layout (no "
                                           + "index.json).", hint: "To push a single file, use: acrcmk push "
                                           + "\(registry) \(repository):TAG \(layout.location)")
@@ -246,7 +246,13 @@ extension RegistryContent {
 
     /// Seals a manifest of an OCI layout and, first, everything it references (the children of an index too).
     private func sealManifest(_ descriptor: OCIDescriptor, from layout: OCIImageLayout, keys: ContentKeys,
-                              into batch: inout SealedBatch, observer: (any TransferObserver)?) throws {
+                              into batch: inout SealedBatch, observer: (any TransferObserver)?,
+                              depth: Int = 1) throws {
+        guard depth <= OCIImageLayout.maximumIndexDepth else {
+            throw CMKError.badRequest(.manifestInvalid, "\(descriptor.digest) in '\(layout.location)' is an index "
+                                          + "nested \(depth) levels deep; at most "
+                                          + "\(OCIImageLayout.maximumIndexDepth) are supported.")
+        }
         guard batch.seen.insert(descriptor.digest).inserted else { return }
         let bytes = try layout.readDocument(descriptor)
         let document = try OCIManifestDocument.parse(bytes, digest: descriptor.digest)
@@ -258,7 +264,8 @@ extension RegistryContent {
         let children = Set((document.manifests ?? []).map(\.digest))
         for reference in document.references {
             if children.contains(reference.digest) {
-                try sealManifest(reference, from: layout, keys: keys, into: &batch, observer: observer)
+                try sealManifest(reference, from: layout, keys: keys, into: &batch, observer: observer,
+                                 depth: depth + 1)
             } else {
                 try sealBlob(reference, from: layout, keys: keys, into: &batch, observer: observer)
             }
