@@ -140,6 +140,7 @@ public final class SQLiteStateStore: StateStore {
     }
 
     let connection: SQLiteConnection
+    private let lockHolder: WriteLockHolder
     private lazy var tables = SQLiteWorldTables(connection: connection)
     private let platformKey: PlatformKey
     private let vaultMasterKey: VaultMasterKey
@@ -157,6 +158,7 @@ public final class SQLiteStateStore: StateStore {
     init(connection: SQLiteConnection, layout: StateHome.Layout, platformKey: PlatformKey,
          vaultMasterKey: VaultMasterKey, wallClock: @escaping @Sendable () -> Date) throws {
         self.connection = connection
+        self.lockHolder = WriteLockHolder(layout: layout)
         self.platformKey = platformKey
         self.vaultMasterKey = vaultMasterKey
         self.wallClock = wallClock
@@ -184,7 +186,16 @@ public final class SQLiteStateStore: StateStore {
     /// - Throws: The error of `body`; otherwise `SQLiteError` or `StateHomeError` (`.worldUnreadable`).
     public func perform<T>(_ body: (Session) throws -> T) throws -> T {
         precondition(!connection.isInTransaction, "SQLiteStateStore.perform does not nest")
+        do {
+            return try performHoldingTheLock(body)
+        } catch let error as SQLiteError where error.resultCode == 5 {  // SQLITE_BUSY: waited out the timeout.
+            throw StateHomeBusy(path: connection.path, waited: connection.busyTimeout, holder: lockHolder.lastNote())
+        }
+    }
+
+    private func performHoldingTheLock<T>(_ body: (Session) throws -> T) throws -> T {
         try connection.transaction {
+            lockHolder.noteSelf(now: wallClock())
             let (loaded, header) = try loadOrCreateWorld()
             let due = makeSession(loaded)
             due.catchUpScheduler()

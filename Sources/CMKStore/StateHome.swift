@@ -51,10 +51,12 @@ public final class StateHome {
     /// - Parameters:
     ///   - path: The home directory; missing parents are created too.
     ///   - wallClock: Real time; each command's simulated time is this plus the world's clock offset.
+    ///   - busyTimeout: How long a command waits for another's write lock before failing with `StateHomeBusy`.
     /// - Throws: `StateHomeError` when the home is not a writable directory, a key file is damaged or the layout
     ///   cannot be upgraded; `SQLiteError` when a database cannot be opened or migrated (or is newer than this
     ///   build); `BlobStoreError` when `registry/blobs/` cannot be created.
-    public static func open(path: String, wallClock: @escaping @Sendable () -> Date) throws -> StateHome {
+    public static func open(path: String, wallClock: @escaping @Sendable () -> Date,
+                            busyTimeout: Duration = .seconds(30)) throws -> StateHome {
         precondition(!path.isEmpty, "a state home needs a path")
         var root = path
         while root.count > 1 && root.hasSuffix("/") {
@@ -65,7 +67,7 @@ public final class StateHome {
         try LegacyLayoutUpgrade.run(layout)
         let (platformKey, vaultMasterKey) = try installationKeys(layout)
         let blobs = try BlobDirectory(root: layout.blobs)
-        let connection = try SQLiteConnection(path: layout.controlDatabase)
+        let connection = try SQLiteConnection(path: layout.controlDatabase, busyTimeout: busyTimeout)
         let store = try SQLiteStateStore(connection: connection, layout: layout, platformKey: platformKey,
                                          vaultMasterKey: vaultMasterKey, wallClock: wallClock)
         return StateHome(root: root, layout: layout, blobs: blobs, store: store, platformKey: platformKey,
