@@ -19,9 +19,16 @@ struct WriteLockHolder {
     }
 
     /// Notes this process as the holder (best effort: a failure to note must not fail the command).
+    ///
+    /// Only the command's first two words are noted (`acrcmk clock advance`), never what follows: it may name
+    /// repositories or tags, which nothing in the state home may hold in the clear.
     func noteSelf(now: Date) {
-        let command = CommandLine.arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
-        let note = "pid \(getpid()) since \(Timestamp.zulu(now)): \(command.prefix(300))\n"
+        let arguments = CommandLine.arguments
+        let program = arguments.first.map { String($0.split(separator: "/").last ?? "") } ?? "acrcmk"
+        let words = arguments.dropFirst().prefix { word in
+            !word.isEmpty && word.allSatisfy { ("a"..."z").contains($0) || $0 == "-" } && !word.hasPrefix("-")
+        }.prefix(2)
+        let note = "pid \(getpid()) since \(Timestamp.zulu(now)): \(([program] + words).joined(separator: " "))\n"
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return }
         defer { close(descriptor) }
