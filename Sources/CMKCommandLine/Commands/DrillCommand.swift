@@ -48,7 +48,7 @@ enum DrillCommand {
         }
         let content = inPlace ? try context.registryContent() : try scratchContent(at: home, context)
         let report = try RevocationDrill(registry: registry, method: method, content: content,
-                                         mayAddReplica: !inPlace, clock: { Date() }).run()
+                                         inPlace: inPlace, clock: { Date() }).run()
         let presenter = DrillReportPresenter(report: report)
         let markdown = presenter.markdown
         if let path = context.arguments.string("report") {
