@@ -34,14 +34,6 @@ public struct CommandContext: Sendable {
     /// option, `String` for a required one (the parser has refused its absence), `Bool` for a flag.
     public subscript<Value>(option: Option<Value>) -> Value { arguments[option] }
 
-    /// The text of a required option, by name: the untyped form the typed options replace.
-    public func required(_ option: String) -> String {
-        guard let value = arguments.string(option) else {
-            preconditionFailure("option --\(option) is declared required but has no value")
-        }
-        return value
-    }
-
     /// The converted value of one of the command's positional arguments.
     public subscript<Value>(argument: Argument<Value>) -> Value { arguments[argument] }
 }
