@@ -173,7 +173,8 @@ struct ClockCommandTests {
          "Error: The value 'P1Y1Y' is invalid for '<duration>'. 'P1Y1Y' is not an ISO-8601 duration."),
         ("PT1S1H", ExitCode.usage,
          "Error: The value 'PT1S1H' is invalid for '<duration>'. 'PT1S1H' is not an ISO-8601 duration."),
-        ("P1DT", ExitCode.usage, "Error: The value 'P1DT' is invalid for '<duration>'. 'P1DT' is not an ISO-8601 duration."),
+        ("P1DT", ExitCode.usage,
+         "Error: The value 'P1DT' is invalid for '<duration>'. 'P1DT' is not an ISO-8601 duration."),
         ("P99999999999Y", ExitCode.usage,
          "Error: The value 'P99999999999Y' is invalid for '<duration>'. 'P99999999999Y' is longer than the 9999 years"),
     ])

@@ -18,7 +18,8 @@ struct OptionTests {
     static let requiredTier = Option<Tier>("required-tier", help: "The tier, required.")
     static let expires = Option<Date?>("expires", help: "When.", transform: ArgumentTypes.azDateTime)
     static let lag = Option<ISODuration?>("lag", help: "How long.")
-    static let keyID = Option<KeyIdentifier?>("id", valueName: "url", help: "A key.", transform: KeyCommands.keyIdentifier)
+    static let keyID = Option<KeyIdentifier?>(
+        "id", valueName: "url", help: "A key.", transform: KeyCommands.keyIdentifier)
     static let sizes = Option<[Int]?>("sizes", help: "Sizes.")
     static let tiers = Option<[Tier]?>("tiers", help: "Tiers.")
     static let enabled = Option<Bool?>(threeState: "enabled", help: "Enabled.")

@@ -52,7 +52,8 @@ enum PolicyCommand {
     /// The options of `policy assign`.
     enum Assign {
         static let effect = Option<String>(
-            "effect", valueName: "effect", help: "Audit reports non-compliant registries; Deny also refuses to create them.",
+            "effect", valueName: "effect",
+            help: "Audit reports non-compliant registries; Deny also refuses to create them.",
             allowedValues: Session.policyEffects)
         static let name = Option<String?>(
             "name", short: "n", valueName: "name",

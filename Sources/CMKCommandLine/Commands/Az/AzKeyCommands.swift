@@ -89,7 +89,8 @@ enum KeyCommands {
         static let kty = Option<KeyType?>(
             "kty", help: "The type of key to create. Default RSA.",
             allowedValues: ["EC", "EC-HSM", "RSA", "RSA-HSM", "oct", "oct-HSM"])
-        static let size = Option<Int?>("size", help: "The key size in bits. For RSA: 2048, 3072 or 4096 (default 2048).")
+        static let size = Option<Int?>(
+            "size", help: "The key size in bits. For RSA: 2048, 3072 or 4096 (default 2048).")
         static let curve = Option<String?>("curve", help: "Elliptic curve name.", allowedValues: Session.ellipticCurves)
         static let disabled = Option<Bool?>(threeState: "disabled", help: "Create key in disabled state.")
         static let exportable = Option<Bool>(

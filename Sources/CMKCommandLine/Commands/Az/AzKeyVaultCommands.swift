@@ -33,13 +33,15 @@ enum AzKeyVaultCommands {
             help: "Soft delete data retention days. It accepts >=7 and <=90. Defaults to 90.")
         static let enablePurgeProtection = Option<Bool?>(
             threeState: "enable-purge-protection",
-            help: "Property specifying whether protection against purge is enabled for this vault. Irreversible once on.")
+            help: "Property specifying whether protection against purge is enabled for this vault. "
+                + "Irreversible once on.")
         static let enableRbacAuthorization = Option<Bool?>(
             threeState: "enable-rbac-authorization",
             help: "Use Azure RBAC for data-plane authorization (default true, as in az since 2.61; "
                 + "`acrcmk config set keyvault.rbac-by-default false` gives the older default).")
         static let noSelfPerms = Option<Bool>(
-            flag: "no-self-perms", help: "Don't add permissions for the current user/service principal in the new vault.")
+            flag: "no-self-perms",
+            help: "Don't add permissions for the current user/service principal in the new vault.")
         static let enableSoftDelete = Option<Bool?>(
             threeState: "enable-soft-delete", help: "Deprecated: soft delete is always on.", hidden: true)
         static let noWait = Option<Bool>(flag: "no-wait", help: "Accepted; the simulation finishes at once.")
@@ -212,7 +214,8 @@ enum AzKeyVaultCommands {
     static let spn = Option<String?>("spn", help: "Name of a service principal that will receive permissions.")
     static let upn = Option<String?>("upn", help: "Name of a user principal that will receive permissions.")
     static let applicationID = Option<String?>(
-        "application-id", valueName: "id", help: "Application ID of the client making request on behalf of a principal.")
+        "application-id", valueName: "id",
+        help: "Application ID of the client making request on behalf of a principal.")
     static let principalOptions: [any CommandOption] = [objectID, spn, upn, applicationID]
 
     /// Exactly one of `--object-id`, `--spn`, `--upn`, resolved to an object id.

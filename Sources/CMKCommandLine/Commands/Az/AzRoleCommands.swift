@@ -93,7 +93,8 @@ enum AzRoleCommands {
                             handler: { context in
                                 _ = try context.perform { session in
                                     try session.deleteRoleAssignments(
-                                        ids: context[ids] ?? [], assignee: context[assignee] ?? context[assigneeObjectId],
+                                        ids: context[ids] ?? [],
+                                        assignee: context[assignee] ?? context[assigneeObjectId],
                                         role: context[role], scope: context[scope],
                                         resourceGroup: context[AzOptions.resourceGroup])
                                 }
