@@ -1,20 +1,22 @@
 /// The options every command accepts, wherever they stand on the line.
 enum GlobalOptions {
-    static let specs: [OptionSpec] = [
-        OptionSpec("home", valueName: "dir", help: "State home (default: $ACRCMK_HOME, else ~/.acrcmk)."),
-        OptionSpec(
-            "output", short: "o", valueName: "format",
-            help: "Output format.", allowedValues: OutputFormat.allCases.map(\.rawValue)),
-        OptionSpec(
-            "query", valueName: "jmespath", help: "JMESPath query string. See http://jmespath.org/ for examples."),
-        .flag("verbose", help: "Increase logging verbosity."),
-        .flag("debug", help: "Increase logging verbosity to show all debug logs."),
-        .flag("only-show-errors", help: "Only show errors, suppressing warnings."),
-        OptionSpec(
-            "subscription", help: "Name or ID of subscription (accepted for az compatibility; there is one).",
-            hidden: true),
-    ]
+    static let home = Option<String?>(
+        "home", valueName: "dir", help: "State home (default: $ACRCMK_HOME, else ~/.acrcmk).")
+    static let output = Option<OutputFormat?>("output", short: "o", valueName: "format", help: "Output format.")
+    static let query = Option<String?>(
+        "query", valueName: "jmespath", help: "JMESPath query string. See http://jmespath.org/ for examples.")
+    static let verbose = Option<Bool>(flag: "verbose", help: "Increase logging verbosity.")
+    static let debug = Option<Bool>(flag: "debug", help: "Increase logging verbosity to show all debug logs.")
+    static let onlyShowErrors = Option<Bool>(flag: "only-show-errors", help: "Only show errors, suppressing warnings.")
+    static let subscription = Option<String?>(
+        "subscription", help: "Name or ID of subscription (accepted for az compatibility; there is one).",
+        hidden: true)
+
+    static let specs: [OptionSpec] = ([home, output, query, verbose, debug, onlyShowErrors, subscription]
+        as [any CommandOption]).map(\.spec)
 }
+
+extension OutputFormat: ExpressibleByArgument {}
 
 /// The global options of one invocation, resolved.
 public struct GlobalSettings: Sendable {
@@ -27,17 +29,17 @@ public struct GlobalSettings: Sendable {
     public var onlyShowErrors: Bool
 
     init(_ parsed: ParsedArguments, environment: [String: String]) {
-        if let home = parsed.string("home") {
+        if let home = parsed[GlobalOptions.home] {
             self.home = home
         } else if let home = environment["ACRCMK_HOME"], !home.isEmpty {
             self.home = home
         } else {
             self.home = (environment["HOME"] ?? ".") + "/.acrcmk"
         }
-        requestedFormat = parsed.string("output").flatMap(OutputFormat.init(rawValue:))
-        queryText = parsed.string("query")
-        verbose = parsed.flag("verbose")
-        debug = parsed.flag("debug")
-        onlyShowErrors = parsed.flag("only-show-errors")
+        requestedFormat = parsed[GlobalOptions.output]
+        queryText = parsed[GlobalOptions.query]
+        verbose = parsed[GlobalOptions.verbose]
+        debug = parsed[GlobalOptions.debug]
+        onlyShowErrors = parsed[GlobalOptions.onlyShowErrors]
     }
 }

@@ -5,6 +5,14 @@ import JMESPath
 /// `acrcmk drill`: seed 000's "Test Revocation Procedures", rehearsed by CMKCore's `RevocationDrill` on a scratch copy
 /// of the state home; this command makes the copy and renders the typed report (`DrillReportPresenter`).
 enum DrillCommand {
+    static let method = Option<RevocationMethod>("method", short: "m", help: "The revocation method to rehearse.")
+    static let report = Option<String?>(
+        "report", valueName: "file.md", help: "Write the Markdown report here (and the JSON beside it).")
+    static let keepState = Option<Bool>(
+        flag: "keep-state", help: "Keep the scratch state home after the drill (its path is printed).")
+    static let inPlace = Option<Bool>(
+        flag: "in-place", help: "Drill on the real state home instead of a scratch copy.")
+
     static var spec: CommandSpec {
         CommandSpec(
             "drill",
@@ -12,24 +20,15 @@ enum DrillCommand {
             discussion:
                 "Runs on a scratch copy of the state home unless --in-place. Every operation of seed 000's two impact "
                 + "tables is tried for real and compared with the table. Exit 1 if any observed impact differs.",
-            options: [
-                LifecycleCommands.registry,
-                OptionSpec(
-                    "method", short: "m", help: "The revocation method to rehearse.", required: true,
-                    allowedValues: RevocationMethod.allCases.map(\.rawValue)),
-                OptionSpec(
-                    "report", valueName: "file.md", help: "Write the Markdown report here (and the JSON beside it)."),
-                .flag("keep-state", help: "Keep the scratch state home after the drill (its path is printed)."),
-                .flag("in-place", help: "Drill on the real state home instead of a scratch copy."),
-            ],
+            options: [LifecycleCommands.registry, method, report, keepState, inPlace],
             examples: ["acrcmk drill --registry myregistry --method access-policy --report drill.md"],
             handler: run)
     }
 
     @Sendable static func run(_ context: CommandContext) throws -> CommandOutput {
-        let registry = context.required("registry")
-        let method = RevocationMethod(rawValue: context.required("method"))!
-        let inPlace = context.arguments.flag("in-place")
+        let registry = context[LifecycleCommands.registry]
+        let method = context[Self.method]
+        let inPlace = context[Self.inPlace]
         let fileManager = FileManager.default
         let source = context.settings.home
         guard fileManager.fileExists(atPath: source) else {
@@ -42,7 +41,7 @@ enum DrillCommand {
             try fileManager.copyItem(atPath: source, toPath: home)
         }
         defer {
-            if !inPlace, !context.arguments.flag("keep-state") {
+            if !inPlace, !context[Self.keepState] {
                 try? fileManager.removeItem(atPath: home)
             }
         }
@@ -51,13 +50,13 @@ enum DrillCommand {
                                          inPlace: inPlace, clock: { Date() }).run()
         let presenter = DrillReportPresenter(report: report)
         let markdown = presenter.markdown
-        if let path = context.arguments.string("report") {
+        if let path = context[Self.report] {
             try markdown.write(toFile: path, atomically: true, encoding: .utf8)
             let jsonPath = (path as NSString).deletingPathExtension + ".json"
             try (presenter.json.serialized() + "\n").write(toFile: jsonPath, atomically: true, encoding: .utf8)
         }
         var text = markdown
-        if context.arguments.flag("keep-state"), !inPlace {
+        if context[Self.keepState], !inPlace {
             text += "\nScratch state home kept at: \(home)\n"
         }
         return CommandOutput(value: presenter.json, text: text, exitCode: report.allMatch ? 0 : 1)

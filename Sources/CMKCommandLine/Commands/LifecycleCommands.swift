@@ -4,7 +4,7 @@ import JMESPath
 
 /// The lifecycle commands the tool is named for: setup, rotate, revoke, recover, check-health, status.
 enum LifecycleCommands {
-    static let registry = OptionSpec("registry", short: "r", valueName: "name", help: "The registry.", required: true)
+    static let registry = Option<String>("registry", short: "r", valueName: "name", help: "The registry.")
 
     static func json(_ steps: [SetupStep]) -> JSONValue {
         .array(
@@ -19,6 +19,30 @@ enum LifecycleCommands {
 
     // MARK: - setup
 
+    /// The options of `setup`.
+    enum Setup {
+        static let registry = Option<String>(
+            "registry", short: "r", valueName: "name", help: "Registry name (5-50 lowercase letters and digits).")
+        static let resourceGroup = Option<String?>(
+            "resource-group", short: "g", valueName: "name", help: "Resource group (default: <registry>-rg).")
+        static let location = Option<String?>(
+            "location", short: "l", help: "Location for new resources (default: eastus).")
+        static let identity = Option<String?>(
+            "identity", valueName: "name", help: "User-assigned identity name (default: <registry>-identity).")
+        static let vault = Option<String?>("vault", valueName: "name", help: "Key Vault name (default: kv-<registry>).")
+        static let key = Option<String?>("key", valueName: "name", help: "Key name (default: <registry>-cmk).")
+        static let keySize = Option<Int?>(
+            "key-size", valueName: "bits", help: "RSA key size.", allowedValues: ["2048", "3072", "4096"])
+        static let hsm = Option<Bool>(flag: "hsm", help: "Use an RSA-HSM key (makes the vault premium).")
+        static let access = Option<SetupRequest.Access?>(
+            "access", help: "How the identity gets key access (default: rbac).")
+        static let rotation = Option<SetupRequest.Rotation?>(
+            "rotation", help: "auto: versionless key id + rotation policy; manual: versioned key id (default: auto).")
+        static let firewall = Option<Bool>(
+            flag: "firewall", help: "Put the vault behind a firewall (Deny) with the trusted-services bypass.")
+        static let dryRun = Option<Bool>(flag: "dry-run", help: "Print the equivalent az runbook and change nothing.")
+    }
+
     static var setup: CommandSpec {
         CommandSpec(
             "setup",
@@ -28,51 +52,26 @@ enum LifecycleCommands {
                 + "access for the identity (RBAC role or access policy), an RSA key, and the registry with its data key "
                 + "wrapped by the key; then verifies encryption. --dry-run prints the az runbook instead.",
             options: [
-                OptionSpec(
-                    "registry", short: "r", valueName: "name",
-                    help: "Registry name (5-50 lowercase letters and digits).",
-                    required: true),
-                OptionSpec(
-                    "resource-group", short: "g", valueName: "name", help: "Resource group (default: <registry>-rg)."),
-                OptionSpec("location", short: "l", help: "Location for new resources (default: eastus)."),
-                OptionSpec(
-                    "identity", valueName: "name", help: "User-assigned identity name (default: <registry>-identity)."),
-                OptionSpec("vault", valueName: "name", help: "Key Vault name (default: kv-<registry>)."),
-                OptionSpec("key", valueName: "name", help: "Key name (default: <registry>-cmk)."),
-                OptionSpec(
-                    "key-size", valueName: "bits", help: "RSA key size.", allowedValues: ["2048", "3072", "4096"]),
-                .flag("hsm", help: "Use an RSA-HSM key (makes the vault premium)."),
-                OptionSpec(
-                    "access", help: "How the identity gets key access (default: rbac).",
-                    allowedValues: ["policy", "rbac"]),
-                OptionSpec(
-                    "rotation",
-                    help: "auto: versionless key id + rotation policy; manual: versioned key id (default: auto).",
-                    allowedValues: ["auto", "manual"]),
-                .flag("firewall", help: "Put the vault behind a firewall (Deny) with the trusted-services bypass."),
-                .flag("dry-run", help: "Print the equivalent az runbook and change nothing."),
+                Setup.registry, Setup.resourceGroup, Setup.location, Setup.identity, Setup.vault, Setup.key,
+                Setup.keySize, Setup.hsm, Setup.access, Setup.rotation, Setup.firewall, Setup.dryRun,
             ],
             examples: [
                 "acrcmk setup --registry myregistry",
                 "acrcmk setup --registry myregistry --access policy --rotation manual --dry-run",
             ],
             handler: { context in
-                var request = SetupRequest(registry: context.required("registry"))
-                if let value = context.arguments.string("resource-group") { request.resourceGroup = value }
-                if let value = context.arguments.string("location") { request.location = value }
-                if let value = context.arguments.string("identity") { request.identity = value }
-                if let value = context.arguments.string("vault") { request.vault = value }
-                if let value = context.arguments.string("key") { request.key = value }
-                if let value = context.arguments.string("key-size") { request.keySize = Int(value)! }
-                request.hsm = context.arguments.flag("hsm")
-                if let value = context.arguments.string("access") {
-                    request.access = SetupRequest.Access(rawValue: value)!
-                }
-                if let value = context.arguments.string("rotation") {
-                    request.rotation = SetupRequest.Rotation(rawValue: value)!
-                }
-                request.firewall = context.arguments.flag("firewall")
-                if context.arguments.flag("dry-run") {
+                var request = SetupRequest(registry: context[Setup.registry])
+                if let value = context[Setup.resourceGroup] { request.resourceGroup = value }
+                if let value = context[Setup.location] { request.location = value }
+                if let value = context[Setup.identity] { request.identity = value }
+                if let value = context[Setup.vault] { request.vault = value }
+                if let value = context[Setup.key] { request.key = value }
+                if let value = context[Setup.keySize] { request.keySize = value }
+                request.hsm = context[Setup.hsm]
+                if let value = context[Setup.access] { request.access = value }
+                if let value = context[Setup.rotation] { request.rotation = value }
+                request.firewall = context[Setup.firewall]
+                if context[Setup.dryRun] {
                     let script = SetupRunbook.script(for: request)
                     return CommandOutput(
                         value: .array(script.split(separator: "\n").map { .string(String($0)) }), text: script)
@@ -102,6 +101,18 @@ enum LifecycleCommands {
 
     // MARK: - rotate
 
+    /// The options of `rotate`.
+    enum Rotate {
+        static let newVersion = Option<Bool>(
+            flag: "new-version", help: "Create a new version of the current key, then move the registry to it.")
+        static let keyID = Option<String?>(
+            "key-id", valueName: "url", help: "Move to this key (versionless = automatic rotation).")
+        static let identity = Option<String?>(
+            "identity", help: "Switch the encryption identity (name, resource id, client id or [system]).")
+        static let auto = Option<Bool>(flag: "auto", help: "Use the versionless key id (automatic rotation).")
+        static let manual = Option<Bool>(flag: "manual", help: "Pin the current version (manual rotation).")
+    }
+
     static var rotate: CommandSpec {
         CommandSpec(
             "rotate",
@@ -109,24 +120,16 @@ enum LifecycleCommands {
             discussion:
                 "Re-wraps the registry's data key; content is not re-encrypted, so the cost does not depend on how "
                 + "much the registry holds. Prints the old and new versioned key ids and proves the data key still unwraps.",
-            options: [
-                registry,
-                .flag("new-version", help: "Create a new version of the current key, then move the registry to it."),
-                OptionSpec("key-id", valueName: "url", help: "Move to this key (versionless = automatic rotation)."),
-                OptionSpec(
-                    "identity", help: "Switch the encryption identity (name, resource id, client id or [system])."),
-                .flag("auto", help: "Use the versionless key id (automatic rotation)."),
-                .flag("manual", help: "Pin the current version (manual rotation)."),
-            ],
+            options: [registry, Rotate.newVersion, Rotate.keyID, Rotate.identity, Rotate.auto, Rotate.manual],
             examples: [
                 "acrcmk rotate --registry myregistry --new-version", "acrcmk rotate --registry myregistry --manual",
             ],
             handler: { context in
-                let name = context.required("registry")
-                if context.arguments.flag("auto"), context.arguments.flag("manual") {
+                let name = context[registry]
+                if context[Rotate.auto], context[Rotate.manual] {
                     throw CommandFailure("--auto and --manual contradict each other; pass one.", category: .usage)
                 }
-                if context.arguments.flag("new-version"), context.arguments.has("key-id") {
+                if context[Rotate.newVersion], context[Rotate.keyID] != nil {
                     throw CommandFailure(
                         "--new-version and --key-id contradict each other; pass one.", category: .usage)
                 }
@@ -141,24 +144,22 @@ enum LifecycleCommands {
                     guard let current = KeyIdentifier.parse(encryption.keyIdentifier) else {
                         throw CMKError.badRequest(.invalidKeyIdentifier, "The registry's key id is unreadable.")
                     }
-                    var target: String? = context.arguments.string("key-id")
+                    var target: String? = context[Rotate.keyID]
                     var actions: [String] = []
-                    let wantsAuto =
-                        context.arguments.flag("auto")
-                        || (!context.arguments.flag("manual") && encryption.keyRotationEnabled)
-                    if context.arguments.flag("new-version") {
+                    let wantsAuto = context[Rotate.auto] || (!context[Rotate.manual] && encryption.keyRotationEnabled)
+                    if context[Rotate.newVersion] {
                         let (key, version) = try session.rotateKey(vaultName: current.vaultName, name: current.keyName)
                         actions.append("az keyvault key rotate --name \(key.name) --vault-name \(key.vaultName)")
                         target =
                             wantsAuto
                             ? key.versionlessIdentifier
                             : version.identifier(vaultName: key.vaultName, keyName: key.name)
-                    } else if target == nil, context.arguments.flag("auto") {
+                    } else if target == nil, context[Rotate.auto] {
                         target = current.versionless
-                    } else if target == nil, context.arguments.flag("manual") {
+                    } else if target == nil, context[Rotate.manual] {
                         target = encryption.versionedKeyIdentifier
                     }
-                    let identity = context.arguments.string("identity")
+                    let identity = context[Rotate.identity]
                     if target == nil, identity == nil {
                         throw CMKError.usage(
                             "Nothing to rotate: pass --new-version, --key-id URL, --identity X, --auto or --manual.")
@@ -199,25 +200,26 @@ enum LifecycleCommands {
 
     // MARK: - revoke and recover
 
+    /// The options of `revoke`.
+    enum Revoke {
+        static let method = Option<RevocationMethod>("method", short: "m", help: "How to revoke.")
+        static let reason = Option<String?>("reason", help: "Why (kept in the revocation record and drill reports).")
+        static let yes = Option<Bool>(
+            flag: "yes", short: "y", help: "Do not ask for confirmation of irreversible methods.")
+    }
+
     static var revoke: CommandSpec {
         CommandSpec(
             "revoke", abstract: "Revoke a registry's access to its key by one of seed 000's methods.",
             discussion:
                 "Push, pull and listing fail from then on because the data key cannot be unwrapped. purge-key is "
                 + "irreversible: it needs --yes or a typed confirmation, and Key Vault refuses it under purge protection.",
-            options: [
-                registry,
-                OptionSpec(
-                    "method", short: "m", help: "How to revoke.", required: true,
-                    allowedValues: RevocationMethod.allCases.map(\.rawValue)),
-                OptionSpec("reason", help: "Why (kept in the revocation record and drill reports)."),
-                .flag("yes", short: "y", help: "Do not ask for confirmation of irreversible methods."),
-            ],
+            options: [registry, Revoke.method, Revoke.reason, Revoke.yes],
             examples: ["acrcmk revoke --registry myregistry --method access-policy --reason 'suspected breach'"],
             handler: { context in
-                let name = context.required("registry")
-                let method = RevocationMethod(rawValue: context.required("method"))!
-                if method.isIrreversible, !context.arguments.flag("yes") {
+                let name = context[registry]
+                let method = context[Revoke.method]
+                if method.isIrreversible, !context[Revoke.yes] {
                     guard context.io.inputIsTerminal else {
                         throw CommandFailure(
                             "--method \(method.rawValue) is irreversible: it will \(method.summary). Pass "
@@ -230,7 +232,7 @@ enum LifecycleCommands {
                 }
                 return try context.perform { session in
                     let outcome = try session.revoke(
-                        registry: name, method: method, reason: context.arguments.string("reason"))
+                        registry: name, method: method, reason: context[Revoke.reason])
                     let lines = revocationLines(outcome, registry: name)
                     return CommandOutput(
                         value: [
@@ -250,7 +252,7 @@ enum LifecycleCommands {
             "recover", abstract: "Find what blocks a registry's key and apply seed 000's recovery procedure.",
             options: [registry],
             handler: { context in
-                let name = context.required("registry")
+                let name = context[registry]
                 return try context.perform { session in
                     let outcome = try session.recover(registry: name)
                     let lines = recoveryLines(outcome, registry: name)
@@ -317,21 +319,29 @@ enum LifecycleCommands {
         ]
     }
 
+    /// The severity at which `check-health` fails.
+    enum FailOn: String, CaseIterable, ExpressibleByArgument {
+        case error, warning
+
+        var severity: HealthFinding.Severity {
+            switch self {
+            case .error: .error
+            case .warning: .warning
+            }
+        }
+    }
+
+    static let failOn = Option<FailOn?>("fail-on", help: "The lowest severity that fails the check (default: error).")
+
     static var checkHealth: CommandSpec {
         CommandSpec(
             "check-health",
             abstract: "Check a registry's encryption end to end, including a real unwrap of its data key.",
             discussion: "Exit 0 when healthy, 1 on errors (or on warnings with --fail-on warning).",
-            options: [
-                registry,
-                OptionSpec(
-                    "fail-on", help: "The lowest severity that fails the check (default: error).",
-                    allowedValues: ["error", "warning"]),
-            ],
+            options: [registry, failOn],
             handler: { context in
-                let name = context.required("registry")
-                let failOn: HealthFinding.Severity =
-                    context.arguments.string("fail-on") == "warning" ? .warning : .error
+                let name = context[registry]
+                let threshold = (context[Self.failOn] ?? .error).severity
                 return try context.perform { session in
                     let report = try session.checkHealth(registryName: name)
                     var lines = ["\(report.registry): \(report.verdict)"]
@@ -339,7 +349,7 @@ enum LifecycleCommands {
                         lines.append("  " + findingLine(finding))
                         if let fix = finding.fix, finding.severity != .info { lines.append("      fix: \(fix)") }
                     }
-                    let failed = (report.worst ?? .info) >= failOn
+                    let failed = (report.worst ?? .info) >= threshold
                     return CommandOutput(
                         value: json(report), text: lines.joined(separator: "\n"), exitCode: failed ? 1 : 0)
                 }
