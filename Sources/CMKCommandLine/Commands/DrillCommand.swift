@@ -11,7 +11,8 @@ enum DrillCommand {
     static let keepState = Option<Bool>(
         flag: "keep-state", help: "Keep the scratch state home after the drill (its path is printed).")
     static let inPlace = Option<Bool>(
-        flag: "in-place", help: "Drill on the real state home instead of a scratch copy.")
+        flag: "in-place", help: "Drill on the real state home instead of a scratch copy (asks for confirmation).")
+    static let yes = Option<Bool>(flag: "yes", short: "y", help: "Do not ask for confirmation of --in-place.")
 
     static var spec: CommandSpec {
         CommandSpec(
@@ -19,8 +20,10 @@ enum DrillCommand {
             abstract: "Rehearse a revocation: push a probe, revoke, try every operation, recover, verify, report.",
             discussion:
                 "Runs on a scratch copy of the state home unless --in-place. Every operation of seed 000's two impact "
-                + "tables is tried for real and compared with the table. Exit 1 if any observed impact differs.",
-            options: [LifecycleCommands.registry, method, report, keepState, inPlace],
+                + "tables is tried for real and compared with the table. Exit 1 if any observed impact differs. "
+                + "In place, the registry's key access is really revoked for the drill and restored after; the "
+                + "registry is left as found (its tags; the probe repository is deleted again).",
+            options: [LifecycleCommands.registry, method, report, keepState, inPlace, yes],
             examples: ["acrcmk drill --registry myregistry --method access-policy --report drill.md"],
             handler: run)
     }
@@ -29,6 +32,9 @@ enum DrillCommand {
         let registry = context[LifecycleCommands.registry]
         let method = context[Self.method]
         let inPlace = context[Self.inPlace]
+        if inPlace {
+            try confirmInPlace(registry: registry, method: method, context)
+        }
         let fileManager = FileManager.default
         let source = context.settings.home
         guard fileManager.fileExists(atPath: source) else {
@@ -60,6 +66,25 @@ enum DrillCommand {
             text += "\nScratch state home kept at: \(home)\n"
         }
         return CommandOutput(value: presenter.json, text: text, exitCode: report.allMatch ? 0 : 1)
+    }
+
+    /// An in-place drill revokes the real registry's key access: it needs `--yes` or the registry's name typed, and
+    /// `--keep-state` (which keeps a scratch copy) contradicts it.
+    private static func confirmInPlace(registry: String, method: RevocationMethod, _ context: CommandContext) throws {
+        guard !context[keepState] else {
+            throw CommandFailure("--keep-state keeps the drill's scratch copy, and --in-place drills without one: "
+                                     + "pass one or the other.", category: .usage)
+        }
+        guard !context[yes] else { return }
+        let what = "--in-place revokes registry '\(registry)'s real key access (\(method.rawValue)) for the drill "
+            + "and recovers it after"
+        guard context.io.inputIsTerminal else {
+            throw CommandFailure("\(what). Pass --yes to confirm.", category: .usage)
+        }
+        context.io.writeError("\(what).\nType the registry name to confirm: ")
+        guard context.io.readLine() == registry else {
+            throw CommandFailure("Not confirmed; nothing was changed.")
+        }
     }
 
     /// The content operations of the scratch copy at `path`.
