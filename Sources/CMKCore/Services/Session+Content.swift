@@ -18,16 +18,12 @@ extension Session {
     ///   carrying the denial's code (e.g. `KeyDisabled`), its message and the fix as the hint.
     public func contentKeys(forRegistry name: String, action: String = "read") throws -> ContentKeys {
         let registry = try requireRegistry(name)
-        let platformLayer = try HKDF.deriveKey(inputKeyMaterial: platformKey, salt: registry.contentKeySalt,
-                                               info: Self.platformContentInfo, outputByteCount: 32)
         guard let encryption = registry.encryption else {
-            return try ContentKeys(registryName: registry.name, salt: registry.contentKeySalt,
-                                   layerKeys: [platformLayer])
+            return try contentKeys(of: registry, dek: nil)
         }
         switch try unwrapRegistryDEK(registry) {
         case .success(let dek):
-            return try ContentKeys(registryName: registry.name, salt: registry.contentKeySalt,
-                               layerKeys: [platformLayer, dek])
+            return try contentKeys(of: registry, dek: dek)
         case .failure(let denial):
             let key = KeyIdentifier.parse(encryption.versionedKeyIdentifier)
             var error = denial.asError
@@ -36,6 +32,14 @@ extension Session {
             error.hint = Remedies.fix(for: denial.code, registry: registry.name, key: key)
             throw error
         }
+    }
+
+    /// The keys of a registry's content from its layers: the platform layer, then the DEK when given.
+    func contentKeys(of registry: Registry, dek: SecureBytes?) throws -> ContentKeys {
+        let platformLayer = try HKDF.deriveKey(inputKeyMaterial: platformKey, salt: registry.contentKeySalt,
+                                               info: Self.platformContentInfo, outputByteCount: 32)
+        return try ContentKeys(registryName: registry.name, salt: registry.contentKeySalt,
+                               layerKeys: [platformLayer] + (dek.map { [$0] } ?? []))
     }
 
     /// Checks that the registry the keys were obtained for still exists as the same incarnation; a push commits
