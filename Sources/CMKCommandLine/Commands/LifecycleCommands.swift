@@ -125,77 +125,40 @@ enum LifecycleCommands {
                 "acrcmk rotate --registry myregistry --new-version", "acrcmk rotate --registry myregistry --manual",
             ],
             handler: { context in
-                let name = context[registry]
                 if context[Rotate.auto], context[Rotate.manual] {
                     throw CommandFailure("--auto and --manual contradict each other; pass one.", category: .usage)
                 }
-                if context[Rotate.newVersion], context[Rotate.keyID] != nil {
-                    throw CommandFailure(
-                        "--new-version and --key-id contradict each other; pass one.", category: .usage)
-                }
-                return try context.perform { session in
-                    let before = try session.requireRegistry(name)
-                    guard let encryption = before.encryption else {
-                        throw CMKError.usage(
-                            "usage error: key rotation is only applicable to registries with CMK enabled",
-                            hint: "Registry '\(before.name)' uses service-managed keys; CMK can only be "
-                                + "enabled when a registry is created.")
-                    }
-                    guard let current = KeyIdentifier.parse(encryption.keyIdentifier) else {
-                        throw CMKError.badRequest(.invalidKeyIdentifier, "The registry's key id is unreadable.")
-                    }
-                    var target: String? = context[Rotate.keyID]
-                    var actions: [String] = []
-                    let wantsAuto = context[Rotate.auto] || (!context[Rotate.manual] && encryption.keyRotationEnabled)
-                    if context[Rotate.newVersion] {
-                        let (key, version) = try session.rotateKey(vaultName: current.vaultName, name: current.keyName)
-                        actions.append("az keyvault key rotate --name \(key.name) --vault-name \(key.vaultName)")
-                        target =
-                            wantsAuto
-                            ? key.versionlessIdentifier
-                            : version.identifier(vaultName: key.vaultName, keyName: key.name)
-                    } else if target == nil, context[Rotate.auto] {
-                        target = current.versionless
-                    } else if target == nil, context[Rotate.manual] {
-                        target = encryption.versionedKeyIdentifier
-                    }
-                    let identity = context[Rotate.identity]
-                    if target == nil, identity == nil {
-                        throw CMKError.usage(
-                            "Nothing to rotate: pass --new-version, --key-id URL, --identity X, --auto or --manual.")
-                    }
-                    let after = try session.rotateRegistryKey(
-                        name: name, resourceGroup: nil, keyEncryptionKey: target,
-                        identity: identity)
-                    actions.append(
-                        "az acr encryption rotate-key --name \(name)"
-                            + (target.map { " --key-encryption-key \($0)" } ?? "")
-                            + (identity.map { " --identity \($0)" } ?? ""))
-                    let proof = try session.unwrapRegistryDEK(after)
-                    let proven: Bool = if case .success = proof { true } else { false }
-                    let newEncryption = after.encryption!
-                    let lines =
-                        actions.map { "ran: \($0)" } + [
-                            "old key: \(encryption.versionedKeyIdentifier)",
-                            "new key: \(newEncryption.versionedKeyIdentifier)",
-                            "rotation: \(newEncryption.keyRotationEnabled ? "automatic (versionless key id)" : "manual (versioned key id)")",
-                            "identity: \(newEncryption.identity)",
-                            proven
-                                ? "proof: the data key unwraps with the new key; content was not re-encrypted."
-                                : "WARNING: the data key does not unwrap after rotation.",
-                        ]
-                    return CommandOutput(
-                        value: [
-                            "registry": .string(after.name),
-                            "oldVersionedKeyIdentifier": .string(encryption.versionedKeyIdentifier),
-                            "newVersionedKeyIdentifier": .string(newEncryption.versionedKeyIdentifier),
-                            "keyIdentifier": .string(newEncryption.keyIdentifier),
-                            "keyRotationEnabled": .bool(newEncryption.keyRotationEnabled),
-                            "identity": .string(newEncryption.identity), "dataKeyUnwraps": .bool(proven),
-                            "actions": .array(actions.map(JSONValue.string)),
-                        ], text: lines.joined(separator: "\n"), exitCode: proven ? 0 : 1)
-                }
+                let request = RotationRequest(
+                    registry: context[registry], newVersion: context[Rotate.newVersion],
+                    keyIdentifier: context[Rotate.keyID], identity: context[Rotate.identity],
+                    mode: context[Rotate.auto] ? .automatic : context[Rotate.manual] ? .manual : .unchanged)
+                let outcome = try context.perform { try $0.rotate(request) }
+                return rotationOutput(outcome)
             })
+    }
+
+    /// What `rotate` prints: the actions, old and new key, rotation mode, identity and the proof.
+    private static func rotationOutput(_ outcome: RotationOutcome) -> CommandOutput {
+        let new = outcome.encryption
+        let lines = outcome.actions.map { "ran: \($0)" } + [
+            "old key: \(outcome.before.versionedKeyIdentifier)",
+            "new key: \(new.versionedKeyIdentifier)",
+            "rotation: \(new.keyRotationEnabled ? "automatic (versionless key id)" : "manual (versioned key id)")",
+            "identity: \(new.identity)",
+            outcome.dataKeyUnwraps
+                ? "proof: the data key unwraps with the new key; content was not re-encrypted."
+                : "WARNING: the data key does not unwrap after rotation.",
+        ]
+        return CommandOutput(
+            value: [
+                "registry": .string(outcome.after.name),
+                "oldVersionedKeyIdentifier": .string(outcome.before.versionedKeyIdentifier),
+                "newVersionedKeyIdentifier": .string(new.versionedKeyIdentifier),
+                "keyIdentifier": .string(new.keyIdentifier),
+                "keyRotationEnabled": .bool(new.keyRotationEnabled),
+                "identity": .string(new.identity), "dataKeyUnwraps": .bool(outcome.dataKeyUnwraps),
+                "actions": .array(outcome.actions.map(JSONValue.string)),
+            ], text: lines.joined(separator: "\n"), exitCode: outcome.dataKeyUnwraps ? 0 : 1)
     }
 
     // MARK: - revoke and recover
@@ -363,62 +326,46 @@ enum LifecycleCommands {
             discussion: "Content counts come from the index without decrypting it, so they show even while a key is "
                 + "revoked (seed 000: registry metrics keep working).",
             handler: { context in
-                let store = try context.openStore()
-                let content = (store as? any ContentHome)?.content
-                return try context.perform(on: store) { session in
-                    var rows: [JSONValue] = []
-                    var lines: [[String]] = [
-                        ["REGISTRY", "SKU", "ENCRYPTION", "ROTATION", "HEALTH", "REPLICAS", "CONTENT", "KEY (VERSIONED)"]
-                    ]
-                    for registry in session.world.registries.sorted(by: { $0.name < $1.name }) {
-                        let report = try session.checkHealth(registryName: registry.name)
-                        let encryption = registry.encryption
-                        let rotation = encryption.map { $0.keyRotationEnabled ? "auto" : "manual" } ?? "-"
-                        let counts = try content?.counts(scope: ContentKeys.scope(forSalt: registry.contentKeySalt))
-                            ?? .empty
-                        rows.append([
-                            "name": .string(registry.name), "resourceGroup": .string(registry.resourceGroup),
-                            "sku": .string(registry.sku.rawValue),
-                            "encryption": encryption == nil ? "disabled" : "enabled",
-                            "versionedKeyIdentifier": JSONValue(encryption?.versionedKeyIdentifier),
-                            "keyIdentifier": JSONValue(encryption?.keyIdentifier), "rotation": .string(rotation),
-                            "identity": JSONValue(encryption?.identity),
-                            "lastKeyRotationTimestamp": JSONValue(
-                                encryption.map { Timestamp.azString($0.lastKeyRotationTimestamp) }),
-                            "health": .string(report.verdict),
-                            "content": [
-                                "repositories": .number(Double(counts.repositories)),
-                                "manifests": .number(Double(counts.manifests)), "tags": .number(Double(counts.tags)),
-                                "blobs": .number(Double(counts.blobs)),
-                            ],
-                            "replicas": .array(
-                                registry.replications.map { replica in
-                                    [
-                                        "location": .string(replica.location),
-                                        "status": .string(
-                                            report.unwrapSucceeded == false ? "Syncing blocked" : "Ready"),
-                                    ]
-                                }),
-                        ])
-                        let replicas = registry.replications.map {
-                            "\($0.location)"
-                                + (report.unwrapSucceeded == false
-                                    ? " (blocked)" : "")
-                        }
-                        lines.append([
-                            registry.name, registry.sku.rawValue, encryption == nil ? "disabled" : "enabled",
-                            rotation, report.verdict, replicas.isEmpty ? "-" : replicas.joined(separator: ","),
-                            "\(counts.repositories) repos, \(counts.tags) tags",
-                            encryption?.versionedKeyIdentifier ?? "-",
-                        ])
-                    }
-                    let text =
-                        rows.isEmpty
-                        ? "No registries yet. Create one with: acrcmk setup --registry <name>"
-                        : TextTable.render(lines)
-                    return CommandOutput(value: .array(rows), text: text)
-                }
+                statusOutput(try context.registryContent().status())
             })
+    }
+
+    /// What `status` prints: a row per registry (JSON) and an aligned table (text).
+    private static func statusOutput(_ statuses: [RegistryStatus]) -> CommandOutput {
+        var lines: [[String]] = [
+            ["REGISTRY", "SKU", "ENCRYPTION", "ROTATION", "HEALTH", "REPLICAS", "CONTENT", "KEY (VERSIONED)"]
+        ]
+        let rows: [JSONValue] = statuses.map { status in
+            let registry = status.registry, encryption = registry.encryption, counts = status.counts
+            let replicas = registry.replications.map { $0.location + (status.replicasBlocked ? " (blocked)" : "") }
+            lines.append([
+                registry.name, registry.sku.rawValue, encryption == nil ? "disabled" : "enabled",
+                status.rotation ?? "-", status.health.verdict, replicas.isEmpty ? "-" : replicas.joined(separator: ","),
+                "\(counts.repositories) repos, \(counts.tags) tags", encryption?.versionedKeyIdentifier ?? "-",
+            ])
+            return [
+                "name": .string(registry.name), "resourceGroup": .string(registry.resourceGroup),
+                "sku": .string(registry.sku.rawValue),
+                "encryption": encryption == nil ? "disabled" : "enabled",
+                "versionedKeyIdentifier": JSONValue(encryption?.versionedKeyIdentifier),
+                "keyIdentifier": JSONValue(encryption?.keyIdentifier), "rotation": .string(status.rotation ?? "-"),
+                "identity": JSONValue(encryption?.identity),
+                "lastKeyRotationTimestamp": JSONValue(encryption.map { Timestamp.azString($0.lastKeyRotationTimestamp) }),
+                "health": .string(status.health.verdict),
+                "content": [
+                    "repositories": .number(Double(counts.repositories)),
+                    "manifests": .number(Double(counts.manifests)), "tags": .number(Double(counts.tags)),
+                    "blobs": .number(Double(counts.blobs)),
+                ],
+                "replicas": .array(registry.replications.map { replica in
+                    ["location": .string(replica.location),
+                     "status": .string(status.replicasBlocked ? "Syncing blocked" : "Ready")]
+                }),
+            ]
+        }
+        let text = rows.isEmpty
+            ? "No registries yet. Create one with: acrcmk setup --registry <name>" : TextTable.render(lines)
+        return CommandOutput(value: .array(rows), text: text)
     }
 }
 
