@@ -30,13 +30,12 @@ public struct CommandContext: Sendable {
         io.writeError("DEBUG: \(message)\n")
     }
 
-    /// The value of a required option; the parser has already refused its absence.
-    public func required(_ option: String) -> String {
-        guard let value = arguments.string(option) else {
-            preconditionFailure("option --\(option) is declared required but has no value")
-        }
-        return value
-    }
+    /// The converted value of one of the command's options, typed by its declaration: `String?` for an optional
+    /// option, `String` for a required one (the parser has refused its absence), `Bool` for a flag.
+    public subscript<Value>(option: Option<Value>) -> Value { arguments[option] }
+
+    /// The converted value of one of the command's positional arguments.
+    public subscript<Value>(argument: Argument<Value>) -> Value { arguments[argument] }
 }
 
 /// A failure a command reports: `ERROR: (Code) message` on stderr, a hint, and a non-zero exit.

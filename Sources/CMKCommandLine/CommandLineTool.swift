@@ -32,14 +32,18 @@ public struct CommandLineTool: Sendable {
             return printHelp(topic: Array(arguments.dropFirst()))
         }
 
-        let parser = ArgumentParser(root: root, globalOptions: GlobalOptions.specs)
+        let parser = ArgumentParser(
+            root: root, globalOptions: GlobalOptions.specs, azValueExpansion: AzFileArguments.expand)
         let invocation: ArgumentParser.Invocation
         do {
             invocation = try parser.parse(arguments)
         } catch let error as UsageError {
             return report(error, path: resolvePath(error.commandPath))
+        } catch let failure as CommandFailure {
+            // Only az's `@file` expansion fails this way.
+            return report(failure, dialect: .az)
         } catch {
-            preconditionFailure("the argument parser throws only UsageError, not \(error)")
+            preconditionFailure("the argument parser throws only UsageError and CommandFailure, not \(error)")
         }
 
         if invocation.helpRequested {
@@ -63,19 +67,8 @@ public struct CommandLineTool: Sendable {
             }
         }
 
-        var values = invocation.arguments
-        if command.dialect == .az {
-            do {
-                values = try AzFileArguments.expand(values)
-            } catch let failure as CommandFailure {
-                return report(failure, dialect: command.dialect)
-            } catch {
-                return report(CommandFailure("\(error)"), dialect: command.dialect)
-            }
-        }
-
         let context = CommandContext(
-            commandPath: invocation.names, arguments: values, settings: settings, io: io,
+            commandPath: invocation.names, arguments: invocation.arguments, settings: settings, io: io,
             environment: environment, services: services, dialect: command.dialect)
         context.debug(
             "command: \(invocation.names.joined(separator: " ")); state home: \(settings.home); "

@@ -31,7 +31,7 @@ enum InstallationKeyFile<Purpose: InstallationKeyPurpose> {
     }
 
     /// The key at `path`, or nil when there is no file.
-    private static func load(_ path: String) throws -> Key? {
+    static func load(_ path: String) throws -> Key? {
         let descriptor: Int32
         do {
             descriptor = try FileDescriptorIO.open(path, flags: O_RDONLY, operation: "open \(Key.displayName)")

@@ -106,12 +106,30 @@ final class LocalImageLayout: ImageLayoutSource {
         self.location = root
     }
 
-    func readIndex() throws -> [UInt8]? {
-        FileManager.default.contents(atPath: location + "/index.json").map { [UInt8]($0) }
+    func readIndex(limit: Int) throws -> [UInt8]? {
+        try readBounded(location + "/index.json", limit: limit)
     }
 
-    func readBlob(_ digest: String) throws -> [UInt8]? {
-        FileManager.default.contents(atPath: path(of: digest)).map { [UInt8]($0) }
+    func readBlob(_ digest: String, limit: Int) throws -> [UInt8]? {
+        try readBounded(path(of: digest), limit: limit)
+    }
+
+    /// A regular file's bytes, at most `limit` of them; nil when there is no file. A FIFO or device would block or
+    /// never end, and a file over `limit` (a manifest that declares 100 bytes and is 3 GiB) is refused unread.
+    private func readBounded(_ path: String, limit: Int) throws -> [UInt8]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw CMKError.badRequest(.fileUnreadable, "'\(path)' is not a regular file; an OCI layout holds files.")
+        }
+        _ = try OCIImageLayout.bounded(Int(info.st_size), limit: limit, path)
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CMKError.badRequest(.fileUnreadable, "Cannot read '\(path)'.")
+        }
+        defer { try? handle.close() }
+        let bytes = [UInt8](try handle.read(upToCount: limit + 1) ?? Data())
+        _ = try OCIImageLayout.bounded(bytes.count, limit: limit, path)
+        return bytes
     }
 
     func hasBlob(_ digest: String) -> Bool {

@@ -26,6 +26,9 @@ public final class SQLiteConnection {
     ///   - busyTimeout: How long a statement waits for another connection's lock before failing with `SQLITE_BUSY`.
     /// - Throws: `SQLiteError` when the file cannot be opened or configured, for example when it is not a
     ///   database or WAL mode cannot be enabled (some network file systems refuse it).
+    /// How long a statement waits for another connection's lock.
+    public let busyTimeout: Duration
+
     public init(path: String, busyTimeout: Duration = .seconds(30)) throws {
         var opened: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
@@ -41,6 +44,7 @@ public final class SQLiteConnection {
         }
         self.handle = opened
         self.path = path
+        self.busyTimeout = busyTimeout
         // From here on, deinit closes the handle if configuration throws.
         try configure(busyTimeout: busyTimeout)
     }

@@ -167,6 +167,11 @@ public final class SQLiteContentStore: ContentStore {
         }
     }
 
+    public func namedObjectIDs(among objectIDs: [String]) throws -> Set<String> {
+        let lookup = try connection.prepare("SELECT 1 FROM content_blobs WHERE object_id = ?")
+        return Set(try objectIDs.filter { try !lookup.rows([.text($0)]).isEmpty })
+    }
+
     public func objectIDsOnDisk() throws -> [String] {
         try streamer.blobs.allIDs()
     }
@@ -253,7 +258,7 @@ public final class SQLiteContentStore: ContentStore {
         let scope = SQLiteValue.text(keys.scope)
         let insertBlob = try connection.prepare("""
             INSERT INTO content_blobs (scope, registry, digest_token, object_id, sealed) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (scope, digest_token) DO NOTHING
+            ON CONFLICT (scope, digest_token) DO UPDATE SET sealed = excluded.sealed
             """)
         for object in push.objects {
             let digestToken = try keys.index.token(.digest, object.digest)

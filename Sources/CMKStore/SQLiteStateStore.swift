@@ -50,9 +50,12 @@ public final class SQLiteStateStore: StateStore {
         releasedMigrations + [
             moveContentIndexMigration(to: layout.contentIndexDatabase),
             resealKeyMaterialMigration(from: platformKey, to: vaultMasterKey),
-            controlTablesMigration,
+            controlTablesMigration(contentIndexPath: layout.contentIndexDatabase),
         ]
     }
+
+    /// The schema version from which private keys are sealed under the vault master key (after migration 5).
+    static let firstVersionSealedUnderVaultKey = releasedMigrations.count + 2
 
     /// The content index leaves the control database for `registry/content.db` (0.2's two trust domains).
     ///
@@ -101,19 +104,43 @@ public final class SQLiteStateStore: StateStore {
 
     /// The world document becomes tables: one row per resource, each key version a row of its own, and the
     /// scheduler's next time per key indexed, so a command reads the rows it needs instead of the whole estate.
-    static let controlTablesMigration = SQLiteMigration("control plane in tables: one row per resource") { control in
-        try control.execute(SQLiteWorldTables.schema)
-        let tables = SQLiteWorldTables(connection: control)
-        if let body = try control.query("SELECT body FROM world_document WHERE id = 1").first?.blob("body") {
+    ///
+    /// Each registry's record also learns how many objects its content index holds, and the scopes that 0.1 left
+    /// behind for deleted registries are recorded as such, so `fsck` can tell an index changed outside acrcmk from
+    /// one acrcmk wrote.
+    static func controlTablesMigration(contentIndexPath: String) -> SQLiteMigration {
+        SQLiteMigration("control plane in tables: one row per resource") { control in
+            try control.execute(SQLiteWorldTables.schema)
+            let tables = SQLiteWorldTables(connection: control)
+            guard let body = try control.query("SELECT body FROM world_document WHERE id = 1").first?.blob("body")
+            else {
+                try control.execute("DROP TABLE world_document")
+                return
+            }
             var world = try WorldDocument.decode(body)
+            var held: [String: Int] = [:]
+            for row in try SQLiteConnection(path: contentIndexPath)
+                .query("SELECT scope, count(*) AS objects FROM content_blobs GROUP BY scope") {
+                held[row.string("scope") ?? ""] = Int(row.int("objects") ?? 0)
+            }
+            var live: Set<String> = []
+            for index in world.registries.indices {
+                let scope = ContentKeys.scope(forSalt: world.registries[index].contentKeySalt)
+                live.insert(scope)
+                world.registries[index].contentObjects = held[scope] ?? 0
+            }
+            for scope in held.keys.sorted() where !live.contains(scope) {
+                world.purgeRecords.append(PurgeRecord(kind: .contentScope, name: scope, purgedAt: Date()))
+            }
             world.refreshAllSchedules()
             try tables.write(try world.changes())
             try tables.save(SQLiteWorldTables.Header(account: world.account, config: world.config))
+            try control.execute("DROP TABLE world_document")
         }
-        try control.execute("DROP TABLE world_document")
     }
 
     let connection: SQLiteConnection
+    private let lockHolder: WriteLockHolder
     private lazy var tables = SQLiteWorldTables(connection: connection)
     private let platformKey: PlatformKey
     private let vaultMasterKey: VaultMasterKey
@@ -131,6 +158,7 @@ public final class SQLiteStateStore: StateStore {
     init(connection: SQLiteConnection, layout: StateHome.Layout, platformKey: PlatformKey,
          vaultMasterKey: VaultMasterKey, wallClock: @escaping @Sendable () -> Date) throws {
         self.connection = connection
+        self.lockHolder = WriteLockHolder(layout: layout)
         self.platformKey = platformKey
         self.vaultMasterKey = vaultMasterKey
         self.wallClock = wallClock
@@ -158,7 +186,16 @@ public final class SQLiteStateStore: StateStore {
     /// - Throws: The error of `body`; otherwise `SQLiteError` or `StateHomeError` (`.worldUnreadable`).
     public func perform<T>(_ body: (Session) throws -> T) throws -> T {
         precondition(!connection.isInTransaction, "SQLiteStateStore.perform does not nest")
+        do {
+            return try performHoldingTheLock(body)
+        } catch let error as SQLiteError where error.resultCode == 5 {  // SQLITE_BUSY: waited out the timeout.
+            throw StateHomeBusy(path: connection.path, waited: connection.busyTimeout, holder: lockHolder.lastNote())
+        }
+    }
+
+    private func performHoldingTheLock<T>(_ body: (Session) throws -> T) throws -> T {
         try connection.transaction {
+            lockHolder.noteSelf(now: wallClock())
             let (loaded, header) = try loadOrCreateWorld()
             let due = makeSession(loaded)
             due.catchUpScheduler()
@@ -245,6 +282,11 @@ public final class SQLiteStateStore: StateStore {
         do {
             if let stored = try tables.header() {
                 header = stored
+            } else if let held = try tables.anyResourceTable() ?? contentIndexHoldsRows() {
+                // A home without its account record but with resources or content lost its control state: a fresh
+                // account would show an empty estate, and `fsck --repair` would then delete the content.
+                throw StateHomeError(code: .damaged, path: connection.path,
+                                     reason: "control/state.db has no account record but holds \(held)")
             } else {
                 var fresh = World(account: Account.generate(), createdAt: wallClock())
                 fresh.refreshAllSchedules()
@@ -256,6 +298,11 @@ public final class SQLiteStateStore: StateStore {
             throw StateHomeError(code: .worldUnreadable, path: connection.path, reason: "\(error)")
         }
         return (World(account: header.account, config: header.config, source: tables), header)
+    }
+
+    /// "content index rows" when the attached content index has any, else nil.
+    private func contentIndexHoldsRows() throws -> String? {
+        try connection.scalar("SELECT EXISTS (SELECT 1 FROM content_blobs)") == .integer(1) ? "content index rows" : nil
     }
 
     /// Writes what the session changed: the rows `World.changes()` reports (after the scheduler's index is brought

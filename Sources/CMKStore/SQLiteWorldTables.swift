@@ -212,6 +212,15 @@ final class SQLiteWorldTables: TableRowSource {
         }
     }
 
+    /// The name of the first table holding any row ("rows in registries"), or nil for an empty world.
+    func anyResourceTable() throws -> String? {
+        for table in Self.tables where try statement("SELECT EXISTS (SELECT 1 FROM \(table.name))").rows().first?
+            .values.first == .integer(1) {
+            return "rows in \(table.name)"
+        }
+        return nil
+    }
+
     // MARK: The header
 
     /// The account and the settings.

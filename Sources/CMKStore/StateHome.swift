@@ -54,10 +54,12 @@ public final class StateHome {
     /// - Parameters:
     ///   - path: The home directory; missing parents are created too.
     ///   - wallClock: Real time; each command's simulated time is this plus the world's clock offset.
+    ///   - busyTimeout: How long a command waits for another's write lock before failing with `StateHomeBusy`.
     /// - Throws: `StateHomeError` when the home is not a writable directory, a key file is damaged or the layout
     ///   cannot be upgraded; `SQLiteError` when a database cannot be opened or migrated (or is newer than this
     ///   build); `BlobStoreError` when `registry/blobs/` cannot be created.
-    public static func open(path: String, wallClock: @escaping @Sendable () -> Date) throws -> StateHome {
+    public static func open(path: String, wallClock: @escaping @Sendable () -> Date,
+                            busyTimeout: Duration = .seconds(30)) throws -> StateHome {
         precondition(!path.isEmpty, "a state home needs a path")
         var root = path
         while root.count > 1 && root.hasSuffix("/") {
@@ -67,10 +69,7 @@ public final class StateHome {
         let layout = Layout(root: root)
         try LegacyLayoutUpgrade.run(layout)
         try restrictHomeRoot(root)
-        try prepareDirectory(layout.control)
-        try prepareDirectory(layout.registry)
-        let platformKey = try InstallationKeyFile<PlatformKeyPurpose>.loadOrCreate(at: layout.platformKey)
-        let vaultMasterKey = try InstallationKeyFile<VaultMasterKeyPurpose>.loadOrCreate(at: layout.vaultMasterKey)
+        let (platformKey, vaultMasterKey) = try installationKeys(layout)
         let blobs = try BlobDirectory(root: layout.blobs)
         for directory in [layout.control, layout.registry, blobs.root, blobs.temporaryDirectory,
                           blobs.writersDirectory] {
@@ -81,7 +80,7 @@ public final class StateHome {
         _ = try? blobs.removeStaleTemporaryFiles()
         try prepareDatabaseFile(layout.controlDatabase)
         try prepareDatabaseFile(layout.contentIndexDatabase)
-        let connection = try SQLiteConnection(path: layout.controlDatabase)
+        let connection = try SQLiteConnection(path: layout.controlDatabase, busyTimeout: busyTimeout)
         let store = try SQLiteStateStore(connection: connection, layout: layout, platformKey: platformKey,
                                          vaultMasterKey: vaultMasterKey, wallClock: wallClock)
         return StateHome(root: root, layout: layout, blobs: blobs, store: store, platformKey: platformKey,
@@ -89,7 +88,7 @@ public final class StateHome {
     }
 
     /// Makes sure `root` is a directory this process can write into, creating it (and its parents) if needed.
-    private static func prepareDirectory(_ root: String) throws {
+    static func prepareDirectory(_ root: String) throws {
         var info = stat()
         if stat(root, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFDIR else {

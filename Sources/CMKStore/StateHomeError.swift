@@ -18,6 +18,9 @@ public struct StateHomeError: Error, CustomStringConvertible, Sendable {
         case layoutConflict
         /// Moving a 0.1 home into the 0.2 layout failed part way (it resumes at the next run).
         case layoutUpgradeFailed
+        /// The home holds state that needs something it lost: content without its control state, a control state
+        /// without its keys or without its account. Nothing is created, changed or deleted.
+        case damaged
         /// The world's header (account and settings) in `control/state.db` cannot be decoded by this build.
         case worldUnreadable
         /// A folder or database file of the home is open to other users and its mode cannot be changed.
@@ -73,6 +76,10 @@ public struct StateHomeError: Error, CustomStringConvertible, Sendable {
             return "'\(path)' of the state home is open to other users and cannot be made owner-only (\(reason)); "
                 + "every file of a home is its owner's only: run acrcmk as the owner of the home, or run "
                 + "'chmod go= \(path)' as its owner"
+        case .damaged:
+            return "state home '\(path)' is damaged: \(reason). acrcmk changed and deleted nothing. Restore control/ "
+                + "and registry/ from the same backup; or, to start afresh, move the home aside and pass a new one "
+                + "with --home DIR"
         case .worldUnreadable:
             return "the account record in '\(path)' cannot be read by this build (\(reason)); "
                 + "use the acrcmk version that wrote this state home, or pass a fresh one with --home DIR"

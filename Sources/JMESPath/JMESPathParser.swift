@@ -6,7 +6,9 @@ struct JMESPathParser {
 
     private let tokens: [JMESPathToken]
     private var index = 0
-    private var nesting = 0
+    /// How deep the tree being built is at this point: one level per nested expression and per link of a chain
+    /// (`a.b.c`, `a | b`, `a || b`, `a[]`), since a chain of links is a tree as deep as the chain is long.
+    private var depth = 0
 
     init(tokens: [JMESPathToken]) {
         self.tokens = tokens
@@ -36,20 +38,28 @@ struct JMESPathParser {
     }
 
     private mutating func expression(bindingPower: Int) throws -> JMESPathNode {
-        nesting += 1
-        defer { nesting -= 1 }
-        guard nesting <= Self.maximumNesting else {
-            throw syntaxError("Expression nested more than \(Self.maximumNesting) levels deep", at: current)
-        }
+        var levels = 1
+        depth += 1
+        defer { depth -= levels }
+        try requireDepth()
         let token = current
         advance()
         var left = try nud(token)
         while bindingPower < current.bindingPower {
+            levels += 1
+            depth += 1
+            try requireDepth()
             let token = current
             advance()
             left = try led(token, left: left)
         }
         return left
+    }
+
+    private func requireDepth() throws {
+        guard depth <= Self.maximumNesting else {
+            throw syntaxError("Expression nested more than \(Self.maximumNesting) levels deep", at: current)
+        }
     }
 
     private mutating func match(_ kind: JMESPathToken.Kind, _ expected: String) throws {

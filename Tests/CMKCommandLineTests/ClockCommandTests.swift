@@ -166,12 +166,17 @@ struct ClockCommandTests {
         #expect(harness.now.timeIntervalSince(start) < 1, "only the harness's ticking real time passed")
     }
 
+    /// The parser refuses them (`<duration>` is a typed argument), quoting CMKCore's reason and hint.
     @Test("exactly 100 years is allowed, and durations ISO 8601 forbids are refused", arguments: [
         ("P100Y", ExitCode.success, ""),
-        ("P1Y1Y", ExitCode.usage, "ERROR: 'P1Y1Y' is not an ISO-8601 duration."),
-        ("PT1S1H", ExitCode.usage, "ERROR: 'PT1S1H' is not an ISO-8601 duration."),
-        ("P1DT", ExitCode.usage, "ERROR: 'P1DT' is not an ISO-8601 duration."),
-        ("P99999999999Y", ExitCode.usage, "ERROR: 'P99999999999Y' is longer than the 9999 years"),
+        ("P1Y1Y", ExitCode.usage,
+         "Error: The value 'P1Y1Y' is invalid for '<duration>'. 'P1Y1Y' is not an ISO-8601 duration."),
+        ("PT1S1H", ExitCode.usage,
+         "Error: The value 'PT1S1H' is invalid for '<duration>'. 'PT1S1H' is not an ISO-8601 duration."),
+        ("P1DT", ExitCode.usage,
+         "Error: The value 'P1DT' is invalid for '<duration>'. 'P1DT' is not an ISO-8601 duration."),
+        ("P99999999999Y", ExitCode.usage,
+         "Error: The value 'P99999999999Y' is invalid for '<duration>'. 'P99999999999Y' is longer than the 9999 years"),
     ])
     func durationsAtTheDoor(duration: String, exitCode: Int32, stderrPrefix: String) {
         let harness = StatefulHarness()
@@ -181,7 +186,8 @@ struct ClockCommandTests {
         #expect(result.exitCode == exitCode, "stderr: \(result.stderr)")
         #expect(result.stderr.hasPrefix(stderrPrefix))
         if exitCode == ExitCode.usage {
-            #expect(result.stderr.contains("Hint: Write durations like P30D"))
+            #expect(result.stderr.contains(". Write durations like P30D"))
+            #expect(result.stderr.contains("Usage: acrcmk clock advance <duration>"))
         }
     }
 }

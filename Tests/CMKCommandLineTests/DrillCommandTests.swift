@@ -55,4 +55,26 @@ struct DrillCommandTests {
         #expect(result.exitCode == 1)
         #expect(result.stderr.contains("uses Azure RBAC, not access policies"))
     }
+
+    @Test("in place: refused without --yes off a terminal and with --keep-state; with --yes it leaves the registry as found")
+    func inPlace() throws {
+        let tool = try BuiltTool()
+        #expect(try tool.run("setup", "--registry", "drillreg").exitCode == 0)
+        #expect(try tool.run("az", "acr", "update", "-n", "drillreg", "--tags", "team=payments", "-o", "none")
+                    .exitCode == 0)
+        let unconfirmed = try tool.run("drill", "--registry", "drillreg", "--method", "disable-key", "--in-place")
+        #expect(unconfirmed.exitCode == 64)
+        #expect(unconfirmed.stderr.contains("Pass --yes to confirm"), "\(unconfirmed.stderr)")
+        let contradictory = try tool.run("drill", "--registry", "drillreg", "--method", "disable-key", "--in-place",
+                                         "--keep-state", "--yes")
+        #expect(contradictory.exitCode == 64)
+        #expect(contradictory.stderr.contains("pass one or the other"), "\(contradictory.stderr)")
+        let before = try tool.run("az", "acr", "show", "-n", "drillreg", "--query", "tags", "-o", "json").stdout
+
+        let drill = try tool.run("drill", "--registry", "drillreg", "--method", "disable-key", "--in-place", "--yes")
+        #expect(drill.exitCode == 0, "\(drill.stdout)\n\(drill.stderr)")
+        #expect(try tool.run("az", "acr", "show", "-n", "drillreg", "--query", "tags", "-o", "json").stdout == before)
+        #expect(try tool.run("az", "acr", "repository", "list", "-n", "drillreg", "-o", "tsv").stdout == "")
+        #expect(try tool.run("check-health", "--registry", "drillreg").exitCode == 0)
+    }
 }

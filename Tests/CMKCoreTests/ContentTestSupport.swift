@@ -55,14 +55,19 @@ enum ContentFixture {
         return (bytes, marker)
     }
 
-    /// A one-image OCI layout tagged `tag`: an arm64/linux config and two layers.
-    static func imageLayout(tag: String = "v1", layers: [[UInt8]]) throws
+    /// A one-image OCI layout tagged `tag`: an arm64/linux config and the layers given. `declaredLayerSize`, when
+    /// given, is what the manifest claims every layer's size is (a corrupt layout).
+    static func imageLayout(tag: String = "v1", layers: [[UInt8]], declaredLayerSize: Int64? = nil) throws
         -> (layout: InMemoryImageLayout, manifest: OCIDescriptor)
     {
         let layout = InMemoryImageLayout()
         let config = layout.addBlob(Array(#"{"architecture":"arm64","os":"linux","rootfs":{"type":"layers"}}"#.utf8),
                                     mediaType: "application/vnd.oci.image.config.v1+json")
-        let layerDescriptors = layers.map { layout.addBlob($0, mediaType: "application/vnd.oci.image.layer.v1.tar") }
+        let layerDescriptors = layers.map { bytes in
+            var descriptor = layout.addBlob(bytes, mediaType: "application/vnd.oci.image.layer.v1.tar")
+            if let declaredLayerSize { descriptor.size = declaredLayerSize }
+            return descriptor
+        }
         let manifestBytes = try OCIImageLayout.encode(ImageManifest(config: config, layers: layerDescriptors))
         var manifest = layout.addBlob(manifestBytes, mediaType: OCIMediaType.imageManifest)
         manifest.annotations = [OCIMediaType.refNameAnnotation: tag]

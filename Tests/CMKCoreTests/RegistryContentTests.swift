@@ -316,6 +316,9 @@ private final class VanishingObjects: ContentStore {
     }
 
     func removeObjects(_ objectIDs: [String]) throws { try base.removeObjects(objectIDs) }
+    func namedObjectIDs(among objectIDs: [String]) throws -> Set<String> {
+        try base.namedObjectIDs(among: objectIDs)
+    }
     func objectIDsOnDisk() throws -> [String] { try base.objectIDsOnDisk() }
     func objectModificationDate(_ objectID: String) -> Date? { base.objectModificationDate(objectID) }
     func removeStaleTemporaryFiles() throws -> Int { try base.removeStaleTemporaryFiles() }

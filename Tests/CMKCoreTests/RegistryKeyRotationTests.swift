@@ -138,4 +138,26 @@ struct RegistryKeyRotationTests {
                                  objectId: session.fixtureIdentity.principalId, applicationId: nil)
         #expect(try session.unwrappedDEK() == dek)
     }
+
+    @Test("the rotate use case: a new version, pinned or followed; contradictions and empty requests are usage errors")
+    func rotateUseCase() throws {
+        let session = try CoreFixture.pinnedRegistrySession()
+        let dek = try session.unwrappedDEK()
+        let pinned = try session.rotate(RotationRequest(registry: "cmkreg", newVersion: true))
+        #expect(pinned.dataKeyUnwraps)
+        #expect(pinned.encryption.keyRotationEnabled == false, "a pinned registry stays pinned")
+        #expect(pinned.encryption.versionedKeyIdentifier != pinned.before.versionedKeyIdentifier)
+        #expect(pinned.actions.first?.hasPrefix("az keyvault key rotate") == true)
+        #expect(try session.unwrappedDEK() == dek)
+
+        let followed = try session.rotate(RotationRequest(registry: "cmkreg", newVersion: true, mode: .automatic))
+        #expect(followed.encryption.keyRotationEnabled)
+        #expect(followed.actions.count == 2)
+
+        for request in [RotationRequest(registry: "cmkreg", newVersion: true, keyIdentifier: session.keyURL()),
+                        RotationRequest(registry: "cmkreg")] {
+            let error = try #require(throws: CMKError.self) { try session.rotate(request) }
+            #expect(error.category == .usage, "\(error)")
+        }
+    }
 }

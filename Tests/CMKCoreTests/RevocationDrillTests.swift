@@ -11,7 +11,7 @@ struct RevocationDrillTests {
         let home = try ContentFixture.home(vault: vault)
         let clock = ContentFixture.TickingClock()
         let report = try RevocationDrill(registry: "cmkreg", method: method, content: RegistryContent(home: home),
-                                         mayAddReplica: true, clock: { clock.read() }).run()
+                                         inPlace: false, clock: { clock.read() }).run()
         return (report, home)
     }
 
@@ -83,7 +83,7 @@ struct RevocationDrillTests {
     func methodThatDoesNotApply() throws {
         let home = try ContentFixture.home(vault: CoreFixture.rbacVault)
         let drill = RevocationDrill(registry: "cmkreg", method: .accessPolicy, content: RegistryContent(home: home),
-                                    mayAddReplica: false, clock: { Date() })
+                                    inPlace: true, clock: { Date() })
         let error = try #require(throws: CMKError.self) { try drill.run() }
         #expect(error.code == "MethodNotApplicable")
         #expect(error.message.contains("uses Azure RBAC, not access policies"))
@@ -94,10 +94,38 @@ struct RevocationDrillTests {
     @Test("an unknown registry stops the drill with the lookup's code")
     func unknownRegistry() throws {
         let drill = RevocationDrill(registry: "nosuchreg", method: .disableKey,
-                                    content: RegistryContent(home: try ContentFixture.home()), mayAddReplica: false,
+                                    content: RegistryContent(home: try ContentFixture.home()), inPlace: true,
                                     clock: { Date() })
         let error = try #require(throws: CMKError.self) { try drill.run() }
         #expect(error.category == .notFound)
         #expect(error.message.hasPrefix("The drill needs an existing registry"))
+    }
+
+    @Test("in place, the registry is left as found: its tags, its repositories and its content",
+          arguments: [RevocationMethod.disableKey, .accessPolicy])
+    func inPlaceLeavesTheRegistryAsFound(method: RevocationMethod) throws {
+        let home = try ContentFixture.home()
+        let content = RegistryContent(home: home)
+        try home.perform { session in
+            try session.updateRegistry(name: "cmkreg", resourceGroup: nil, sku: nil, adminEnabled: nil,
+                                       defaultAction: nil, publicNetworkEnabled: nil, tags: ["team": "payments"])
+        }
+        let (image, _) = try ContentFixture.imageLayout(tag: "v1", layers: [Identifiers.randomBytes(count: 2000)])
+        try content.push(.imageLayout(image), to: "cmkreg", as: try ImageReference(parsing: "drill/probe:v1"))
+        let before = try home.perform { try $0.requireRegistry("cmkreg") }
+        let repositoriesBefore = try content.repositories(in: "cmkreg").map(\.name)
+        let objectsBefore = try home.memory.objectIDsOnDisk()
+
+        let report = try RevocationDrill(registry: "cmkreg", method: method, content: content, inPlace: true,
+                                         clock: { Date() }).run()
+
+        #expect(report.allMatch, "\(report.impacts)")
+        let after = try home.perform { try $0.requireRegistry("cmkreg") }
+        #expect(after.tags == before.tags)
+        #expect(after.replications == before.replications)
+        #expect(try content.repositories(in: "cmkreg").map(\.name) == repositoriesBefore,
+                "the probe repository is gone; a repository that was called drill/probe before is untouched")
+        #expect(try home.memory.objectIDsOnDisk() == objectsBefore)
+        #expect(report.timeline.contains { $0.action == .removeProbe && $0.failure == nil })
     }
 }

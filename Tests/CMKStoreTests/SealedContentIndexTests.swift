@@ -218,7 +218,11 @@ struct SealedContentIndexTests {
         let secret = "legacy-wombat-repository"
         let digest = String(repeating: "ab", count: 32)
         do {
-            // The schema as shipped before the sealed index (migrations 0 and 1), in the 0.1 layout.
+            // The schema as shipped before the sealed index (migrations 0 and 1), in the 0.1 layout, with the
+            // platform key every 0.1 home has.
+            FileManager.default.createFile(atPath: home + "/platform.key",
+                                           contents: Data(Identifiers.randomBytes(count: 32)),
+                                           attributes: [.posixPermissions: 0o600])
             let old = try SQLiteConnection(path: home + "/state.db")
             try old.migrate(Array(SQLiteStateStore.releasedMigrations.prefix(2)))
             try old.run("""

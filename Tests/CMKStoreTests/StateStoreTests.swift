@@ -320,3 +320,39 @@ final class TestClock: @unchecked Sendable {
         lock.withLock { current += seconds }
     }
 }
+
+/// A command that waits out the busy timeout says who holds the write lock instead of a bare SQLITE_BUSY.
+@Suite("Write lock contention")
+struct WriteLockContentionTests {
+    @Test("waiting out the lock names the holder")
+    func busyNamesTheHolder() throws {
+        let directory = try TemporaryDirectory("state-busy")
+        let root = directory.file("home")
+        let holder = try StateHome.open(path: root, wallClock: { Date() })
+        try holder.store.perform { _ in
+            let waiter = try StateHome.open(path: root, wallClock: { Date() }, busyTimeout: .milliseconds(300))
+            let error = try #require(throws: StateHomeBusy.self) { try waiter.store.perform { _ in } }
+            #expect(error.description.contains("is busy"), "\(error)")
+            #expect(error.description.contains("pid \(getpid())"), "\(error)")
+        }
+        // Once the holder commits, the same home answers at once.
+        let after = try StateHome.open(path: root, wallClock: { Date() }, busyTimeout: .milliseconds(300))
+        try after.store.perform { _ in }
+    }
+
+    @Test("24 processes writing at once: none fails from contention, none loses a write")
+    func twentyFourWriters() throws {
+        let directory = try TemporaryDirectory("state-busy")
+        let root = directory.file("home")
+        _ = try StateHome.open(path: root, wallClock: { Date() })
+        let exerciser = try Exerciser()
+        let writers = (0..<24).map { "w\($0)" }
+        let running = try writers.map { try exerciser.start(["append-groups", root, $0, "5"]) }
+        for (writer, process) in zip(writers, running) {
+            let result = process.wait()
+            #expect(result.status == 0, "writer \(writer) failed: \(result.errors)")
+        }
+        let home = try StateHome.open(path: root, wallClock: { Date() })
+        #expect(try home.store.perform { $0.world.resourceGroups.count } == 24 * 5)
+    }
+}

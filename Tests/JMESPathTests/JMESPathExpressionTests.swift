@@ -59,6 +59,16 @@ struct JMESPathExpressionTests {
         #expect(try search(reasonable, ["a": 1]) == 1)
     }
 
+    @Test("a chain of 40,000 links is a syntax error, not a crash; a chain of 100 evaluates",
+          arguments: [".a", "|a", "||a", "&&a", "[]", "==a", "[0]", ".*"])
+    func refusesDeepChains(link: String) throws {
+        let deep = "a" + String(repeating: link, count: 40_000)
+        let error = try compileError(deep)
+        #expect(error.kind == .syntax)
+        #expect(error.message.contains("nested more than"), "\(error.message)")
+        _ = try JMESPathExpression("a" + String(repeating: link, count: 100))
+    }
+
     @Test("runtime errors carry their kind and the expression")
     func runtimeErrors() throws {
         let unknown = try searchError("foo(@)", nil)

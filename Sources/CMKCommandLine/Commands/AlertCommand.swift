@@ -12,21 +12,25 @@ enum AlertCommand {
                     subcommands: [create, list, fired, delete])
     }
 
+    /// The options of `alert create`.
+    enum Create {
+        static let name = Option<String>("name", short: "n", valueName: "name", help: "The alert's name.")
+        static let vault = Option<String>("vault", valueName: "name", help: "The Key Vault to watch.")
+        static let operation = Option<String>(
+            "operation", valueName: "operation", help: "The operation that fires the alert.",
+            allowedValues: Session.alertOperations)
+    }
+
     static var create: CommandSpec {
         CommandSpec("create", abstract: "Create an alert on one operation of a Key Vault.",
-                    options: [
-                        OptionSpec("name", short: "n", valueName: "name", help: "The alert's name.", required: true),
-                        OptionSpec("vault", valueName: "name", help: "The Key Vault to watch.", required: true),
-                        OptionSpec("operation", valueName: "operation", help: "The operation that fires the alert.",
-                                   required: true, allowedValues: Session.alertOperations),
-                    ],
+                    options: [Create.name, Create.vault, Create.operation],
                     examples: ["acrcmk alert create --name kv-access-changed --vault kv1cmk "
                         + "--operation VaultAccessPolicyChange"],
                     handler: { context in
                         try context.perform { session in
-                            let rule = try session.createAlert(name: context.required("name"),
-                                                               vaultName: context.required("vault"),
-                                                               operation: context.required("operation"))
+                            let rule = try session.createAlert(name: context[Create.name],
+                                                               vaultName: context[Create.vault],
+                                                               operation: context[Create.operation])
                             if !session.auditRetained(vaultName: rule.vaultName) {
                                 context.warn("Key Vault '\(rule.vaultName)' has no diagnostic setting sending its "
                                     + "AuditEvent logs. In Azure a log alert reads those logs, so create one too: az "
@@ -61,12 +65,14 @@ enum AlertCommand {
         })
     }
 
+    static let firedName = Option<String?>(
+        "name", short: "n", valueName: "name", help: "Only this alert (shown even if it has not fired).")
+
     static var fired: CommandSpec {
         CommandSpec("fired", abstract: "Show the alerts that fired, with the events that triggered them.",
-                    options: [OptionSpec("name", short: "n", valueName: "name",
-                                         help: "Only this alert (shown even if it has not fired).")],
+                    options: [firedName],
                     handler: { context in
-                        let name = context.arguments.string("name")
+                        let name = context[Self.firedName]
                         return try context.performWithAuditTrail(AuditFilter()) { session, events in
                             var alerts = try session.evaluateAlerts(over: events, name: name)
                             if name == nil { alerts = alerts.filter { !$0.events.isEmpty } }
@@ -89,12 +95,15 @@ enum AlertCommand {
                     })
     }
 
+    static let deletedName = Option<String>("name", short: "n", valueName: "name", help: "The alert.")
+
     static var delete: CommandSpec {
         CommandSpec("delete", abstract: "Delete an alert.",
-                    options: [OptionSpec("name", short: "n", valueName: "name", help: "The alert.", required: true)],
+                    options: [deletedName],
                     handler: { context in
-                        try context.perform { session in try session.deleteAlert(name: context.required("name")) }
-                        return CommandOutput(text: "Alert '\(context.required("name"))' deleted.")
+                        let name = context[Self.deletedName]
+                        try context.perform { session in try session.deleteAlert(name: name) }
+                        return CommandOutput(text: "Alert '\(name)' deleted.")
                     })
     }
 

@@ -4,6 +4,46 @@ import JSON
 
 /// `acrcmk audit`: the retained Key Vault audit events, filtered.
 enum AuditCommand {
+    /// `--since`: a time, or a duration counted back from the simulated now (known once the state home is open).
+    enum Since: ExpressibleByArgument {
+        case time(Date)
+        case ago(ISODuration)
+
+        init(argument: String) throws(ValueConversionError) {
+            if let date = Timestamp.parse(argument) {
+                self = .time(date)
+            } else if let duration = try? ISODuration(argument) {
+                self = .ago(duration)
+            } else {
+                throw .invalid(
+                    "time", reason: "Give a time such as 2027-01-01T00:00:00Z or a duration such as PT1H or P7D.")
+            }
+        }
+
+        func date(now: Date) -> Date {
+            switch self {
+            case .time(let date): date
+            case .ago(let duration): duration.subtracted(from: now)
+            }
+        }
+    }
+
+    /// `--result`: only denied or only successful calls.
+    enum Outcome: String, CaseIterable, ExpressibleByArgument {
+        case denied, ok
+    }
+
+    static let vault = Option<String?>("vault", valueName: "name", help: "Only events of this Key Vault.")
+    static let registry = Option<String?>(
+        "registry", valueName: "name", help: "Only calls made on behalf of this registry.")
+    static let operation = Option<String?>(
+        "operation", valueName: "name", help: "Only this operation (KeyUnwrap, KeyDelete, ...).")
+    static let since = Option<Since?>(
+        "since", valueName: "time",
+        help: "Only events at or after a time (2027-01-01T00:00:00Z) or a duration ago (PT1H, P7D).")
+    static let result = Option<Outcome?>(
+        "result", valueName: "result", help: "Only denied or only successful calls.")
+
     static var spec: CommandSpec {
         CommandSpec(
             "audit",
@@ -15,44 +55,26 @@ enum AuditCommand {
                 --logs '[{"category": "AuditEvent", "enabled": true}]' --workspace <workspace-id>
             Events from before that, or after the setting was deleted, are not shown.
             """,
-            options: [
-                OptionSpec("vault", valueName: "name", help: "Only events of this Key Vault."),
-                OptionSpec("registry", valueName: "name", help: "Only calls made on behalf of this registry."),
-                OptionSpec("operation", valueName: "name", help: "Only this operation (KeyUnwrap, KeyDelete, ...)."),
-                OptionSpec("since", valueName: "time",
-                           help: "Only events at or after a time (2027-01-01T00:00:00Z) or a duration ago "
-                               + "(PT1H, P7D)."),
-                OptionSpec("result", valueName: "result", help: "Only denied or only successful calls.",
-                           allowedValues: ["denied", "ok"]),
-            ],
+            options: [vault, registry, operation, since, result],
             examples: ["acrcmk audit --vault kv1cmk --result denied",
                        "acrcmk audit --registry reg1cmk --since PT1H -o json"],
             handler: run)
     }
 
     private static func run(_ context: CommandContext) throws -> CommandOutput {
-        let vault = context.arguments.string("vault")
-        let result = context.arguments.string("result")
-        let filter = AuditFilter(vaultName: vault, registry: context.arguments.string("registry"),
-                                 operationName: context.arguments.string("operation"), deniedOnly: result == "denied")
-        let sinceText = context.arguments.string("since")
+        let vault = context[Self.vault]
+        let result = context[Self.result]
+        let filter = AuditFilter(vaultName: vault, registry: context[Self.registry],
+                                 operationName: context[Self.operation], deniedOnly: result == .denied)
         return try context.performWithAuditTrail(filter) { session, events in
-            let since = try sinceText.map { try parseSince($0, now: session.now) }
-            var selected = events.filter { since == nil || $0.time >= since! }
-            if result == "ok" { selected = selected.filter(\.succeeded) }
+            let since = context[Self.since]?.date(now: session.now)
+            var selected = events.filter { event in since.map { event.time >= $0 } ?? true }
+            if result == .ok { selected = selected.filter(\.succeeded) }
             let retained = selected.filter(session.isRetained)
             warnAboutUnretained(selected.filter { !session.isRetained($0) }, askedVault: vault, session: session,
                                 context: context)
             return CommandOutput(value: .array(retained.map(json)), text: text(retained))
         }
-    }
-
-    /// `--since`: an ISO-8601 time, or an ISO-8601 duration counted back from the simulated now.
-    static func parseSince(_ text: String, now: Date) throws -> Date {
-        if let date = Timestamp.parse(text) { return date }
-        if let duration = try? ISODuration(text) { return duration.subtracted(from: now) }
-        throw CommandFailure("The value '\(text)' is invalid for '--since <time>'. Give a time such as "
-                             + "2027-01-01T00:00:00Z or a duration such as PT1H or P7D.", category: .usage)
     }
 
     private static func warnAboutUnretained(_ hidden: [AuditEvent], askedVault: String?, session: Session,

@@ -4,6 +4,10 @@ import JSON
 
 /// `acrcmk clock`: the simulated clock of the state home, and the scheduler that runs when it moves.
 enum ClockCommand {
+    static let duration = Argument<ISODuration>("duration", help: "How far to move, e.g. P95D.")
+    static let time = Argument<Date>(
+        "time", help: "An ISO-8601 time, e.g. 2027-01-01T00:00:00Z.", transform: ArgumentTypes.time)
+
     static var spec: CommandSpec {
         CommandSpec(
             "clock", abstract: "Show, advance or set the simulated clock; advancing runs what falls due.",
@@ -19,12 +23,11 @@ enum ClockCommand {
                         + "move commits as it goes: Ctrl-C stops it within about a second, keeping what already "
                         + "ran, says where the clock stands and exits 130 (Ctrl-C twice stops at once). On a "
                         + "terminal a progress line shows the simulated date reached.",
-                    arguments: [ArgumentSpec("duration", help: "How far to move, e.g. P95D.")],
+                    arguments: [duration],
                     examples: ["acrcmk clock advance P95D"],
                     handler: { context in
-                        let duration: ISODuration
+                        let duration = context[Self.duration]
                         do {
-                            duration = try ISODuration(context.arguments.positional("duration")!)
                             try ClockMove.checkSpan(of: duration)
                         } catch let error as CMKError {
                             throw CommandFailure(code: nil, error.message, hint: error.hint, category: .usage)
@@ -34,15 +37,9 @@ enum ClockCommand {
                 CommandSpec(
                     "set", abstract: "Set the clock to a time (forward runs what falls due).",
                     discussion: "Forward, at most 100 years, as 'clock advance' (which see); back runs nothing.",
-                    arguments: [ArgumentSpec("time", help: "An ISO-8601 time, e.g. 2027-01-01T00:00:00Z.")],
+                    arguments: [time],
                     handler: { context in
-                        let text = context.arguments.positional("time")!
-                        guard let target = Timestamp.parse(text) else {
-                            throw CommandFailure(
-                                "'\(text)' is not a time. Write e.g. 2027-01-01T00:00:00Z.",
-                                category: .usage)
-                        }
-                        return try move(to: .at(target), context: context)
+                        try move(to: .at(context[Self.time]), context: context)
                     }),
             ],
             handler: show)
@@ -129,19 +126,20 @@ enum ConfigCommand {
             "ISO-8601 duration — how long a versionless-key registry takes to pick up a new version (PT1H)",
     ]
 
+    static let key = Argument<String>("key", help: "One of: " + known.keys.sorted().joined(separator: ", "))
+    static let value = Argument<String>("value", help: "The value.")
+    static let setting = Argument<String>("key", help: "The setting.")
+
     static var spec: CommandSpec {
         CommandSpec(
             "config", abstract: "Get and set settings of the state home.",
             subcommands: [
                 CommandSpec(
                     "set", abstract: "Set a setting.",
-                    arguments: [
-                        ArgumentSpec("key", help: "One of: " + known.keys.sorted().joined(separator: ", ")),
-                        ArgumentSpec("value", help: "The value."),
-                    ],
+                    arguments: [key, value],
                     examples: ["acrcmk config set keyvault.rbac-by-default false"],
                     handler: { context in
-                        let key = context.arguments.positional("key")!, value = context.arguments.positional("value")!
+                        let key = context[Self.key], value = context[Self.value]
                         try validate(key: key, value: value)
                         return try context.perform { session in
                             session.setConfig(key, to: value)
@@ -149,9 +147,9 @@ enum ConfigCommand {
                         }
                     }),
                 CommandSpec(
-                    "get", abstract: "Print a setting.", arguments: [ArgumentSpec("key", help: "The setting.")],
+                    "get", abstract: "Print a setting.", arguments: [setting],
                     handler: { context in
-                        let key = context.arguments.positional("key")!
+                        let key = context[Self.setting]
                         try validate(key: key, value: nil)
                         return try context.perform { session in
                             let value = session.world.config[key]

@@ -9,6 +9,14 @@ enum ContentCommands {
         [push, pull, importLayout, export, fsck]
     }
 
+    static let registry = Argument<String>("registry", help: "The registry name.")
+
+    /// The arguments of `push`.
+    enum Push {
+        static let reference = Argument<ImageReference>("reference", help: "<repository>:<tag>, e.g. team/app:1.0.")
+        static let path = Argument<String>("path", help: "A file, or an OCI image layout directory.")
+    }
+
     static var push: CommandSpec {
         CommandSpec(
             "push",
@@ -19,16 +27,13 @@ enum ContentCommands {
             manifest tagged TAG in its index.json is imported with everything it references. Content is sealed
             with the platform key and, for a CMK registry, with the data key unwrapped through the vault.
             """,
-            arguments: [ArgumentSpec("registry", help: "The registry name."),
-                        ArgumentSpec("reference", help: "<repository>:<tag>, e.g. team/app:1.0."),
-                        ArgumentSpec("path", help: "A file, or an OCI image layout directory.")],
+            arguments: [registry, Push.reference, Push.path],
             examples: ["acrcmk push reg1cmk samples/hello:v1 ./hello.txt",
                        "acrcmk push reg1cmk library/alpine:3 ./alpine-oci"],
             handler: { context in
-                let reference = try ImageReference(parsing: context.arguments.positional("reference")!)
+                let reference = context[Push.reference]
                 let result = try context.registryContent().push(
-                    path: context.arguments.positional("path")!, files: try context.localFiles(),
-                    to: context.arguments.positional("registry")!, as: reference,
+                    path: context[Push.path], files: try context.localFiles(), to: context[registry], as: reference,
                     observer: TransferProgress(context: context, operation: "push"))
                 let value: JSONValue = [
                     "registry": .string(result.registry), "repository": .string(result.repository),
@@ -42,6 +47,17 @@ enum ContentCommands {
             })
     }
 
+    /// The options and arguments of `pull`.
+    enum Pull {
+        static let oci = Option<Bool>(flag: "oci", help: "Write an OCI image layout even for a single-file artifact.")
+        static let replica = Option<String?>(
+            "replica", valueName: "location",
+            help: "Pull from the geo-replica in this location (it shares the registry's key).")
+        static let reference = Argument<ImageReference>(
+            "reference", help: "<repository>:<tag> or <repository>@sha256:<digest>.")
+        static let dest = Argument<String>("dest", help: "The file or OCI image layout directory to write.")
+    }
+
     static var pull: CommandSpec {
         CommandSpec(
             "pull",
@@ -51,20 +67,15 @@ enum ContentCommands {
             missing object) nothing is left at DEST and the exit status is non-zero. For a single-file artifact
             DEST is the file to write (or a directory to write it into); --oci writes an OCI image layout instead.
             """,
-            options: [OptionSpec.flag("oci", help: "Write an OCI image layout even for a single-file artifact."),
-                      OptionSpec("replica", valueName: "location",
-                                 help: "Pull from the geo-replica in this location (it shares the registry's key).")],
-            arguments: [ArgumentSpec("registry", help: "The registry name."),
-                        ArgumentSpec("reference", help: "<repository>:<tag> or <repository>@sha256:<digest>."),
-                        ArgumentSpec("dest", help: "The file or OCI image layout directory to write.")],
+            options: [Pull.oci, Pull.replica],
+            arguments: [registry, Pull.reference, Pull.dest],
             examples: ["acrcmk pull reg1cmk samples/hello:v1 ./hello-copy.txt",
                        "acrcmk pull reg1cmk library/alpine:3 ./alpine-copy && skopeo inspect oci:./alpine-copy:3"],
             handler: { context in
-                let reference = try ImageReference(parsing: context.arguments.positional("reference")!)
+                let reference = context[Pull.reference]
                 let result = try context.registryContent().pull(
-                    reference, from: context.arguments.positional("registry")!,
-                    replica: context.arguments.string("replica"), to: context.arguments.positional("dest")!,
-                    format: context.arguments.flag("oci") ? .imageLayout : .automatic, files: try context.localFiles(),
+                    reference, from: context[registry], replica: context[Pull.replica], to: context[Pull.dest],
+                    format: context[Pull.oci] ? .imageLayout : .automatic, files: try context.localFiles(),
                     observer: TransferProgress(context: context, operation: "pull"))
                 let value: JSONValue = [
                     "registry": .string(result.registry), "reference": .string(result.reference.description),
@@ -78,6 +89,13 @@ enum ContentCommands {
             })
     }
 
+    /// The options and arguments of `import`.
+    enum Import {
+        static let repository = Option<String>(
+            "repository", valueName: "name", help: "The repository to import into.")
+        static let layout = Argument<String>("layout", help: "The OCI image layout directory.")
+    }
+
     static var importLayout: CommandSpec {
         CommandSpec(
             "import",
@@ -85,15 +103,14 @@ enum ContentCommands {
             discussion: "Reads index.json and its blobs, verifies every digest, seals everything with the registry's "
                 + "keys and records all tags in one commit. `export` from one registry then `import` into another "
                 + "moves a repository, e.g. to a new registry before a compromised key is destroyed.",
-            options: [OptionSpec("repository", valueName: "name", help: "The repository to import into.", required: true)],
-            arguments: [ArgumentSpec("registry", help: "The registry name."),
-                        ArgumentSpec("layout", help: "The OCI image layout directory.")],
+            options: [Import.repository],
+            arguments: [registry, Import.layout],
             examples: ["acrcmk export oldreg --repository app --output ./app-export && "
                        + "acrcmk import newreg ./app-export --repository app"],
             handler: { context in
                 let result = try context.registryContent().importLayout(
-                    path: context.arguments.positional("layout")!, files: try context.localFiles(),
-                    into: context.arguments.positional("registry")!, repository: context.required("repository"),
+                    path: context[Import.layout], files: try context.localFiles(),
+                    into: context[registry], repository: context[Import.repository],
                     observer: TransferProgress(context: context, operation: "import"))
                 let value: JSONValue = [
                     "registry": .string(result.registry), "repository": .string(result.repository),
@@ -105,20 +122,25 @@ enum ContentCommands {
             })
     }
 
+    /// The options of `export`.
+    enum Export {
+        static let repository = Option<String>("repository", valueName: "name", help: "The repository to export.")
+        static let output = Option<String>("output", valueName: "dir", help: "The directory to create.")
+    }
+
     static var export: CommandSpec {
         CommandSpec(
             "export",
             abstract: "Export every tag of a repository as an OCI image layout (e.g. before destroying a key).",
             discussion: "The layout is written whole or not at all; skopeo and umoci read it: "
                 + "skopeo inspect oci:DIR:TAG.",
-            options: [OptionSpec("repository", valueName: "name", help: "The repository to export.", required: true),
-                      OptionSpec("output", valueName: "dir", help: "The directory to create.", required: true)],
-            arguments: [ArgumentSpec("registry", help: "The registry name.")],
+            options: [Export.repository, Export.output],
+            arguments: [registry],
             examples: ["acrcmk export reg1cmk --repository library/alpine --output ./alpine-export"],
             handler: { context in
                 let result = try context.registryContent().export(
-                    repository: context.required("repository"), from: context.arguments.positional("registry")!,
-                    to: context.required("output"), files: try context.localFiles(),
+                    repository: context[Export.repository], from: context[registry],
+                    to: context[Export.output], files: try context.localFiles(),
                     observer: TransferProgress(context: context, operation: "export"))
                 let value: JSONValue = [
                     "registry": .string(result.registry), "repository": .string(result.repository),
@@ -130,6 +152,9 @@ enum ContentCommands {
             })
     }
 
+    static let repair = Option<Bool>(
+        flag: "repair", help: "Remove orphaned files, stale temporary files and rows of deleted registries.")
+
     static var fsck: CommandSpec {
         CommandSpec(
             "fsck",
@@ -140,11 +165,10 @@ enum ContentCommands {
             stale temporary files; --repair removes them. Damaged or missing objects are never removed.
             Exit status: 0 when nothing is damaged or missing, 1 otherwise.
             """,
-            options: [OptionSpec.flag("repair", help: "Remove orphaned files, stale temporary files and rows of "
-                                          + "deleted registries.")],
+            options: [repair],
             handler: { context in
                 let report = try context.registryContent().check(
-                    repair: context.arguments.flag("repair"), now: Date(),
+                    repair: context[Self.repair], now: Date(),
                     observer: TransferProgress(context: context, operation: "fsck"))
                 return ContentCheckPresenter.output(report)
             })

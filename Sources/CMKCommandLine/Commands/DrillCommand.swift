@@ -5,31 +5,36 @@ import JMESPath
 /// `acrcmk drill`: seed 000's "Test Revocation Procedures", rehearsed by CMKCore's `RevocationDrill` on a scratch copy
 /// of the state home; this command makes the copy and renders the typed report (`DrillReportPresenter`).
 enum DrillCommand {
+    static let method = Option<RevocationMethod>("method", short: "m", help: "The revocation method to rehearse.")
+    static let report = Option<String?>(
+        "report", valueName: "file.md", help: "Write the Markdown report here (and the JSON beside it).")
+    static let keepState = Option<Bool>(
+        flag: "keep-state", help: "Keep the scratch state home after the drill (its path is printed).")
+    static let inPlace = Option<Bool>(
+        flag: "in-place", help: "Drill on the real state home instead of a scratch copy (asks for confirmation).")
+    static let yes = Option<Bool>(flag: "yes", short: "y", help: "Do not ask for confirmation of --in-place.")
+
     static var spec: CommandSpec {
         CommandSpec(
             "drill",
             abstract: "Rehearse a revocation: push a probe, revoke, try every operation, recover, verify, report.",
             discussion:
                 "Runs on a scratch copy of the state home unless --in-place. Every operation of seed 000's two impact "
-                + "tables is tried for real and compared with the table. Exit 1 if any observed impact differs.",
-            options: [
-                LifecycleCommands.registry,
-                OptionSpec(
-                    "method", short: "m", help: "The revocation method to rehearse.", required: true,
-                    allowedValues: RevocationMethod.allCases.map(\.rawValue)),
-                OptionSpec(
-                    "report", valueName: "file.md", help: "Write the Markdown report here (and the JSON beside it)."),
-                .flag("keep-state", help: "Keep the scratch state home after the drill (its path is printed)."),
-                .flag("in-place", help: "Drill on the real state home instead of a scratch copy."),
-            ],
+                + "tables is tried for real and compared with the table. Exit 1 if any observed impact differs. "
+                + "In place, the registry's key access is really revoked for the drill and restored after; the "
+                + "registry is left as found (its tags; the probe repository is deleted again).",
+            options: [LifecycleCommands.registry, method, report, keepState, inPlace, yes],
             examples: ["acrcmk drill --registry myregistry --method access-policy --report drill.md"],
             handler: run)
     }
 
     @Sendable static func run(_ context: CommandContext) throws -> CommandOutput {
-        let registry = context.required("registry")
-        let method = RevocationMethod(rawValue: context.required("method"))!
-        let inPlace = context.arguments.flag("in-place")
+        let registry = context[LifecycleCommands.registry]
+        let method = context[Self.method]
+        let inPlace = context[Self.inPlace]
+        if inPlace {
+            try confirmInPlace(registry: registry, method: method, context)
+        }
         let fileManager = FileManager.default
         let source = context.settings.home
         guard fileManager.fileExists(atPath: source) else {
@@ -42,25 +47,44 @@ enum DrillCommand {
             try fileManager.copyItem(atPath: source, toPath: home)
         }
         defer {
-            if !inPlace, !context.arguments.flag("keep-state") {
+            if !inPlace, !context[Self.keepState] {
                 try? fileManager.removeItem(atPath: home)
             }
         }
         let content = inPlace ? try context.registryContent() : try scratchContent(at: home, context)
         let report = try RevocationDrill(registry: registry, method: method, content: content,
-                                         mayAddReplica: !inPlace, clock: { Date() }).run()
+                                         inPlace: inPlace, clock: { Date() }).run()
         let presenter = DrillReportPresenter(report: report)
         let markdown = presenter.markdown
-        if let path = context.arguments.string("report") {
+        if let path = context[Self.report] {
             try markdown.write(toFile: path, atomically: true, encoding: .utf8)
             let jsonPath = (path as NSString).deletingPathExtension + ".json"
             try (presenter.json.serialized() + "\n").write(toFile: jsonPath, atomically: true, encoding: .utf8)
         }
         var text = markdown
-        if context.arguments.flag("keep-state"), !inPlace {
+        if context[Self.keepState], !inPlace {
             text += "\nScratch state home kept at: \(home)\n"
         }
         return CommandOutput(value: presenter.json, text: text, exitCode: report.allMatch ? 0 : 1)
+    }
+
+    /// An in-place drill revokes the real registry's key access: it needs `--yes` or the registry's name typed, and
+    /// `--keep-state` (which keeps a scratch copy) contradicts it.
+    private static func confirmInPlace(registry: String, method: RevocationMethod, _ context: CommandContext) throws {
+        guard !context[keepState] else {
+            throw CommandFailure("--keep-state keeps the drill's scratch copy, and --in-place drills without one: "
+                                     + "pass one or the other.", category: .usage)
+        }
+        guard !context[yes] else { return }
+        let what = "--in-place revokes registry '\(registry)'s real key access (\(method.rawValue)) for the drill "
+            + "and recovers it after"
+        guard context.io.inputIsTerminal else {
+            throw CommandFailure("\(what). Pass --yes to confirm.", category: .usage)
+        }
+        context.io.writeError("\(what).\nType the registry name to confirm: ")
+        guard context.io.readLine() == registry else {
+            throw CommandFailure("Not confirmed; nothing was changed.")
+        }
     }
 
     /// The content operations of the scratch copy at `path`.

@@ -4,7 +4,7 @@ import JMESPath
 
 /// The lifecycle commands the tool is named for: setup, rotate, revoke, recover, check-health, status.
 enum LifecycleCommands {
-    static let registry = OptionSpec("registry", short: "r", valueName: "name", help: "The registry.", required: true)
+    static let registry = Option<String>("registry", short: "r", valueName: "name", help: "The registry.")
 
     static func json(_ steps: [SetupStep]) -> JSONValue {
         .array(
@@ -19,6 +19,30 @@ enum LifecycleCommands {
 
     // MARK: - setup
 
+    /// The options of `setup`.
+    enum Setup {
+        static let registry = Option<String>(
+            "registry", short: "r", valueName: "name", help: "Registry name (5-50 lowercase letters and digits).")
+        static let resourceGroup = Option<String?>(
+            "resource-group", short: "g", valueName: "name", help: "Resource group (default: <registry>-rg).")
+        static let location = Option<String?>(
+            "location", short: "l", help: "Location for new resources (default: eastus).")
+        static let identity = Option<String?>(
+            "identity", valueName: "name", help: "User-assigned identity name (default: <registry>-identity).")
+        static let vault = Option<String?>("vault", valueName: "name", help: "Key Vault name (default: kv-<registry>).")
+        static let key = Option<String?>("key", valueName: "name", help: "Key name (default: <registry>-cmk).")
+        static let keySize = Option<Int?>(
+            "key-size", valueName: "bits", help: "RSA key size.", allowedValues: ["2048", "3072", "4096"])
+        static let hsm = Option<Bool>(flag: "hsm", help: "Use an RSA-HSM key (makes the vault premium).")
+        static let access = Option<SetupRequest.Access?>(
+            "access", help: "How the identity gets key access (default: rbac).")
+        static let rotation = Option<SetupRequest.Rotation?>(
+            "rotation", help: "auto: versionless key id + rotation policy; manual: versioned key id (default: auto).")
+        static let firewall = Option<Bool>(
+            flag: "firewall", help: "Put the vault behind a firewall (Deny) with the trusted-services bypass.")
+        static let dryRun = Option<Bool>(flag: "dry-run", help: "Print the equivalent az runbook and change nothing.")
+    }
+
     static var setup: CommandSpec {
         CommandSpec(
             "setup",
@@ -28,51 +52,26 @@ enum LifecycleCommands {
                 + "access for the identity (RBAC role or access policy), an RSA key, and the registry with its data key "
                 + "wrapped by the key; then verifies encryption. --dry-run prints the az runbook instead.",
             options: [
-                OptionSpec(
-                    "registry", short: "r", valueName: "name",
-                    help: "Registry name (5-50 lowercase letters and digits).",
-                    required: true),
-                OptionSpec(
-                    "resource-group", short: "g", valueName: "name", help: "Resource group (default: <registry>-rg)."),
-                OptionSpec("location", short: "l", help: "Location for new resources (default: eastus)."),
-                OptionSpec(
-                    "identity", valueName: "name", help: "User-assigned identity name (default: <registry>-identity)."),
-                OptionSpec("vault", valueName: "name", help: "Key Vault name (default: kv-<registry>)."),
-                OptionSpec("key", valueName: "name", help: "Key name (default: <registry>-cmk)."),
-                OptionSpec(
-                    "key-size", valueName: "bits", help: "RSA key size.", allowedValues: ["2048", "3072", "4096"]),
-                .flag("hsm", help: "Use an RSA-HSM key (makes the vault premium)."),
-                OptionSpec(
-                    "access", help: "How the identity gets key access (default: rbac).",
-                    allowedValues: ["policy", "rbac"]),
-                OptionSpec(
-                    "rotation",
-                    help: "auto: versionless key id + rotation policy; manual: versioned key id (default: auto).",
-                    allowedValues: ["auto", "manual"]),
-                .flag("firewall", help: "Put the vault behind a firewall (Deny) with the trusted-services bypass."),
-                .flag("dry-run", help: "Print the equivalent az runbook and change nothing."),
+                Setup.registry, Setup.resourceGroup, Setup.location, Setup.identity, Setup.vault, Setup.key,
+                Setup.keySize, Setup.hsm, Setup.access, Setup.rotation, Setup.firewall, Setup.dryRun,
             ],
             examples: [
                 "acrcmk setup --registry myregistry",
                 "acrcmk setup --registry myregistry --access policy --rotation manual --dry-run",
             ],
             handler: { context in
-                var request = SetupRequest(registry: context.required("registry"))
-                if let value = context.arguments.string("resource-group") { request.resourceGroup = value }
-                if let value = context.arguments.string("location") { request.location = value }
-                if let value = context.arguments.string("identity") { request.identity = value }
-                if let value = context.arguments.string("vault") { request.vault = value }
-                if let value = context.arguments.string("key") { request.key = value }
-                if let value = context.arguments.string("key-size") { request.keySize = Int(value)! }
-                request.hsm = context.arguments.flag("hsm")
-                if let value = context.arguments.string("access") {
-                    request.access = SetupRequest.Access(rawValue: value)!
-                }
-                if let value = context.arguments.string("rotation") {
-                    request.rotation = SetupRequest.Rotation(rawValue: value)!
-                }
-                request.firewall = context.arguments.flag("firewall")
-                if context.arguments.flag("dry-run") {
+                var request = SetupRequest(registry: context[Setup.registry])
+                if let value = context[Setup.resourceGroup] { request.resourceGroup = value }
+                if let value = context[Setup.location] { request.location = value }
+                if let value = context[Setup.identity] { request.identity = value }
+                if let value = context[Setup.vault] { request.vault = value }
+                if let value = context[Setup.key] { request.key = value }
+                if let value = context[Setup.keySize] { request.keySize = value }
+                request.hsm = context[Setup.hsm]
+                if let value = context[Setup.access] { request.access = value }
+                if let value = context[Setup.rotation] { request.rotation = value }
+                request.firewall = context[Setup.firewall]
+                if context[Setup.dryRun] {
                     let script = SetupRunbook.script(for: request)
                     return CommandOutput(
                         value: .array(script.split(separator: "\n").map { .string(String($0)) }), text: script)
@@ -102,6 +101,18 @@ enum LifecycleCommands {
 
     // MARK: - rotate
 
+    /// The options of `rotate`.
+    enum Rotate {
+        static let newVersion = Option<Bool>(
+            flag: "new-version", help: "Create a new version of the current key, then move the registry to it.")
+        static let keyID = Option<String?>(
+            "key-id", valueName: "url", help: "Move to this key (versionless = automatic rotation).")
+        static let identity = Option<String?>(
+            "identity", help: "Switch the encryption identity (name, resource id, client id or [system]).")
+        static let auto = Option<Bool>(flag: "auto", help: "Use the versionless key id (automatic rotation).")
+        static let manual = Option<Bool>(flag: "manual", help: "Pin the current version (manual rotation).")
+    }
+
     static var rotate: CommandSpec {
         CommandSpec(
             "rotate",
@@ -109,95 +120,56 @@ enum LifecycleCommands {
             discussion:
                 "Re-wraps the registry's data key; content is not re-encrypted, so the cost does not depend on how "
                 + "much the registry holds. Prints the old and new versioned key ids and proves the data key still unwraps.",
-            options: [
-                registry,
-                .flag("new-version", help: "Create a new version of the current key, then move the registry to it."),
-                OptionSpec("key-id", valueName: "url", help: "Move to this key (versionless = automatic rotation)."),
-                OptionSpec(
-                    "identity", help: "Switch the encryption identity (name, resource id, client id or [system])."),
-                .flag("auto", help: "Use the versionless key id (automatic rotation)."),
-                .flag("manual", help: "Pin the current version (manual rotation)."),
-            ],
+            options: [registry, Rotate.newVersion, Rotate.keyID, Rotate.identity, Rotate.auto, Rotate.manual],
             examples: [
                 "acrcmk rotate --registry myregistry --new-version", "acrcmk rotate --registry myregistry --manual",
             ],
             handler: { context in
-                let name = context.required("registry")
-                if context.arguments.flag("auto"), context.arguments.flag("manual") {
+                if context[Rotate.auto], context[Rotate.manual] {
                     throw CommandFailure("--auto and --manual contradict each other; pass one.", category: .usage)
                 }
-                if context.arguments.flag("new-version"), context.arguments.has("key-id") {
-                    throw CommandFailure(
-                        "--new-version and --key-id contradict each other; pass one.", category: .usage)
-                }
-                return try context.perform { session in
-                    let before = try session.requireRegistry(name)
-                    guard let encryption = before.encryption else {
-                        throw CMKError.usage(
-                            "usage error: key rotation is only applicable to registries with CMK enabled",
-                            hint: "Registry '\(before.name)' uses service-managed keys; CMK can only be "
-                                + "enabled when a registry is created.")
-                    }
-                    guard let current = KeyIdentifier.parse(encryption.keyIdentifier) else {
-                        throw CMKError.badRequest(.invalidKeyIdentifier, "The registry's key id is unreadable.")
-                    }
-                    var target: String? = context.arguments.string("key-id")
-                    var actions: [String] = []
-                    let wantsAuto =
-                        context.arguments.flag("auto")
-                        || (!context.arguments.flag("manual") && encryption.keyRotationEnabled)
-                    if context.arguments.flag("new-version") {
-                        let (key, version) = try session.rotateKey(vaultName: current.vaultName, name: current.keyName)
-                        actions.append("az keyvault key rotate --name \(key.name) --vault-name \(key.vaultName)")
-                        target =
-                            wantsAuto
-                            ? key.versionlessIdentifier
-                            : version.identifier(vaultName: key.vaultName, keyName: key.name)
-                    } else if target == nil, context.arguments.flag("auto") {
-                        target = current.versionless
-                    } else if target == nil, context.arguments.flag("manual") {
-                        target = encryption.versionedKeyIdentifier
-                    }
-                    let identity = context.arguments.string("identity")
-                    if target == nil, identity == nil {
-                        throw CMKError.usage(
-                            "Nothing to rotate: pass --new-version, --key-id URL, --identity X, --auto or --manual.")
-                    }
-                    let after = try session.rotateRegistryKey(
-                        name: name, resourceGroup: nil, keyEncryptionKey: target,
-                        identity: identity)
-                    actions.append(
-                        "az acr encryption rotate-key --name \(name)"
-                            + (target.map { " --key-encryption-key \($0)" } ?? "")
-                            + (identity.map { " --identity \($0)" } ?? ""))
-                    let proof = try session.unwrapRegistryDEK(after)
-                    let proven: Bool = if case .success = proof { true } else { false }
-                    let newEncryption = after.encryption!
-                    let lines =
-                        actions.map { "ran: \($0)" } + [
-                            "old key: \(encryption.versionedKeyIdentifier)",
-                            "new key: \(newEncryption.versionedKeyIdentifier)",
-                            "rotation: \(newEncryption.keyRotationEnabled ? "automatic (versionless key id)" : "manual (versioned key id)")",
-                            "identity: \(newEncryption.identity)",
-                            proven
-                                ? "proof: the data key unwraps with the new key; content was not re-encrypted."
-                                : "WARNING: the data key does not unwrap after rotation.",
-                        ]
-                    return CommandOutput(
-                        value: [
-                            "registry": .string(after.name),
-                            "oldVersionedKeyIdentifier": .string(encryption.versionedKeyIdentifier),
-                            "newVersionedKeyIdentifier": .string(newEncryption.versionedKeyIdentifier),
-                            "keyIdentifier": .string(newEncryption.keyIdentifier),
-                            "keyRotationEnabled": .bool(newEncryption.keyRotationEnabled),
-                            "identity": .string(newEncryption.identity), "dataKeyUnwraps": .bool(proven),
-                            "actions": .array(actions.map(JSONValue.string)),
-                        ], text: lines.joined(separator: "\n"), exitCode: proven ? 0 : 1)
-                }
+                let request = RotationRequest(
+                    registry: context[registry], newVersion: context[Rotate.newVersion],
+                    keyIdentifier: context[Rotate.keyID], identity: context[Rotate.identity],
+                    mode: context[Rotate.auto] ? .automatic : context[Rotate.manual] ? .manual : .unchanged)
+                let outcome = try context.perform { try $0.rotate(request) }
+                return rotationOutput(outcome)
             })
     }
 
+    /// What `rotate` prints: the actions, old and new key, rotation mode, identity and the proof.
+    private static func rotationOutput(_ outcome: RotationOutcome) -> CommandOutput {
+        let new = outcome.encryption
+        let lines = outcome.actions.map { "ran: \($0)" } + [
+            "old key: \(outcome.before.versionedKeyIdentifier)",
+            "new key: \(new.versionedKeyIdentifier)",
+            "rotation: \(new.keyRotationEnabled ? "automatic (versionless key id)" : "manual (versioned key id)")",
+            "identity: \(new.identity)",
+            outcome.dataKeyUnwraps
+                ? "proof: the data key unwraps with the new key; content was not re-encrypted."
+                : "WARNING: the data key does not unwrap after rotation.",
+        ]
+        return CommandOutput(
+            value: [
+                "registry": .string(outcome.after.name),
+                "oldVersionedKeyIdentifier": .string(outcome.before.versionedKeyIdentifier),
+                "newVersionedKeyIdentifier": .string(new.versionedKeyIdentifier),
+                "keyIdentifier": .string(new.keyIdentifier),
+                "keyRotationEnabled": .bool(new.keyRotationEnabled),
+                "identity": .string(new.identity), "dataKeyUnwraps": .bool(outcome.dataKeyUnwraps),
+                "actions": .array(outcome.actions.map(JSONValue.string)),
+            ], text: lines.joined(separator: "\n"), exitCode: outcome.dataKeyUnwraps ? 0 : 1)
+    }
+
     // MARK: - revoke and recover
+
+    /// The options of `revoke`.
+    enum Revoke {
+        static let method = Option<RevocationMethod>("method", short: "m", help: "How to revoke.")
+        static let reason = Option<String?>("reason", help: "Why (kept in the revocation record and drill reports).")
+        static let yes = Option<Bool>(
+            flag: "yes", short: "y", help: "Do not ask for confirmation of irreversible methods.")
+    }
 
     static var revoke: CommandSpec {
         CommandSpec(
@@ -205,19 +177,12 @@ enum LifecycleCommands {
             discussion:
                 "Push, pull and listing fail from then on because the data key cannot be unwrapped. purge-key is "
                 + "irreversible: it needs --yes or a typed confirmation, and Key Vault refuses it under purge protection.",
-            options: [
-                registry,
-                OptionSpec(
-                    "method", short: "m", help: "How to revoke.", required: true,
-                    allowedValues: RevocationMethod.allCases.map(\.rawValue)),
-                OptionSpec("reason", help: "Why (kept in the revocation record and drill reports)."),
-                .flag("yes", short: "y", help: "Do not ask for confirmation of irreversible methods."),
-            ],
+            options: [registry, Revoke.method, Revoke.reason, Revoke.yes],
             examples: ["acrcmk revoke --registry myregistry --method access-policy --reason 'suspected breach'"],
             handler: { context in
-                let name = context.required("registry")
-                let method = RevocationMethod(rawValue: context.required("method"))!
-                if method.isIrreversible, !context.arguments.flag("yes") {
+                let name = context[registry]
+                let method = context[Revoke.method]
+                if method.isIrreversible, !context[Revoke.yes] {
                     guard context.io.inputIsTerminal else {
                         throw CommandFailure(
                             "--method \(method.rawValue) is irreversible: it will \(method.summary). Pass "
@@ -230,7 +195,7 @@ enum LifecycleCommands {
                 }
                 return try context.perform { session in
                     let outcome = try session.revoke(
-                        registry: name, method: method, reason: context.arguments.string("reason"))
+                        registry: name, method: method, reason: context[Revoke.reason])
                     let lines = revocationLines(outcome, registry: name)
                     return CommandOutput(
                         value: [
@@ -250,7 +215,7 @@ enum LifecycleCommands {
             "recover", abstract: "Find what blocks a registry's key and apply seed 000's recovery procedure.",
             options: [registry],
             handler: { context in
-                let name = context.required("registry")
+                let name = context[registry]
                 return try context.perform { session in
                     let outcome = try session.recover(registry: name)
                     let lines = recoveryLines(outcome, registry: name)
@@ -317,21 +282,29 @@ enum LifecycleCommands {
         ]
     }
 
+    /// The severity at which `check-health` fails.
+    enum FailOn: String, CaseIterable, ExpressibleByArgument {
+        case error, warning
+
+        var severity: HealthFinding.Severity {
+            switch self {
+            case .error: .error
+            case .warning: .warning
+            }
+        }
+    }
+
+    static let failOn = Option<FailOn?>("fail-on", help: "The lowest severity that fails the check (default: error).")
+
     static var checkHealth: CommandSpec {
         CommandSpec(
             "check-health",
             abstract: "Check a registry's encryption end to end, including a real unwrap of its data key.",
             discussion: "Exit 0 when healthy, 1 on errors (or on warnings with --fail-on warning).",
-            options: [
-                registry,
-                OptionSpec(
-                    "fail-on", help: "The lowest severity that fails the check (default: error).",
-                    allowedValues: ["error", "warning"]),
-            ],
+            options: [registry, failOn],
             handler: { context in
-                let name = context.required("registry")
-                let failOn: HealthFinding.Severity =
-                    context.arguments.string("fail-on") == "warning" ? .warning : .error
+                let name = context[registry]
+                let threshold = (context[Self.failOn] ?? .error).severity
                 return try context.perform { session in
                     let report = try session.checkHealth(registryName: name)
                     var lines = ["\(report.registry): \(report.verdict)"]
@@ -339,7 +312,7 @@ enum LifecycleCommands {
                         lines.append("  " + findingLine(finding))
                         if let fix = finding.fix, finding.severity != .info { lines.append("      fix: \(fix)") }
                     }
-                    let failed = (report.worst ?? .info) >= failOn
+                    let failed = (report.worst ?? .info) >= threshold
                     return CommandOutput(
                         value: json(report), text: lines.joined(separator: "\n"), exitCode: failed ? 1 : 0)
                 }
@@ -353,62 +326,46 @@ enum LifecycleCommands {
             discussion: "Content counts come from the index without decrypting it, so they show even while a key is "
                 + "revoked (seed 000: registry metrics keep working).",
             handler: { context in
-                let store = try context.openStore()
-                let content = (store as? any ContentHome)?.content
-                return try context.perform(on: store) { session in
-                    var rows: [JSONValue] = []
-                    var lines: [[String]] = [
-                        ["REGISTRY", "SKU", "ENCRYPTION", "ROTATION", "HEALTH", "REPLICAS", "CONTENT", "KEY (VERSIONED)"]
-                    ]
-                    for registry in session.world.registries.sorted(by: { $0.name < $1.name }) {
-                        let report = try session.checkHealth(registryName: registry.name)
-                        let encryption = registry.encryption
-                        let rotation = encryption.map { $0.keyRotationEnabled ? "auto" : "manual" } ?? "-"
-                        let counts = try content?.counts(scope: ContentKeys.scope(forSalt: registry.contentKeySalt))
-                            ?? .empty
-                        rows.append([
-                            "name": .string(registry.name), "resourceGroup": .string(registry.resourceGroup),
-                            "sku": .string(registry.sku.rawValue),
-                            "encryption": encryption == nil ? "disabled" : "enabled",
-                            "versionedKeyIdentifier": JSONValue(encryption?.versionedKeyIdentifier),
-                            "keyIdentifier": JSONValue(encryption?.keyIdentifier), "rotation": .string(rotation),
-                            "identity": JSONValue(encryption?.identity),
-                            "lastKeyRotationTimestamp": JSONValue(
-                                encryption.map { Timestamp.azString($0.lastKeyRotationTimestamp) }),
-                            "health": .string(report.verdict),
-                            "content": [
-                                "repositories": .number(Double(counts.repositories)),
-                                "manifests": .number(Double(counts.manifests)), "tags": .number(Double(counts.tags)),
-                                "blobs": .number(Double(counts.blobs)),
-                            ],
-                            "replicas": .array(
-                                registry.replications.map { replica in
-                                    [
-                                        "location": .string(replica.location),
-                                        "status": .string(
-                                            report.unwrapSucceeded == false ? "Syncing blocked" : "Ready"),
-                                    ]
-                                }),
-                        ])
-                        let replicas = registry.replications.map {
-                            "\($0.location)"
-                                + (report.unwrapSucceeded == false
-                                    ? " (blocked)" : "")
-                        }
-                        lines.append([
-                            registry.name, registry.sku.rawValue, encryption == nil ? "disabled" : "enabled",
-                            rotation, report.verdict, replicas.isEmpty ? "-" : replicas.joined(separator: ","),
-                            "\(counts.repositories) repos, \(counts.tags) tags",
-                            encryption?.versionedKeyIdentifier ?? "-",
-                        ])
-                    }
-                    let text =
-                        rows.isEmpty
-                        ? "No registries yet. Create one with: acrcmk setup --registry <name>"
-                        : TextTable.render(lines)
-                    return CommandOutput(value: .array(rows), text: text)
-                }
+                statusOutput(try context.registryContent().status())
             })
+    }
+
+    /// What `status` prints: a row per registry (JSON) and an aligned table (text).
+    private static func statusOutput(_ statuses: [RegistryStatus]) -> CommandOutput {
+        var lines: [[String]] = [
+            ["REGISTRY", "SKU", "ENCRYPTION", "ROTATION", "HEALTH", "REPLICAS", "CONTENT", "KEY (VERSIONED)"]
+        ]
+        let rows: [JSONValue] = statuses.map { status in
+            let registry = status.registry, encryption = registry.encryption, counts = status.counts
+            let replicas = registry.replications.map { $0.location + (status.replicasBlocked ? " (blocked)" : "") }
+            lines.append([
+                registry.name, registry.sku.rawValue, encryption == nil ? "disabled" : "enabled",
+                status.rotation ?? "-", status.health.verdict, replicas.isEmpty ? "-" : replicas.joined(separator: ","),
+                "\(counts.repositories) repos, \(counts.tags) tags", encryption?.versionedKeyIdentifier ?? "-",
+            ])
+            return [
+                "name": .string(registry.name), "resourceGroup": .string(registry.resourceGroup),
+                "sku": .string(registry.sku.rawValue),
+                "encryption": encryption == nil ? "disabled" : "enabled",
+                "versionedKeyIdentifier": JSONValue(encryption?.versionedKeyIdentifier),
+                "keyIdentifier": JSONValue(encryption?.keyIdentifier), "rotation": .string(status.rotation ?? "-"),
+                "identity": JSONValue(encryption?.identity),
+                "lastKeyRotationTimestamp": JSONValue(encryption.map { Timestamp.azString($0.lastKeyRotationTimestamp) }),
+                "health": .string(status.health.verdict),
+                "content": [
+                    "repositories": .number(Double(counts.repositories)),
+                    "manifests": .number(Double(counts.manifests)), "tags": .number(Double(counts.tags)),
+                    "blobs": .number(Double(counts.blobs)),
+                ],
+                "replicas": .array(registry.replications.map { replica in
+                    ["location": .string(replica.location),
+                     "status": .string(status.replicasBlocked ? "Syncing blocked" : "Ready")]
+                }),
+            ]
+        }
+        let text = rows.isEmpty
+            ? "No registries yet. Create one with: acrcmk setup --registry <name>" : TextTable.render(lines)
+        return CommandOutput(value: .array(rows), text: text)
     }
 }
 

@@ -49,20 +49,25 @@ enum PolicyCommand {
                     })
     }
 
+    /// The options of `policy assign`.
+    enum Assign {
+        static let effect = Option<String>(
+            "effect", valueName: "effect",
+            help: "Audit reports non-compliant registries; Deny also refuses to create them.",
+            allowedValues: Session.policyEffects)
+        static let name = Option<String?>(
+            "name", short: "n", valueName: "name",
+            help: "The assignment's name (default \(Session.defaultPolicyAssignmentName)).")
+    }
+
     static var assign: CommandSpec {
         CommandSpec("assign", abstract: "Assign the policy to the subscription with an effect.",
-                    options: [
-                        OptionSpec("effect", valueName: "effect",
-                                   help: "Audit reports non-compliant registries; Deny also refuses to create them.",
-                                   required: true, allowedValues: Session.policyEffects),
-                        OptionSpec("name", short: "n", valueName: "name",
-                                   help: "The assignment's name (default \(Session.defaultPolicyAssignmentName))."),
-                    ],
+                    options: [Assign.effect, Assign.name],
                     examples: ["acrcmk policy assign --effect deny"],
                     handler: { context in
                         try context.perform { session in
-                            let assignment = try session.assignPolicy(name: context.arguments.string("name"),
-                                                                      effect: context.required("effect"))
+                            let assignment = try session.assignPolicy(name: context[Assign.name],
+                                                                      effect: context[Assign.effect])
                             return CommandOutput(value: json(assignment, session: session),
                                                  text: "Assigned \"\(Session.cmkPolicyName)\" as '\(assignment.name)' "
                                                      + "with effect \(assignment.effect) at \(assignment.scope).")
@@ -81,12 +86,15 @@ enum PolicyCommand {
         })
     }
 
+    static let unassignedName = Option<String?>(
+        "name", short: "n", valueName: "name",
+        help: "The assignment (default \(Session.defaultPolicyAssignmentName)).")
+
     static var unassign: CommandSpec {
         CommandSpec("unassign", abstract: "Remove an assignment of the policy.",
-                    options: [OptionSpec("name", short: "n", valueName: "name",
-                                         help: "The assignment (default \(Session.defaultPolicyAssignmentName)).")],
+                    options: [unassignedName],
                     handler: { context in
-                        let name = context.arguments.string("name") ?? Session.defaultPolicyAssignmentName
+                        let name = context[Self.unassignedName] ?? Session.defaultPolicyAssignmentName
                         try context.perform { session in try session.unassignPolicy(name: name) }
                         return CommandOutput(text: "Removed the policy assignment '\(name)'.")
                     })

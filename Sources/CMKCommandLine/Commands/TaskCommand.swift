@@ -4,8 +4,11 @@ import JMESPath
 
 /// `acrcmk task`: ACR task runs and their logs, which CMK registries keep for 24 hours only.
 enum TaskCommand {
-    private static let registry = OptionSpec("registry", short: "r", valueName: "name", help: "The registry.",
-                                             required: true)
+    private static let registry = Option<String>("registry", short: "r", valueName: "name", help: "The registry.")
+    private static let name = Option<String>("name", short: "n", valueName: "name", help: "The task's name.")
+    private static let cmd = Option<String?>(
+        "cmd", valueName: "command", help: "What the run executes (default: acb version).")
+    private static let runID = Option<String?>("run-id", valueName: "id", help: "Only this run, e.g. ca1.")
 
     static var spec: CommandSpec {
         CommandSpec("task", abstract: "Run ACR tasks and read their logs (kept 24 hours on CMK registries).",
@@ -18,17 +21,12 @@ enum TaskCommand {
 
     static var run: CommandSpec {
         CommandSpec("run", abstract: "Run a task on a registry and record its log.",
-                    options: [
-                        registry,
-                        OptionSpec("name", short: "n", valueName: "name", help: "The task's name.", required: true),
-                        OptionSpec("cmd", valueName: "command", help: "What the run executes (default: acb version)."),
-                    ],
+                    options: [registry, name, cmd],
                     examples: ["acrcmk task run --registry reg1cmk --name nightly-build --cmd 'docker build .'"],
                     handler: { context in
                         let outcome = try context.perform { session in
-                            try session.runTask(registryName: context.required("registry"),
-                                                taskName: context.required("name"),
-                                                command: context.arguments.string("cmd") ?? "acb version")
+                            try session.runTask(registryName: context[registry], taskName: context[name],
+                                                command: context[cmd] ?? "acb version")
                         }
                         if let blocked = blockedMessage(outcome) {
                             var message = blocked + "\n"
@@ -42,10 +40,10 @@ enum TaskCommand {
 
     static var logs: CommandSpec {
         CommandSpec("logs", abstract: "Print the logs of a registry's runs (or of one run).",
-                    options: [registry, OptionSpec("run-id", valueName: "id", help: "Only this run, e.g. ca1.")],
+                    options: [registry, runID],
                     handler: { context in
-                        let registryName = context.required("registry")
-                        if let runId = context.arguments.string("run-id") {
+                        let registryName = context[registry]
+                        if let runId = context[runID] {
                             return try context.perform { session in
                                 let run = try session.taskRun(registryName: registryName, runId: runId)
                                 return CommandOutput(value: json(run), text: run.log)
@@ -75,7 +73,7 @@ enum TaskCommand {
                     options: [registry],
                     handler: { context in
                         try context.perform { session in
-                            let runs = try session.taskRuns(registryName: context.required("registry"))
+                            let runs = try session.taskRuns(registryName: context[registry])
                             let rows: [JSONValue] = runs.map { run in
                                 ["RunId": .string(run.runId), "Task": .string(run.taskName),
                                  "Status": .string(run.status.rawValue),

@@ -2,6 +2,11 @@
 ///
 /// Global options (`--output`, `--query`, `--home`, ...) may stand anywhere; `--opt=value`, `--opt value`
 /// and `--` work everywhere; `-h`/`--help` anywhere asks for the help of the command named so far.
+///
+/// Each value is converted as it is read, in this order: az's `@file` expansion (az commands only), the match of
+/// an allowed value, then the declaration's conversion (`ValueConversion`); a value that fails is a `UsageError`
+/// naming the option. With `-h`/`--help` nothing is expanded or converted (allowed values are still checked): no
+/// handler will run.
 struct ArgumentParser {
     struct Invocation {
         var path: [CommandSpec]
@@ -15,12 +20,25 @@ struct ArgumentParser {
 
     let root: CommandSpec
     let globalOptions: [OptionSpec]
+    /// Replaces a value of an az command's own option before it is converted (az's `@file`); may throw
+    /// `CommandFailure`.
+    var azValueExpansion: (@Sendable (_ value: String, _ option: OptionSpec) throws -> String)?
+
+    init(
+        root: CommandSpec, globalOptions: [OptionSpec],
+        azValueExpansion: (@Sendable (_ value: String, _ option: OptionSpec) throws -> String)? = nil
+    ) {
+        self.root = root
+        self.globalOptions = globalOptions
+        self.azValueExpansion = azValueExpansion
+    }
 
     func parse(_ tokens: [String]) throws -> Invocation {
         let helpRequested = tokens.prefix { $0 != "--" }.contains { $0 == "-h" || $0 == "--help" }
+        var global = ParsedArguments()
+        global.declare(options: globalOptions, arguments: [])
         var invocation = Invocation(
-            path: [root], arguments: ParsedArguments(), global: ParsedArguments(),
-            helpRequested: helpRequested)
+            path: [root], arguments: ParsedArguments(), global: global, helpRequested: helpRequested)
         var index = 0
         var onlyPositionals = false
         var positionalIndex = 0
@@ -45,11 +63,13 @@ struct ArgumentParser {
                 if let option = Self.find(name, in: command.options) {
                     try consume(
                         option, inlineValue: inlineValue, tokens: tokens, index: &index,
-                        into: &invocation.arguments, dialect: command.dialect, error: currentError)
+                        into: &invocation.arguments, expanding: command.dialect == .az,
+                        converting: !helpRequested, error: currentError)
                 } else if let option = Self.find(name, in: globalOptions) {
                     try consume(
                         option, inlineValue: inlineValue, tokens: tokens, index: &index,
-                        into: &invocation.global, dialect: command.dialect, error: currentError)
+                        into: &invocation.global, expanding: false, converting: !helpRequested,
+                        error: currentError)
                 } else if invocation.helpRequested {
                     continue
                 } else {
@@ -79,12 +99,21 @@ struct ArgumentParser {
                 throw currentError(.unexpectedArgument(token))
             }
             let argument = command.arguments[positionalIndex]
-            invocation.arguments.appendPositional(token, to: argument.name)
+            var converted: any Sendable = token
+            if !helpRequested, let conversion = argument.conversion {
+                switch conversion.convert(token) {
+                case .success(let value): converted = value
+                case .failure(let failure):
+                    throw currentError(.unconvertibleValue(token, argument: argument.identity, failure))
+                }
+            }
+            invocation.arguments.appendPositional(token, converted: converted, to: argument.name)
             if !argument.isVariadic { positionalIndex += 1 }
         }
 
         if invocation.helpRequested { return invocation }
         try validate(invocation, error: currentError)
+        invocation.arguments.declare(options: invocation.command.options, arguments: invocation.command.arguments)
         return invocation
     }
 
@@ -110,9 +139,22 @@ struct ArgumentParser {
         tokens: [String],
         index: inout Int,
         into arguments: inout ParsedArguments,
-        dialect: CommandDialect,
+        expanding: Bool,
+        converting: Bool,
         error: (UsageError.Kind) -> UsageError
     ) throws {
+        /// One value as the option's type: expanded (az's `@file`), matched to an allowed value, converted.
+        func convert(_ text: String) throws -> (text: String, value: any Sendable) {
+            var text = text
+            if converting, expanding, let azValueExpansion { text = try azValueExpansion(text, option) }
+            text = try normalise(text, for: option, error: error)
+            guard converting, let conversion = option.conversion else { return (text, text) }
+            switch conversion.convert(text) {
+            case .success(let value): return (text, value)
+            case .failure(let failure): throw error(.unconvertibleValue(text, argument: option.identity, failure))
+            }
+        }
+
         switch option.arity {
         case .flag:
             if let inlineValue {
@@ -134,7 +176,8 @@ struct ArgumentParser {
             guard let flag = Self.boolean(value) else {
                 throw error(.invalidValue(value, option: option.identity, allowed: ["true", "false"]))
             }
-            arguments.append(flag ? "true" : "false", to: option.name)
+            let text = flag ? "true" : "false"
+            arguments.append(text, converted: try convert(text).value, to: option.name)
         case .single:
             let value: String
             if let inlineValue {
@@ -146,7 +189,8 @@ struct ArgumentParser {
             } else {
                 throw error(.missingValue(option.identity))
             }
-            arguments.append(try normalise(value, for: option, error: error), to: option.name)
+            let (text, converted) = try convert(value)
+            arguments.append(text, converted: converted, to: option.name)
         case .multiple:
             var taken: [String] = []
             if let inlineValue { taken.append(inlineValue) }
@@ -157,7 +201,8 @@ struct ArgumentParser {
             guard !taken.isEmpty else { throw error(.missingValue(option.identity)) }
             arguments.mark(option.name)
             for value in taken {
-                arguments.append(try normalise(value, for: option, error: error), to: option.name)
+                let (text, converted) = try convert(value)
+                arguments.append(text, converted: converted, to: option.name)
             }
         }
     }
@@ -168,7 +213,10 @@ struct ArgumentParser {
     {
         guard let allowed = option.allowedValues else { return value }
         if let match = allowed.first(where: { $0.lowercased() == value.lowercased() }) { return match }
-        throw error(.invalidValue(value, option: option.identity, allowed: allowed))
+        throw error(
+            .invalidValue(
+                value, option: option.identity, allowed: allowed,
+                suggestion: Suggestions.closest(to: value, in: allowed)))
     }
 
     static func find(_ token: String, in options: [OptionSpec]) -> OptionSpec? {

@@ -27,6 +27,9 @@ public struct CommandOutput: Sendable {
 }
 
 /// A command of the tree: its options, arguments, help and either a handler or subcommands.
+///
+/// Options and arguments are declared once, as typed `Option`s and `Argument`s next to the command, and listed
+/// here; the handler reads the same declarations (`context[Self.option]`).
 public struct CommandSpec: Sendable {
     public typealias Handler = @Sendable (CommandContext) throws -> CommandOutput
 
@@ -45,8 +48,8 @@ public struct CommandSpec: Sendable {
         abstract: String,
         discussion: String? = nil,
         dialect: CommandDialect = .native,
-        options: [OptionSpec] = [],
-        arguments: [ArgumentSpec] = [],
+        options: [any CommandOption] = [],
+        arguments: [any CommandArgument] = [],
         examples: [String] = [],
         subcommands: [CommandSpec] = [],
         handler: Handler? = nil
@@ -55,8 +58,8 @@ public struct CommandSpec: Sendable {
         self.abstract = abstract
         self.discussion = discussion
         self.dialect = dialect
-        self.options = options
-        self.arguments = arguments
+        self.options = options.map(\.spec)
+        self.arguments = arguments.map(\.argumentSpec)
         self.examples = examples
         self.subcommands = subcommands
         self.handler = handler

@@ -27,6 +27,8 @@ public struct OptionSpec: Sendable {
     public var allowedValues: [String]?
     /// Hidden options parse but do not show in help.
     public var isHidden: Bool
+    /// How the parser converts each value; set by a typed `Option`, `nil` keeps the text.
+    public var conversion: ValueConversion?
 
     public init(
         _ name: String,
@@ -80,6 +82,8 @@ public struct ArgumentSpec: Sendable {
     public var isRequired: Bool
     /// Takes every remaining positional token.
     public var isVariadic: Bool
+    /// How the parser converts the value; set by a typed `Argument`, `nil` keeps the text.
+    public var conversion: ValueConversion?
 
     public init(_ name: String, help: String, required: Bool = true, variadic: Bool = false) {
         self.name = name

@@ -7,7 +7,10 @@ public struct UsageError: Error, Sendable, Equatable {
         case missingOptions([OptionSpec.Identity])
         case missingArgument(String)
         case missingValue(OptionSpec.Identity)
-        case invalidValue(String, option: OptionSpec.Identity, allowed: [String])
+        /// A value outside an option's allowed values, with the closest one if it looks like a typo.
+        case invalidValue(String, option: OptionSpec.Identity, allowed: [String], suggestion: String? = nil)
+        /// A value the option's or argument's type does not accept.
+        case unconvertibleValue(String, argument: OptionSpec.Identity, ValueConversionError)
         case unexpectedArgument(String)
         /// Any other message, already worded for the user.
         case message(String)
@@ -44,9 +47,12 @@ public struct UsageError: Error, Sendable, Equatable {
             return "Missing expected argument '<\(name)>'"
         case .missingValue(let option):
             return "Missing value for '\(option.synopsis)'"
-        case .invalidValue(let value, let option, let allowed):
+        case .invalidValue(let value, let option, let allowed, let suggestion):
             return
                 "The value '\(value)' is invalid for '\(option.synopsis)'. Please provide one of \(Self.englishList(allowed))."
+                + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+        case .unconvertibleValue(let value, let argument, let error):
+            return "The value '\(value)' is invalid for '\(argument.synopsis)'" + (error.reason.map { ". \($0)" } ?? "")
         case .unexpectedArgument(let argument):
             return "Unexpected argument '\(argument)'"
         case .message(let text):
@@ -71,9 +77,16 @@ public struct UsageError: Error, Sendable, Equatable {
             return "the following arguments are required: \(name)"
         case .missingValue(let option):
             return "argument \(option.azName): expected one argument"
-        case .invalidValue(let value, let option, let allowed):
+        case .invalidValue(let value, let option, let allowed, let suggestion):
             return "\(program): '\(value)' is not a valid value for '\(option.displayName)'. Allowed values: "
-                + allowed.joined(separator: ", ") + "."
+                + allowed.joined(separator: ", ") + "." + (suggestion.map { "\nDid you mean '\($0)' ?" } ?? "")
+        case .unconvertibleValue(let value, let argument, let error):
+            // argparse: "invalid int value: 'x'" for a failed type, the type's own words for an ArgumentTypeError.
+            guard let typeName = error.typeName else {
+                return "argument \(argument.azName): \(error.reason ?? "invalid value: '\(value)'")"
+            }
+            return "argument \(argument.azName): invalid \(typeName) value: '\(value)'"
+                + (error.reason.map { ". \($0)" } ?? "")
         case .unexpectedArgument(let argument):
             return "unrecognized arguments: \(argument)"
         case .message(let text):
@@ -99,5 +112,12 @@ extension OptionSpec {
 
     public var identity: Identity {
         Identity(displayName: displayName, azName: azDisplayName, synopsis: synopsis)
+    }
+}
+
+extension ArgumentSpec {
+    /// How messages name a positional argument: `<duration>`, as swift-argument-parser does.
+    public var identity: OptionSpec.Identity {
+        OptionSpec.Identity(displayName: "<\(name)>", azName: name, synopsis: "<\(name)>")
     }
 }

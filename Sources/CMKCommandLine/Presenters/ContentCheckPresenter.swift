@@ -18,6 +18,7 @@ enum ContentCheckPresenter {
             "orphanFiles": .array(report.orphanFiles.map(JSONValue.string)),
             "deletedRegistryObjects": .number(Double(report.deletedRegistryObjects)),
             "repaired": .bool(report.repaired),
+            "repairWithheld": .bool(report.repairWithheld),
             "removedFiles": .number(Double(removed)),
             "removedTemporaryFiles": .number(Double(report.removedTemporaryFiles)),
             "partialFiles": [
@@ -34,10 +35,14 @@ enum ContentCheckPresenter {
         for locked in report.lockedRegistries {
             lines.append("  LOCKED \(locked.registry): \(locked.error.description)")
         }
+        if report.repairWithheld {
+            lines.append("Not repaired: something above is damaged, so an unreferenced file may be an object whose "
+                         + "index row was lost; nothing was removed.")
+        }
         let deleted = report.deletedRegistryObjects
         lines.append("Orphans: \(report.orphanFiles.count) unreferenced files, \(deleted) objects of deleted "
                      + "registries."
-                     + (report.repaired ? " Removed \(removed) files, \(report.removedTemporaryFiles) temporary files."
+                     + (report.repairWithheld ? "" : report.repaired ? " Removed \(removed) files, \(report.removedTemporaryFiles) temporary files."
                         : (report.orphanFiles.isEmpty && deleted == 0
                             ? "" : " Run 'acrcmk fsck --repair' to remove them.")))
         let partial = report.partialFiles

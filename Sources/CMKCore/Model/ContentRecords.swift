@@ -124,7 +124,8 @@ public struct ContentPush: Sendable {
     public var tag: String?
     /// The manifest the tag points at.
     public var tagDigest: String?
-    /// Every object sealed or reused by the push: blobs and manifests alike.
+    /// Every object the push sealed and verified (digest and size), blobs and manifests alike: each replaces any
+    /// row its digest had. Objects reused from rows already committed are not listed.
     public var objects: [ContentObject]
     public var manifests: [ContentManifestRecord]
     public var time: Date

@@ -38,6 +38,8 @@ public struct DrillStep: Sendable {
         case recover
         case verifyProbePull
         case verifyAccess
+        /// In place: the probe repository goes again.
+        case removeProbe
 
         /// The step as the report names it.
         public var title: String {
@@ -49,6 +51,7 @@ public struct DrillStep: Sendable {
             case .recover: return "Execute recovery"
             case .verifyProbePull: return "Verify probe pulls"
             case .verifyAccess: return "Verify access"
+            case .removeProbe: return "Remove the probe repository (in place)"
             }
         }
     }

@@ -7,6 +7,9 @@ public struct OCIImageLayout {
     public static let layoutMarker = #"{"imageLayoutVersion":"1.0.0"}"#
     /// The largest JSON document (index.json, manifest) read into memory.
     public static let documentLimit = 16 << 20
+    /// How deep indexes may nest (an index of indexes of manifests is 3): real images use 2, and pushing and
+    /// pulling walk the nesting recursively.
+    public static let maximumIndexDepth = 8
     /// The largest image config read for its platform fields.
     static let configLimit: Int64 = 1 << 20
 
@@ -29,7 +32,7 @@ public struct OCIImageLayout {
     /// - Throws: `CMKError` (`NotAnOCILayout`) naming the file when it is missing or not an image index.
     public func index() throws -> OCIImageIndex {
         let path = location + "/index.json"
-        guard let bytes = try source.readIndex() else {
+        guard let bytes = try source.readIndex(limit: Self.documentLimit) else {
             throw CMKError.badRequest(.notAnOCILayout, "'\(location)' is not an OCI image layout: \(path) is missing.",
                                       hint: "Create one with: skopeo copy docker://IMAGE oci:\(location):TAG")
         }
@@ -72,7 +75,8 @@ public struct OCIImageLayout {
             throw CMKError.badRequest(.manifestTooLarge, "\(descriptor.digest) is \(descriptor.size) bytes; "
                                           + "manifests of at most \(Self.documentLimit) bytes are supported.")
         }
-        guard let bytes = try source.readBlob(descriptor.digest) else {
+        // Read no more than the descriptor declares: a file larger than that is wrong, however large it is.
+        guard let bytes = try source.readBlob(descriptor.digest, limit: Int(max(0, descriptor.size))) else {
             throw CMKError.badRequest(.blobMissing, "The OCI layout '\(location)' lacks "
                                           + "\(blobLocation(descriptor.digest)).")
         }
@@ -81,8 +85,20 @@ public struct OCIImageLayout {
 
     /// The architecture and OS an image config declares, when the layout holds a small, readable config.
     func platform(ofConfig config: OCIDescriptor) -> ImagePlatform? {
-        guard config.size < Self.configLimit, let bytes = try? source.readBlob(config.digest) else { return nil }
+        guard config.size < Self.configLimit,
+              let bytes = try? source.readBlob(config.digest, limit: Int(Self.configLimit))
+        else { return nil }
         return try? JSONDecoder().decode(ImagePlatform.self, from: Data(bytes))
+    }
+
+    /// Refuses a document of `size` bytes over `limit`: layout readers call it before reading more than `limit`.
+    /// Returns nil, so it reads as a guard: `try bounded(...) ?? bytes`.
+    public static func bounded(_ size: Int, limit: Int, _ name: String) throws -> [UInt8]? {
+        guard size <= limit else {
+            throw CMKError.badRequest(.manifestTooLarge, "\(name) in the OCI layout is \(size) bytes or more, over "
+                                          + "the \(limit) bytes expected of it; the layout is corrupt.")
+        }
+        return nil
     }
 
     /// An OCI document (a manifest, `index.json`) as acrcmk writes it: sorted keys, slashes not escaped.

@@ -45,6 +45,25 @@ public struct OCIDescriptor: Codable, Sendable, Equatable {
         self.annotations = annotations
         self.platform = platform
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case mediaType, digest, size, artifactType, annotations, platform
+    }
+
+    /// Decodes a descriptor, refusing a negative size (the distribution spec's size is a byte count).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        mediaType = try container.decode(String.self, forKey: .mediaType)
+        digest = try container.decode(String.self, forKey: .digest)
+        size = try container.decode(Int64.self, forKey: .size)
+        guard size >= 0 else {
+            throw DecodingError.dataCorruptedError(forKey: .size, in: container,
+                                                   debugDescription: "the size of \(digest) is \(size), not a byte count")
+        }
+        artifactType = try container.decodeIfPresent(String.self, forKey: .artifactType)
+        annotations = try container.decodeIfPresent([String: String].self, forKey: .annotations)
+        platform = try container.decodeIfPresent(OCIPlatform.self, forKey: .platform)
+    }
 }
 
 /// The platform an image manifest in an index is for.

@@ -21,6 +21,9 @@ public struct Registry: Sendable, Codable, Equatable {
     public var replications: [Replication]
     public var creationDate: Date
     public var tags: [String: String]?
+    /// How many objects the registry's content index holds, as the control side last recorded it: a copy of
+    /// `registry/` with rows deleted or added no longer matches (`fsck`). Nil until first recorded.
+    public var contentObjects: Int?
 
     public static let resourceType = "Microsoft.ContainerRegistry/registries"
 

@@ -21,6 +21,10 @@ public struct TaskRun: Sendable, Codable, Equatable {
     public var logExpiredAt: Date?
     /// Whether the registry was encrypted with a customer-managed key when the run happened.
     public var cmk: Bool
+    /// As stored: the command and the log sealed with the registry's content keys (the data key too when it
+    /// unwrapped), so the control state holds neither in the clear; `command` and `log` are then empty until
+    /// `Session.taskRuns` opens them. Nil in runs recorded before runs were sealed.
+    public var sealed: SealedTaskText?
 
     public init(runId: String, registry: String, taskName: String, command: String, status: Status, startTime: Date,
                 finishTime: Date, log: String?, cmk: Bool) {
@@ -38,3 +42,13 @@ public struct TaskRun: Sendable, Codable, Equatable {
     /// How long ACR keeps task-run logs of a registry encrypted with a customer-managed key.
     public static let cmkLogRetention: TimeInterval = 24 * 3600
 }
+
+/// A task run's command and log, sealed like the registry's content index (`ContentIndexKeys.seal`).
+public struct SealedTaskText: Sendable, Codable, Equatable {
+    /// Whether the data key sealed them too (it unwrapped when the run was recorded).
+    public var withDataKey: Bool
+    public var command: [UInt8]
+    /// Nil once retention removed the log.
+    public var log: [UInt8]?
+}
+

@@ -144,9 +144,16 @@ public struct Account: Sendable, Codable, Equatable {
 
 /// A name destroyed for good.
 public struct PurgeRecord: Sendable, Codable, Equatable {
-    public enum Kind: String, Sendable, Codable { case vault, key }
+    /// `contentScope`: a deleted registry's content scope, so `fsck --repair` removes what it left and nothing else.
+    public enum Kind: String, Sendable, Codable { case vault, key, contentScope }
     public var kind: Kind
-    /// The vault name, or `vault/key`.
+    /// The vault name, `vault/key`, or the content scope.
     public var name: String
     public var purgedAt: Date
+
+    public init(kind: Kind, name: String, purgedAt: Date) {
+        self.kind = kind
+        self.name = name
+        self.purgedAt = purgedAt
+    }
 }

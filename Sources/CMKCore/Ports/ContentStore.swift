@@ -3,10 +3,13 @@ import Foundation
 /// Where a state home keeps registry content: the sealed object files and the content index.
 ///
 /// Two kinds of calls, with different transaction rules:
-/// - Sealed objects (`seal…`, `open…`, `removeObjects`) stream and fsync; call them outside
-///   `StateStore.perform`, so a long push never holds the write lock.
+/// - Sealed objects (`seal…`, `open…`) stream and fsync; call them outside `StateStore.perform`, so a long push
+///   never holds the write lock.
 /// - Index calls read and write rows of the same database as the world; call them inside
 ///   `StateStore.perform`, so they commit (or roll back) with the command.
+/// - `removeObjects` is the exception: call it only inside `StateStore.perform`, after `namedObjectIDs` said no
+///   committed row names the objects (`RegistryContent.removeUnnamedObjects` does both). Under the write lock no
+///   push can commit a row naming an object between that check and the unlink.
 ///
 /// A sealed object is durable (fsynced and renamed into place) before any index row names it; objects that no
 /// row names are orphans, which `fsck` reports and removes.
@@ -40,8 +43,11 @@ public protocol ContentStore: AnyObject {
     /// True when the sealed file of `objectID` exists.
     func objectExists(_ objectID: String) -> Bool
 
-    /// Deletes sealed files; missing ones are ignored.
+    /// Deletes sealed files; missing ones are ignored. Inside `StateStore.perform` only, after `namedObjectIDs`.
     func removeObjects(_ objectIDs: [String]) throws
+
+    /// Which of `objectIDs` a committed row of any registry names; needs no keys.
+    func namedObjectIDs(among objectIDs: [String]) throws -> Set<String>
 
     /// Every sealed file on disk.
     func objectIDsOnDisk() throws -> [String]

@@ -9,12 +9,16 @@ public protocol ImageLayoutSource: AnyObject {
 
     /// The bytes of `index.json`, or nil when the layout has none.
     ///
-    /// - Throws: `CMKError` when it exists but cannot be read.
-    func readIndex() throws -> [UInt8]?
+    /// - Parameter limit: The most bytes to read: a larger file is refused without being read whole.
+    /// - Throws: `CMKError` when it exists but cannot be read, is not a regular file, or is over `limit`.
+    func readIndex(limit: Int) throws -> [UInt8]?
 
     /// The bytes of the blob of `digest` (a manifest or config, which the caller has checked is small), or nil
     /// when the layout lacks it.
-    func readBlob(_ digest: String) throws -> [UInt8]?
+    ///
+    /// - Parameter limit: The most bytes to read: a larger file is refused without being read whole.
+    /// - Throws: `CMKError` when it cannot be read, is not a regular file, or is over `limit`.
+    func readBlob(_ digest: String, limit: Int) throws -> [UInt8]?
 
     /// Whether the layout holds the blob of `digest`.
     func hasBlob(_ digest: String) -> Bool

@@ -81,6 +81,11 @@ public final class InMemoryContentStore: ContentStore {
         }
     }
 
+    public func namedObjectIDs(among objectIDs: [String]) throws -> Set<String> {
+        let named = Set(try objectLocations().map(\.objectID))
+        return Set(objectIDs.filter(named.contains))
+    }
+
     public func objectIDsOnDisk() throws -> [String] {
         objects.keys.sorted()
     }
@@ -141,9 +146,10 @@ public final class InMemoryContentStore: ContentStore {
 
     public func commit(_ push: ContentPush, keys: ContentKeys) throws {
         var scope = index[keys.scope] ?? ScopeIndex()
-        for object in push.objects where scope.blobs[object.digest] == nil {
+        for object in push.objects {
+            let createdAt = scope.blobs[object.digest]?.createdAt ?? push.time
             scope.blobs[object.digest] = ContentBlobRecord(scope: keys.scope, registry: keys.registryName,
-                                                           object: object, createdAt: push.time)
+                                                           object: object, createdAt: createdAt)
         }
         var repository = scope.repositories[push.repository]
             ?? ContentRepositoryRecord(name: push.repository, createdAt: push.time, lastUpdatedAt: push.time)

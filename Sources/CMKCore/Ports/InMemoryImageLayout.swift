@@ -45,12 +45,12 @@ public final class InMemoryImageLayout: ImageLayoutSource, ImageLayoutDestinatio
 
     // MARK: ImageLayoutSource
 
-    public func readIndex() throws -> [UInt8]? {
-        indexBytes
+    public func readIndex(limit: Int) throws -> [UInt8]? {
+        try indexBytes.map { try OCIImageLayout.bounded($0.count, limit: limit, "index.json") ?? $0 }
     }
 
-    public func readBlob(_ digest: String) throws -> [UInt8]? {
-        blobs[digest]
+    public func readBlob(_ digest: String, limit: Int) throws -> [UInt8]? {
+        try blobs[digest].map { try OCIImageLayout.bounded($0.count, limit: limit, digest) ?? $0 }
     }
 
     public func hasBlob(_ digest: String) -> Bool {

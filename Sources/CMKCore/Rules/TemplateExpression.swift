@@ -51,9 +51,15 @@ public indirect enum TemplateExpression: Sendable, Equatable {
         }
     }
 
+    /// Deeper than any real template nests calls, shallow enough that parsing and evaluating (both recursive)
+    /// never exhaust the stack.
+    static let maximumDepth = 128
+
     private struct Parser {
         let scalars: [Unicode.Scalar]
         var index = 0
+        /// How deep the tree being built is: one level per nested call argument and per `.name` or `[...]` link.
+        var depth = 0
 
         var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
 
@@ -68,9 +74,18 @@ public indirect enum TemplateExpression: Sendable, Equatable {
         }
 
         mutating func expression() throws -> TemplateExpression {
+            var levels = 1
+            depth += 1
+            defer { depth -= levels }
+            try requireDepth()
             var result = try primary()
             while true {
                 skipSpaces()
+                if current == "." || current == "[" {
+                    levels += 1
+                    depth += 1
+                    try requireDepth()
+                }
                 if current == "." {
                     index += 1
                     skipSpaces()
@@ -88,6 +103,12 @@ public indirect enum TemplateExpression: Sendable, Equatable {
                 } else {
                     return result
                 }
+            }
+        }
+
+        func requireDepth() throws {
+            guard depth <= TemplateExpression.maximumDepth else {
+                throw failure("nested more than \(TemplateExpression.maximumDepth) levels deep")
             }
         }
 

@@ -14,9 +14,16 @@ public struct TemplateEvaluationFailure: Error, Sendable, Equatable, CustomStrin
         self.position = position
     }
 
+    /// The expression as messages show it: whole when short, else its first 200 characters and a count.
+    public var shownExpression: String? {
+        guard let expression else { return nil }
+        guard expression.count > 200 else { return expression }
+        return expression.prefix(200) + "… (\(expression.count) characters)"
+    }
+
     public var description: String {
         var text = message
-        if let expression { text += " Expression: '\(expression)'" }
+        if let shownExpression { text += " Expression: '\(shownExpression)'" }
         if let position { text += " (template \(position))" }
         return text
     }
@@ -114,7 +121,7 @@ public final class TemplateExpressionEvaluator {
         switch expression {
         case .string(let text): return .string(text)
         case .number(let number): return .number(number)
-        case .call(let name, let arguments): return try call(name, arguments.map(evaluate))
+        case .call(let name, let arguments): return try Self.bounded(try call(name, arguments.map(evaluate)), by: name)
         case .property(let base, let name):
             let value = try evaluate(base)
             guard let object = value.objectValue else {
@@ -151,6 +158,28 @@ public final class TemplateExpressionEvaluator {
                 "The language expression cannot index a value of type '\(value.armTypeName)' "
                     + "with '\(key.armText)'")
         }
+    }
+
+    /// The largest string (in UTF-8 bytes) and the most items of an array or object a function may return: ARM
+    /// refuses templates over 4 MB, so no real value comes near, and a template that doubles a value forty times
+    /// fails here instead of exhausting memory.
+    static let maximumValueBytes = 4 << 20
+    static let maximumValueItems = 100_000
+
+    private static func bounded(_ value: JSONValue, by function: String) throws -> JSONValue {
+        let tooBig: String? = switch value {
+        case .string(let text) where text.utf8.count > maximumValueBytes: "a string of \(text.utf8.count) bytes"
+        case .array(let items) where items.count > maximumValueItems: "an array of \(items.count) items"
+        case .object(let members) where members.count > maximumValueItems: "an object of \(members.count) members"
+        default: nil
+        }
+        if let tooBig {
+            throw TemplateExpressionError(
+                "The template function '\(function)' produced \(tooBig), more than acrcmk evaluates (strings up to "
+                    + "\(maximumValueBytes >> 20) MiB, arrays and objects up to \(maximumValueItems) items); "
+                    + "ARM refuses templates over 4 MB")
+        }
+        return value
     }
 
     // MARK: - Functions

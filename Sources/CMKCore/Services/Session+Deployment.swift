@@ -506,7 +506,7 @@ extension Session {
     /// ARM's InvalidTemplate text, naming what failed, where in the file, and the expression.
     private func invalidTemplate(_ failure: TemplateEvaluationFailure, what: String, file: String) -> CMKError {
         let place = failure.position.map { " at line '\($0.line)' and column '\($0.column)'" } ?? ""
-        let expression = failure.expression.map { " Expression: '\($0)'." } ?? ""
+        let expression = failure.shownExpression.map { " Expression: '\($0)'." } ?? ""
         let reason = failure.message.hasSuffix(".") ? failure.message : failure.message + "."
         let help = reason.contains("Please see") ? "" : " Please see https://aka.ms/arm-functions for usage details."
         return CMKError.badRequest(

@@ -147,7 +147,9 @@ extension Session {
     /// Deletes a registry. Its content becomes garbage the content store sweeps.
     public func deleteRegistry(name: String, resourceGroup: String?) throws {
         let registry = try requireRegistry(name, resourceGroup: resourceGroup)
-        world.registries.removeAll { $0.name == registry.name }
+        world.registries[key: registry.name] = nil
+        world.purgeRecords.append(PurgeRecord(kind: .contentScope,
+                                              name: ContentKeys.scope(forSalt: registry.contentKeySalt), purgedAt: now))
     }
 
     /// `az acr update`: settings other than encryption, which keep working while the key is revoked.

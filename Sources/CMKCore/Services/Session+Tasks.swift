@@ -1,3 +1,4 @@
+import CMKCrypto
 import Foundation
 
 /// What `acrcmk task run` produced: the recorded run, and why it failed when the registry's key was out of reach.
@@ -29,8 +30,12 @@ extension Session {
         expireTaskLogs()
         let runId = "ca\(world.taskRuns.filter { $0.registry == registry.name }.count + 1)"
         var denial: AccessDenial?
-        if registry.isCMK, case .failure(let refused) = try unwrapRegistryDEK(registry) {
-            denial = refused
+        var dek: SecureBytes?
+        if registry.isCMK {
+            switch try unwrapRegistryDEK(registry) {
+            case .success(let unwrapped): dek = unwrapped
+            case .failure(let refused): denial = refused
+            }
         }
         let finish = now.addingTimeInterval(denial == nil ? 3 : 1)
         let log = Self.taskLog(runId: runId, registry: registry, command: command, start: now, finish: finish,
@@ -38,17 +43,60 @@ extension Session {
         let run = TaskRun(runId: runId, registry: registry.name, taskName: taskName, command: command,
                           status: denial == nil ? .succeeded : .failed, startTime: now, finishTime: finish, log: log,
                           cmk: registry.isCMK)
-        world.taskRuns.append(run)
+        world.taskRuns.append(try Self.sealed(run, keys: try contentKeys(of: registry, dek: dek)))
         let keyID = registry.encryption.flatMap { KeyIdentifier.parse($0.keyIdentifier) }
         let hint = denial.map { Remedies.fix(for: $0.code, registry: registry.name, key: keyID) }
         return TaskRunOutcome(run: run, denial: denial, hint: hint)
     }
 
-    /// Every run of a registry, oldest first; logs past retention are already gone.
+    /// Every run of a registry, oldest first, its command and log opened; logs past retention are already gone.
+    ///
+    /// Runs sealed with the data key open only while it unwraps (one audited `KeyUnwrap`); while it does not, their
+    /// command reads as sealed and their log as absent, as ACR cannot show them either.
     public func taskRuns(registryName: String) throws -> [TaskRun] {
         let registry = try requireRegistry(registryName)
         expireTaskLogs()
-        return world.taskRuns.filter { $0.registry == registry.name }
+        let runs = Array(world.taskRuns.filter { $0.registry == registry.name })
+        guard runs.contains(where: { $0.sealed != nil }) else { return runs }
+        let platformKeys = try contentKeys(of: registry, dek: nil)
+        var fullKeys: ContentKeys?
+        if runs.contains(where: { $0.sealed?.withDataKey == true }) {
+            fullKeys = try? contentKeys(forRegistry: registry.name, action: "read")
+        }
+        return try runs.map { run in
+            guard let sealed = run.sealed else { return run }
+            guard let keys = sealed.withDataKey ? fullKeys : platformKeys else {
+                var locked = run
+                locked.command = "(sealed: the registry's key is unavailable)"
+                return locked
+            }
+            return try Self.opened(run, sealed, keys: keys)
+        }
+    }
+
+    /// A run as stored: command and log sealed with `keys`, bound to the run.
+    private static func sealed(_ run: TaskRun, keys: ContentKeys) throws -> TaskRun {
+        var stored = run
+        let row = taskRow(run)
+        stored.sealed = SealedTaskText(
+            withDataKey: keys.isCMK, command: try keys.index.seal(Array(run.command.utf8), row: row + [[0]]),
+            log: try run.log.map { try keys.index.seal(Array($0.utf8), row: row + [[1]]) })
+        stored.command = ""
+        stored.log = nil
+        return stored
+    }
+
+    private static func opened(_ run: TaskRun, _ sealed: SealedTaskText, keys: ContentKeys) throws -> TaskRun {
+        var opened = run
+        let row = taskRow(run)
+        opened.command = String(decoding: try keys.index.open(sealed.command, row: row + [[0]]), as: UTF8.self)
+        opened.log = try sealed.log.map { String(decoding: try keys.index.open($0, row: row + [[1]]), as: UTF8.self) }
+        return opened
+    }
+
+    /// What a sealed task text is bound to: the table, the registry and the run.
+    private static func taskRow(_ run: TaskRun) -> [[UInt8]] {
+        [Array("task_runs".utf8), Array(run.registry.utf8), Array(run.runId.utf8)]
     }
 
     /// One run with its log.
@@ -61,6 +109,12 @@ extension Session {
             throw CMKError(.notFound, code: .taskRunNotFound,
                            "The registry '\(registryName)' has no task run '\(runId)'.",
                            hint: "List its runs with: acrcmk task list-runs --registry \(registryName)")
+        }
+        if run.log == nil, world.taskRuns.contains(where: {
+            $0.registry == run.registry && $0.runId == run.runId && $0.sealed?.log != nil
+        }) {
+            // The log is retained but sealed with the data key, which does not unwrap: say why, with the fix.
+            _ = try contentKeys(forRegistry: registryName, action: "read (its task logs are sealed with its key)")
         }
         guard run.log != nil else {
             throw CMKError(.notFound, code: .taskLogExpired,
@@ -84,10 +138,12 @@ extension Session {
 
     /// Drops the logs of CMK registries' runs started more than 24 hours (simulated) ago.
     func expireTaskLogs() {
-        for index in world.taskRuns.indices where world.taskRuns[index].cmk && world.taskRuns[index].log != nil {
+        for index in world.taskRuns.indices where world.taskRuns[index].cmk
+            && (world.taskRuns[index].log != nil || world.taskRuns[index].sealed?.log != nil) {
             let expiry = world.taskRuns[index].startTime.addingTimeInterval(TaskRun.cmkLogRetention)
             if expiry <= now {
                 world.taskRuns[index].log = nil
+                world.taskRuns[index].sealed?.log = nil
                 world.taskRuns[index].logExpiredAt = expiry
             }
         }

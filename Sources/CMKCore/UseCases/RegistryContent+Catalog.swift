@@ -43,13 +43,39 @@ extension RegistryContent {
     /// - Throws: As `tags`.
     @discardableResult
     public func deleteRepository(_ repository: String, from registry: String) throws -> Int {
-        let removed = try store.perform { session -> [String] in
+        let unreferenced = try deleteRepositoryRows(repository, from: registry)
+        return try removeUnnamedObjects(unreferenced)
+    }
+
+    /// The first half of a repository delete: its rows go, in one transaction; returns the objects no remaining
+    /// row of the registry referenced then.
+    func deleteRepositoryRows(_ repository: String, from registry: String) throws -> [String] {
+        try store.perform { session -> [String] in
             let keys = try session.contentKeys(forRegistry: registry, action: "deleted")
             try requireRepository(repository, keys: keys)
-            return try content.deleteRepository(keys: keys, repository: repository)
+            let unreferenced = try content.deleteRepository(keys: keys, repository: repository)
+            session.recordContentObjects(keys, count: try content.counts(scope: keys.scope).blobs)
+            return unreferenced
         }
-        try content.removeObjects(removed)
-        return removed.count
+    }
+
+    /// Unlinks those of `objectIDs` that no committed row names, under the write lock.
+    ///
+    /// Between a delete's commit and its unlink, a push sharing an object may commit a row naming it (the object
+    /// file was still there, so the push did not seal it again). Checking the rows and unlinking in one write
+    /// transaction means no push can commit in between: a shared object is never unlinked while a committed row
+    /// names it. Objects a row still names stay; nothing else is needed, the row's owner will delete them later.
+    ///
+    /// - Returns: How many objects were unlinked.
+    @discardableResult
+    func removeUnnamedObjects(_ objectIDs: [String]) throws -> Int {
+        guard !objectIDs.isEmpty else { return 0 }
+        return try store.perform { _ -> Int in
+            let named = try content.namedObjectIDs(among: objectIDs)
+            let unnamed = objectIDs.filter { !named.contains($0) }
+            try content.removeObjects(unnamed)
+            return unnamed.count
+        }
     }
 
     /// How many repositories, manifests, tags and blobs the registry holds, read without its keys (so they show

@@ -31,6 +31,9 @@ public struct ContentCheckReport: Sendable {
     /// Objects still indexed for registries that were deleted.
     public var deletedRegistryObjects: Int
     public var repaired: Bool
+    /// `--repair` was asked for but nothing was removed, because something is damaged: an orphan may then be an
+    /// object whose row was lost, and removing it would turn damage into loss.
+    public var repairWithheld = false
     public var removedOrphanFiles: Int
     public var removedDeletedRegistryObjects: Int
     public var removedTemporaryFiles: Int
@@ -46,9 +49,14 @@ extension RegistryContent {
     /// How long an unnamed sealed object is left alone, in case a push that wrote it has yet to commit.
     public static let orphanGracePeriod: TimeInterval = 3600
 
-    /// Verifies every sealed object of every registry whose key unwraps (decrypt and re-hash), finds orphans, and
-    /// with `repair` removes them: objects no row names for at least `orphanGracePeriod`, stale temporary files,
-    /// and the rows and objects of deleted registries. Damaged or missing objects are never removed.
+    /// Verifies every sealed object of every registry whose key unwraps (decrypt and re-hash), checks each index
+    /// against what the control side recorded (how many objects each registry holds, which registries were
+    /// deleted), finds orphans, and with `repair` removes them: objects no row names for at least
+    /// `orphanGracePeriod`, stale temporary files, and the rows and objects of registries deleted for good.
+    ///
+    /// Repair never acts on a guess: when anything is damaged or missing (an index that does not open or does not
+    /// match its record, rows of a scope no registry ever had, a data key that does not unwrap for a reason other
+    /// than the vault's refusal), nothing is removed. Damaged or missing objects are never removed.
     ///
     /// - Parameters:
     ///   - repair: Whether to remove what is orphaned.
@@ -60,13 +68,26 @@ extension RegistryContent {
         let survey = try store.perform { session -> Survey in
             let scopes = session.contentScopes()
             var survey = Survey(locations: try content.objectLocations(), liveScopes: scopes)
+            survey.deletedForGood = session.deletedContentScopes()
+            for case let (scope, recorded?) in session.recordedContentObjects() {
+                let held = try content.counts(scope: scope).blobs
+                if held != recorded, let registry = scopes[scope] {
+                    survey.miscounted[registry] = (recorded: recorded, held: held)
+                }
+            }
             for scope in Set(survey.locations.map(\.scope)) {
                 guard let registry = scopes[scope] else { continue }
                 let keys: ContentKeys
                 do {
                     keys = try session.contentKeys(forRegistry: registry, action: "verified")
-                } catch let error as CMKError {
+                } catch let error as CMKError
+                            where AccessDenial.Code(rawValue: error.code?.rawValue ?? "") != nil {
+                    // The vault refused: the registry is locked (revoked), its content not damaged.
                     survey.locked[registry] = error
+                    continue
+                } catch let error as CMKError {
+                    // The data key does not unwrap although the vault allows it: its wrapped form is damaged.
+                    survey.unreadable[scope] = error
                     continue
                 }
                 do {
@@ -92,8 +113,28 @@ extension RegistryContent {
         // Locations are sorted by registry then scope, so registries are checked (and reported) in that order.
         let objectCounts = Dictionary(grouping: survey.locations, by: \.scope).mapValues(\.count)
         var checked: Set<String> = []
+        for (registry, counts) in survey.miscounted.sorted(by: { $0.key < $1.key }) {
+            report.damaged.append(.init(registry: registry, digest: "", objectID: "", error: CMKError(
+                .badRequest, code: .contentIndexTampered,
+                "The content index of registry '\(registry)' holds \(counts.held) objects but the registry's record "
+                    + "says \(counts.recorded): index rows were deleted or added outside acrcmk.",
+                hint: "Restore registry/ and control/ from the same backup; fsck --repair removes nothing meanwhile.")))
+        }
+        var unknownScopes: Set<String> = []
         for location in survey.locations {
             guard survey.liveScopes[location.scope] != nil else {
+                guard survey.deletedForGood.contains(location.scope) else {
+                    if unknownScopes.insert(location.scope).inserted {
+                        report.damaged.append(.init(registry: location.registry, digest: "", objectID: "",
+                                                    error: CMKError(
+                            .badRequest, code: .contentIndexTampered,
+                            "Index rows under scope \(location.scope.prefix(16))… (registry name '\(location.registry)') "
+                                + "belong to no registry, live or deleted: the scope or the registry's content-key "
+                                + "salt was changed outside acrcmk.",
+                            hint: "Restore registry/ and control/ from the same backup; nothing is removed meanwhile.")))
+                    }
+                    continue
+                }
                 deletedScopes.insert(location.scope)
                 report.deletedRegistryObjects += 1
                 continue
@@ -129,6 +170,11 @@ extension RegistryContent {
         report.orphanFiles = try content.objectIDsOnDisk().filter { !named.contains($0) }
         report.partialFiles = content.partialFileSweep()
         guard repair else { return report }
+        guard report.isHealthy else {
+            report.repaired = false
+            report.repairWithheld = true
+            return report
+        }
         // A push renames its sealed objects into place before its rows commit: an unnamed object may belong to a
         // push still running. Only objects unnamed for a while go, and the index is read again under the write lock.
         let cutoff = now.addingTimeInterval(-Self.orphanGracePeriod)
@@ -146,8 +192,7 @@ extension RegistryContent {
             let stillDeleted = deletedScopes.filter { session.contentScopes()[$0] == nil }
             return try stillDeleted.flatMap { try content.deleteScope($0) }
         }
-        report.removedDeletedRegistryObjects = ids.count
-        try content.removeObjects(ids)
+        report.removedDeletedRegistryObjects = try removeUnnamedObjects(ids)
         return report
     }
 
@@ -161,7 +206,11 @@ extension RegistryContent {
         var blobs: [String: [ContentBlobRecord]] = [:]
         /// By registry: why its key could not be unwrapped.
         var locked: [String: CMKError] = [:]
-        /// By scope: why its index rows do not open although the key unwrapped.
+        /// By scope: why its index rows do not open, or its data key does not unwrap although the vault allows it.
         var unreadable: [String: CMKError] = [:]
+        /// By registry: the object count its record holds and the count its index holds, where they differ.
+        var miscounted: [String: (recorded: Int, held: Int)] = [:]
+        /// Scopes of registries deleted for good.
+        var deletedForGood: Set<String> = []
     }
 }

@@ -96,7 +96,7 @@ extension RegistryContent {
                              observer: (any TransferObserver)? = nil) throws -> ImportResult {
         try Self.requireRepositoryName(repository)
         let layout = OCIImageLayout(source)
-        guard try source.readIndex() != nil else {
+        guard try source.readIndex(limit: OCIImageLayout.documentLimit) != nil else {
             throw CMKError.badRequest(.notAnOCILayout, "'\(layout.location)' is not an OCI image layout (no "
                                           + "index.json).", hint: "To push a single file, use: acrcmk push "
                                           + "\(registry) \(repository):TAG \(layout.location)")
@@ -145,6 +145,11 @@ extension RegistryContent {
     struct SealedBatch {
         /// Every object to record, blobs and manifests, each once.
         var objects: [ContentObject] = []
+        /// Objects found already sealed for the registry, taken as the layout describes them: the commit checks
+        /// each against the row the registry recorded for it, and an object no row names is sealed again.
+        var reused: Set<String> = []
+        /// Objects a previous attempt could not verify: sealed afresh from the source, whatever is on disk.
+        var mustSeal: Set<String> = []
         /// The manifests to record; repository and times are filled in at commit.
         var manifests: [ContentManifestRecord] = []
         var seen: Set<String> = []
@@ -164,12 +169,30 @@ extension RegistryContent {
         -> (SealedBatch, Int)
     {
         _ = try? content.removeStaleTemporaryFiles()
+        var mustSeal: Set<String> = []
         for attempt in 1...2 {
             var batch = SealedBatch()
+            batch.mustSeal = mustSeal
             let tags = try seal(&batch)
             let committed: Bool = try store.perform { session in
                 try session.requireContentRegistry(keys)
-                guard batch.objects.allSatisfy({ content.objectExists($0.objectID) }) else { return false }
+                // Every commit verifies what it names: a reused object must match the row the registry recorded
+                // for its digest; one that no row names (a file left by a failed or concurrent push) is not
+                // trusted and is sealed again from the source.
+                let unverified = try batch.objects.filter { batch.reused.contains($0.objectID) }.filter { object in
+                    guard let recorded = try content.blob(keys: keys, digest: object.digest) else { return true }
+                    guard recorded.object.size == object.size else {
+                        throw CMKError.badRequest(
+                            .sizeMismatch, "\(object.digest) is \(recorded.object.size) bytes in registry "
+                                + "'\(keys.registryName)' but the layout's descriptor says \(object.size).")
+                    }
+                    return false
+                }
+                mustSeal.formUnion(unverified.map(\.objectID))
+                guard unverified.isEmpty, batch.objects.allSatisfy({ content.objectExists($0.objectID) }) else {
+                    return false
+                }
+                let verified = batch.objects.filter { !batch.reused.contains($0.objectID) }
                 let manifests = batch.manifests.map { sealed in
                     var manifest = sealed
                     manifest.repository = repository
@@ -181,9 +204,10 @@ extension RegistryContent {
                 for (position, entry) in tags.enumerated() {
                     try content.commit(ContentPush(
                         repository: repository, tag: entry.tag, tagDigest: entry.digest,
-                        objects: position == 0 ? batch.objects : [], manifests: position == 0 ? manifests : [],
+                        objects: position == 0 ? verified : [], manifests: position == 0 ? manifests : [],
                         time: session.now), keys: keys)
                 }
+                session.recordContentObjects(keys, count: try content.counts(scope: keys.scope).blobs)
                 return true
             }
             if committed {
@@ -222,7 +246,13 @@ extension RegistryContent {
 
     /// Seals a manifest of an OCI layout and, first, everything it references (the children of an index too).
     private func sealManifest(_ descriptor: OCIDescriptor, from layout: OCIImageLayout, keys: ContentKeys,
-                              into batch: inout SealedBatch, observer: (any TransferObserver)?) throws {
+                              into batch: inout SealedBatch, observer: (any TransferObserver)?,
+                              depth: Int = 1) throws {
+        guard depth <= OCIImageLayout.maximumIndexDepth else {
+            throw CMKError.badRequest(.manifestInvalid, "\(descriptor.digest) in '\(layout.location)' is an index "
+                                          + "nested \(depth) levels deep; at most "
+                                          + "\(OCIImageLayout.maximumIndexDepth) are supported.")
+        }
         guard batch.seen.insert(descriptor.digest).inserted else { return }
         let bytes = try layout.readDocument(descriptor)
         let document = try OCIManifestDocument.parse(bytes, digest: descriptor.digest)
@@ -234,7 +264,8 @@ extension RegistryContent {
         let children = Set((document.manifests ?? []).map(\.digest))
         for reference in document.references {
             if children.contains(reference.digest) {
-                try sealManifest(reference, from: layout, keys: keys, into: &batch, observer: observer)
+                try sealManifest(reference, from: layout, keys: keys, into: &batch, observer: observer,
+                                 depth: depth + 1)
             } else {
                 try sealBlob(reference, from: layout, keys: keys, into: &batch, observer: observer)
             }
@@ -267,9 +298,10 @@ extension RegistryContent {
         guard batch.seen.insert(descriptor.digest).inserted else { return }
         try ContentDigest.require(descriptor.digest, context: "a descriptor in \(layout.location)")
         let objectID = try keys.objectID(for: descriptor.digest)
-        if content.objectExists(objectID) {
-            // Already sealed for this registry: pulls verify it like any other object.
+        if !batch.mustSeal.contains(objectID), content.objectExists(objectID) {
+            // Already sealed for this registry: the commit checks it against the registry's row.
             batch.objects.append(ContentObject(digest: descriptor.digest, size: descriptor.size, objectID: objectID))
+            batch.reused.insert(objectID)
             return
         }
         guard layout.source.hasBlob(descriptor.digest) else {

@@ -13,11 +13,15 @@ public struct RevocationDrill {
     /// The revocation method rehearsed.
     public let method: RevocationMethod
     /// Whether the drill may add a replica (on a scratch copy) so that geo-replication sync is observed too.
-    public let mayAddReplica: Bool
+    /// On the real state home: leave the registry as found.
+    public let inPlace: Bool
+    /// Where the probe goes (see `probeRepository`).
+    let probeRepository: String
     private let content: RegistryContent
     private let clock: () -> Date
 
-    /// Where the probe is pushed (tag v1 before revocation; v2 is tried while revoked).
+    /// Where the probe is pushed on a scratch copy (tag v1 before revocation; v2 is tried while revoked). In place,
+    /// a repository of this name with a random suffix, which the drill deletes again.
     static let probeRepository = "drill/probe"
     /// The probe's size: real content, yet small enough that the drill's copies and pulls stay instant.
     static let probeSize = 256 << 10
@@ -26,14 +30,18 @@ public struct RevocationDrill {
     ///   - registry: The registry to drill.
     ///   - method: The revocation method to rehearse.
     ///   - content: The content operations over the state home to drill on.
-    ///   - mayAddReplica: True on a scratch copy: a registry without replica gets one.
     ///   - clock: Real time, to time each step.
-    public init(registry: String, method: RevocationMethod, content: RegistryContent, mayAddReplica: Bool,
+    ///   - inPlace: True on the real state home: the registry is left as found (its tags; the probe repository is
+    ///     a fresh one and is deleted after recovery), and no replica is added.
+    public init(registry: String, method: RevocationMethod, content: RegistryContent, inPlace: Bool,
                 clock: @escaping () -> Date) {
         self.registry = registry
         self.method = method
         self.content = content
-        self.mayAddReplica = mayAddReplica
+        self.inPlace = inPlace
+        self.probeRepository = inPlace
+            ? Self.probeRepository + "-" + Identifiers.randomBytes(count: 4).map { String(format: "%02x", $0) }.joined()
+            : Self.probeRepository
         self.clock = clock
     }
 
@@ -66,7 +74,7 @@ public struct RevocationDrill {
             throw Self.stopped(error, "The probe push failed before revocation")
         }
         var hasReplica = !before.replications.isEmpty
-        if !hasReplica, mayAddReplica {
+        if !hasReplica, !inPlace {
             let location = before.location == "westus2" ? "northeurope" : "westus2"
             hasReplica = step(.addReplica(location: location)) {
                 try store.perform { session in
@@ -123,6 +131,9 @@ public struct RevocationDrill {
                 }
             }
         }
+        if inPlace, recovery?.recovered == true {
+            _ = step(.removeProbe) { try content.deleteRepository(probeRepository, from: registry) }
+        }
         return DrillReport(registry: before.name, method: method, encryptionBefore: before.encryption,
                            timeline: timeline, impacts: impacts, revocation: revocation, lockCheck: lockCheck,
                            recovery: recovery, probeIdentical: probeIdentical, accessCheck: accessCheck,
@@ -154,7 +165,7 @@ public struct RevocationDrill {
         observe(.dockerPull, expected: .blocked) { try pullProbe() }
         observe(.repositoryList, expected: .blocked) { try content.repositories(in: registry) }
         observe(.artifactStreaming, expected: .blocked) { () throws -> Void in
-            let plan = try content.plan(registry: registry, repository: Self.probeRepository, reference: nil,
+            let plan = try content.plan(registry: registry, repository: probeRepository, reference: nil,
                                         action: "exported")
             try content.writeLayout(plan, to: InMemoryImageLayout())
         }
@@ -173,8 +184,11 @@ public struct RevocationDrill {
         }
         observe(.registryUpdate, expected: .works) {
             try store.perform { session in
-                try session.updateRegistry(name: registry, resourceGroup: nil, sku: nil, adminEnabled: nil,
-                                           defaultAction: nil, publicNetworkEnabled: nil, tags: ["drill": "revoked"])
+                // An update that changes nothing: the control plane answers, and the registry stays as it was.
+                let current = try session.requireRegistry(registry)
+                return try session.updateRegistry(name: registry, resourceGroup: nil, sku: nil,
+                                                  adminEnabled: current.adminUserEnabled, defaultAction: nil,
+                                                  publicNetworkEnabled: nil, tags: nil)
             }
         }
         observe(.registryMetrics, expected: .works) { try content.counts(of: registry) }
@@ -192,12 +206,12 @@ public struct RevocationDrill {
 
     private func pushProbe(_ bytes: [UInt8], tag: String) throws -> PushResult {
         try content.push(.file(title: "probe.bin", open: { ContentBuffer(bytes) }), to: registry,
-                         as: ImageReference(repository: Self.probeRepository, tag: tag))
+                         as: ImageReference(repository: probeRepository, tag: tag))
     }
 
     /// Pulls the probe into memory, as `acrcmk pull` would into a file.
     private func pullProbe() throws -> [UInt8] {
-        let reference = ImageReference(repository: Self.probeRepository, tag: "v1")
+        let reference = ImageReference(repository: probeRepository, tag: "v1")
         let plan = try content.plan(registry: registry, repository: reference.repository, reference: reference,
                                     action: "pulled")
         guard let artifact = try content.fileArtifact(in: plan) else {

@@ -3,10 +3,38 @@ import JSON
 
 /// `az acr`: registries, encryption, identities, content-trust configuration.
 enum AzAcrCommands {
-    static let registryName = OptionSpec(
+    static let registryName = Option<String>(
         "name", short: "n", valueName: "name",
-        help: "The name of the container registry. It should be specified in lower case.",
-        required: true)
+        help: "The name of the container registry. It should be specified in lower case.")
+
+    /// `--zone-redundancy`.
+    enum ZoneRedundancy: String, CaseIterable, ExpressibleByArgument {
+        case enabled = "Enabled", disabled = "Disabled"
+    }
+
+    /// The options `create` and `update` share.
+    static let adminEnabled = Option<Bool?>(
+        threeState: "admin-enabled", help: "Indicates whether the admin user is enabled.")
+    static let publicNetworkEnabled = Option<Bool?>(
+        threeState: "public-network-enabled", help: "Allow public network access.")
+
+    /// The options of `az acr create`.
+    enum Create {
+        static let sku = Option<RegistrySKU>("sku", help: "The SKU of the container registry.")
+        static let identity = Option<String?>(
+            "identity",
+            help: "Name or resource id of a user-assigned identity to use for "
+                + "customer-managed key encryption. Requires --key-encryption-key.")
+        static let keyEncryptionKey = Option<String?>(
+            "key-encryption-key", valueName: "url",
+            help: "Key vault key URI. A versionless URI turns on automatic rotation; a versioned "
+                + "one means manual rotation. Requires --identity.")
+        static let defaultAction = Option<String?>(
+            "default-action", help: "Default action when no rules apply (Premium).", allowedValues: ["Allow", "Deny"])
+        static let zoneRedundancy = Option<ZoneRedundancy?>("zone-redundancy", help: "Zone redundancy (Premium).")
+        static let workspace = Option<String?>(
+            "workspace", help: "Log Analytics workspace (accepted, not simulated).", hidden: true)
+    }
 
     static var spec: CommandSpec {
         CommandSpec(
@@ -22,28 +50,9 @@ enum AzAcrCommands {
         CommandSpec(
             "create", abstract: "Create an Azure Container Registry.", dialect: .az,
             options: [
-                registryName, AzOptions.requiredResourceGroup,
-                OptionSpec(
-                    "sku", help: "The SKU of the container registry.", required: true,
-                    allowedValues: RegistrySKU.allCases.map(\.rawValue)),
-                AzOptions.location,
-                OptionSpec(
-                    "identity",
-                    help: "Name or resource id of a user-assigned identity to use for "
-                        + "customer-managed key encryption. Requires --key-encryption-key."),
-                OptionSpec(
-                    "key-encryption-key", valueName: "url",
-                    help: "Key vault key URI. A versionless URI turns on automatic rotation; a versioned "
-                        + "one means manual rotation. Requires --identity."),
-                OptionSpec("admin-enabled", arity: .threeState, help: "Indicates whether the admin user is enabled."),
-                OptionSpec(
-                    "default-action", help: "Default action when no rules apply (Premium).",
-                    allowedValues: ["Allow", "Deny"]),
-                OptionSpec("public-network-enabled", arity: .threeState, help: "Allow public network access."),
-                OptionSpec(
-                    "zone-redundancy", help: "Zone redundancy (Premium).", allowedValues: ["Enabled", "Disabled"]),
-                OptionSpec("workspace", help: "Log Analytics workspace (accepted, not simulated).", hidden: true),
-                AzOptions.tags,
+                registryName, AzOptions.requiredResourceGroup, Create.sku, AzOptions.location, Create.identity,
+                Create.keyEncryptionKey, adminEnabled, Create.defaultAction, publicNetworkEnabled,
+                Create.zoneRedundancy, Create.workspace, AzOptions.tags,
             ],
             examples: [
                 "az acr create --resource-group <resource-group-name> --name <container-registry-name> "
@@ -52,17 +61,16 @@ enum AzAcrCommands {
             handler: { context in
                 try context.perform { session in
                     var request = RegistryCreateRequest(
-                        name: context.required("name"),
-                        resourceGroup: context.required("resource-group"),
-                        sku: RegistrySKU(rawValue: context.required("sku"))!)
-                    request.location = context.arguments.string("location")
-                    request.identity = context.arguments.string("identity")
-                    request.keyEncryptionKey = context.arguments.string("key-encryption-key")
-                    request.adminEnabled = context.arguments.bool("admin-enabled") ?? false
-                    request.defaultAction = context.arguments.string("default-action")
-                    request.publicNetworkEnabled = context.arguments.bool("public-network-enabled")
-                    request.zoneRedundancy = context.arguments.string("zone-redundancy") == "Enabled"
-                    request.tags = context.tags()
+                        name: context[registryName], resourceGroup: context[AzOptions.requiredResourceGroup],
+                        sku: context[Create.sku])
+                    request.location = context[AzOptions.location]
+                    request.identity = context[Create.identity]
+                    request.keyEncryptionKey = context[Create.keyEncryptionKey]
+                    request.adminEnabled = context[adminEnabled] ?? false
+                    request.defaultAction = context[Create.defaultAction]
+                    request.publicNetworkEnabled = context[publicNetworkEnabled]
+                    request.zoneRedundancy = context[Create.zoneRedundancy] == .enabled
+                    request.tags = context[AzOptions.tags]
                     let registry = try session.createRegistry(request)
                     return CommandOutput(AzPresenter(world: session.world).registry(registry))
                 }
@@ -74,7 +82,7 @@ enum AzAcrCommands {
         { context in
             try context.perform { session in
                 let registry = try session.requireRegistry(
-                    context.required("name"), resourceGroup: context.arguments.string("resource-group"))
+                    context[registryName], resourceGroup: context[AzOptions.resourceGroup])
                 return CommandOutput(shape(AzPresenter(world: session.world), registry))
             }
         }
@@ -87,28 +95,27 @@ enum AzAcrCommands {
             handler: showRegistry { $0.registry($1) })
     }
 
+    /// The options of `az acr update` that `create` does not have in the same form.
+    enum Update {
+        static let sku = Option<RegistrySKU?>("sku", help: "The SKU of the container registry.")
+        static let defaultAction = Option<String?>(
+            "default-action", help: "Default action when no rules apply.", allowedValues: ["Allow", "Deny"])
+    }
+
     static var update: CommandSpec {
         CommandSpec(
             "update", abstract: "Update an Azure Container Registry (settings other than encryption).", dialect: .az,
             options: [
-                registryName, AzOptions.resourceGroup,
-                OptionSpec(
-                    "sku", help: "The SKU of the container registry.",
-                    allowedValues: RegistrySKU.allCases.map(\.rawValue)),
-                OptionSpec("admin-enabled", arity: .threeState, help: "Indicates whether the admin user is enabled."),
-                OptionSpec(
-                    "default-action", help: "Default action when no rules apply.", allowedValues: ["Allow", "Deny"]),
-                OptionSpec("public-network-enabled", arity: .threeState, help: "Allow public network access."),
-                AzOptions.tags,
+                registryName, AzOptions.resourceGroup, Update.sku, adminEnabled, Update.defaultAction,
+                publicNetworkEnabled, AzOptions.tags,
             ],
             handler: { context in
                 try context.perform { session in
                     let registry = try session.updateRegistry(
-                        name: context.required("name"), resourceGroup: context.arguments.string("resource-group"),
-                        sku: context.arguments.string("sku").flatMap(RegistrySKU.init(rawValue:)),
-                        adminEnabled: context.arguments.bool("admin-enabled"),
-                        defaultAction: context.arguments.string("default-action"),
-                        publicNetworkEnabled: context.arguments.bool("public-network-enabled"), tags: context.tags())
+                        name: context[registryName], resourceGroup: context[AzOptions.resourceGroup],
+                        sku: context[Update.sku], adminEnabled: context[adminEnabled],
+                        defaultAction: context[Update.defaultAction],
+                        publicNetworkEnabled: context[publicNetworkEnabled], tags: context[AzOptions.tags])
                     return CommandOutput(AzPresenter(world: session.world).registry(registry))
                 }
             })
@@ -120,10 +127,10 @@ enum AzAcrCommands {
             options: [registryName, AzOptions.resourceGroup, AzOptions.yes],
             examples: ["az acr delete --name <registry-name> --resource-group <resource-group-name> --yes"],
             handler: { context in
-                let name = context.required("name")
+                let name = context[registryName]
                 try context.confirm("Are you sure you want to delete the registry '\(name)'?")
                 try context.perform { session in
-                    try session.deleteRegistry(name: name, resourceGroup: context.arguments.string("resource-group"))
+                    try session.deleteRegistry(name: name, resourceGroup: context[AzOptions.resourceGroup])
                 }
                 return .empty
             })
@@ -134,12 +141,22 @@ enum AzAcrCommands {
             "list", abstract: "List container registries.", dialect: .az, options: [AzOptions.resourceGroup],
             handler: { context in
                 try context.perform { session in
-                    let registries = try session.listRegistries(
-                        resourceGroup: context.arguments.string("resource-group"))
+                    let registries = try session.listRegistries(resourceGroup: context[AzOptions.resourceGroup])
                     let presenter = AzPresenter(world: session.world)
                     return CommandOutput(.array(registries.map(presenter.registry)))
                 }
             })
+    }
+
+    /// The options of `az acr encryption rotate-key`.
+    enum RotateKey {
+        static let keyEncryptionKey = Option<String?>(
+            "key-encryption-key", valueName: "url",
+            help: "Key vault key URI. A versionless URI switches to automatic rotation.")
+        static let identity = Option<String?>(
+            "identity",
+            help: "Client id, name or resource id of a managed identity with "
+                + "access to the key vault, or '[system]'.")
     }
 
     static var encryption: CommandSpec {
@@ -153,16 +170,7 @@ enum AzAcrCommands {
                     handler: showRegistry { $0.encryption($1) }),
                 CommandSpec(
                     "rotate-key", abstract: "Rotate (update) the container registry's encryption key.", dialect: .az,
-                    options: [
-                        registryName, AzOptions.resourceGroup,
-                        OptionSpec(
-                            "key-encryption-key", valueName: "url",
-                            help: "Key vault key URI. A versionless URI switches to automatic rotation."),
-                        OptionSpec(
-                            "identity",
-                            help: "Client id, name or resource id of a managed identity with "
-                                + "access to the key vault, or '[system]'."),
-                    ],
+                    options: [registryName, AzOptions.resourceGroup, RotateKey.keyEncryptionKey, RotateKey.identity],
                     examples: [
                         "az acr encryption rotate-key --name myregistry --key-encryption-key "
                             + "https://myvault.vault.azure.net/keys/mykey"
@@ -170,22 +178,22 @@ enum AzAcrCommands {
                     handler: { context in
                         try context.perform { session in
                             let registry = try session.rotateRegistryKey(
-                                name: context.required("name"),
-                                resourceGroup: context.arguments.string("resource-group"),
-                                keyEncryptionKey: context.arguments.string("key-encryption-key"),
-                                identity: context.arguments.string("identity"))
+                                name: context[registryName], resourceGroup: context[AzOptions.resourceGroup],
+                                keyEncryptionKey: context[RotateKey.keyEncryptionKey],
+                                identity: context[RotateKey.identity])
                             return CommandOutput(AzPresenter(world: session.world).registry(registry))
                         }
                     }),
             ])
     }
 
+    static let identities = Option<[String]?>(
+        "identities",
+        help: "Space-separated identities. Use '[system]' to refer to the system assigned identity."
+    ).required()
+
     static var identity: CommandSpec {
-        let identities = OptionSpec(
-            "identities", arity: .multiple,
-            help: "Space-separated identities. Use '[system]' to "
-                + "refer to the system assigned identity.", required: true)
-        return CommandSpec(
+        CommandSpec(
             "identity", abstract: "Manage service (managed) identities for a container registry.",
             dialect: .az,
             subcommands: [
@@ -195,9 +203,8 @@ enum AzAcrCommands {
                     handler: { context in
                         try context.perform { session in
                             let registry = try session.assignRegistryIdentities(
-                                name: context.required("name"),
-                                resourceGroup: context.arguments.string("resource-group"),
-                                identities: context.arguments.strings("identities"))
+                                name: context[registryName], resourceGroup: context[AzOptions.resourceGroup],
+                                identities: context[identities])
                             return CommandOutput(AzPresenter(world: session.world).registry(registry))
                         }
                     }),
@@ -210,11 +217,10 @@ enum AzAcrCommands {
                     options: [registryName, AzOptions.resourceGroup, identities],
                     handler: { context in
                         try context.perform { session in
-                            let before = try session.requireRegistry(context.required("name"))
+                            let before = try session.requireRegistry(context[registryName])
                             let registry = try session.removeRegistryIdentities(
-                                name: context.required("name"),
-                                resourceGroup: context.arguments.string("resource-group"),
-                                identities: context.arguments.strings("identities"))
+                                name: context[registryName], resourceGroup: context[AzOptions.resourceGroup],
+                                identities: context[identities])
                             if before.isCMK, case .failure = session.encryptionPrincipal(for: registry) {
                                 context.warn(
                                     "The removed identity encrypts this registry: it can no longer reach its key "
@@ -224,6 +230,17 @@ enum AzAcrCommands {
                         }
                     }),
             ])
+    }
+
+    /// The options of `az acr config content-trust update`.
+    enum ContentTrust {
+        enum Status: String, CaseIterable, ExpressibleByArgument {
+            case disabled, enabled
+        }
+
+        static let registry = Option<String>(
+            "registry", short: "r", help: "The name of the container registry.")
+        static let status = Option<Status?>("status", help: "Indicates whether content-trust is enabled.")
     }
 
     static var config: CommandSpec {
@@ -237,21 +254,13 @@ enum AzAcrCommands {
                         CommandSpec(
                             "update", abstract: "Update content-trust policy for an Azure Container Registry.",
                             dialect: .az,
-                            options: [
-                                OptionSpec(
-                                    "registry", short: "r", help: "The name of the container registry.",
-                                    required: true),
-                                AzOptions.resourceGroup,
-                                OptionSpec(
-                                    "status", help: "Indicates whether content-trust is enabled.",
-                                    allowedValues: ["disabled", "enabled"]),
-                            ],
+                            options: [ContentTrust.registry, AzOptions.resourceGroup, ContentTrust.status],
                             handler: { context in
                                 try context.perform { session in
                                     let registry = try session.setContentTrust(
-                                        registryName: context.required("registry"),
-                                        resourceGroup: context.arguments.string("resource-group"),
-                                        enabled: context.arguments.string("status") == "enabled")
+                                        registryName: context[ContentTrust.registry],
+                                        resourceGroup: context[AzOptions.resourceGroup],
+                                        enabled: context[ContentTrust.status] == .enabled)
                                     return CommandOutput([
                                         "status": .string(registry.trustPolicyEnabled ? "enabled" : "disabled"),
                                         "type": "Notary",

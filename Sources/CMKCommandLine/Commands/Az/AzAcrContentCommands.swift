@@ -9,19 +9,31 @@ import JMESPath
 /// is sealed with keys derived from the same DEK, so it could not be read anyway. Ordering and `--top` are az's
 /// presentation and stay here.
 enum AzAcrContentCommands {
-    static let registryName = OptionSpec("name", short: "n", valueName: "name",
-                                         help: "The name of the container registry.", required: true)
-    static let repository = OptionSpec("repository", valueName: "name", help: "The name of the repository.",
-                                       required: true)
-    static let top = OptionSpec("top", valueName: "n", help: "Limit the number of items in the results.")
-    static let orderBy = OptionSpec("orderby", valueName: "order", help: "Order the items in the results.",
-                                    allowedValues: ["time_asc", "time_desc"])
-    static let detail = OptionSpec.flag("detail", help: "Show detailed information.")
-    static let credentials = [
-        OptionSpec("username", short: "u", help: "The username used to log into a container registry.", hidden: true),
-        OptionSpec("password", short: "p", help: "The password used to log into a container registry.", hidden: true),
-        OptionSpec("suffix", help: "The tenant suffix in registry login server.", hidden: true),
+    /// `--orderby`.
+    enum Order: String, CaseIterable, ExpressibleByArgument {
+        case timeAscending = "time_asc", timeDescending = "time_desc"
+    }
+
+    static let registryName = Option<String>(
+        "name", short: "n", valueName: "name", help: "The name of the container registry.")
+    static let repository = Option<String>("repository", valueName: "name", help: "The name of the repository.")
+    static let top = Option<Int?>(
+        "top", valueName: "n", help: "Limit the number of items in the results.", transform: ArgumentTypes.count)
+    static let orderBy = Option<Order?>("orderby", valueName: "order", help: "Order the items in the results.")
+    static let detail = Option<Bool>(flag: "detail", help: "Show detailed information.")
+    /// Accepted for az compatibility: the simulation has no registry login.
+    static let credentials: [any CommandOption] = [
+        Option<String?>(
+            "username", short: "u", help: "The username used to log into a container registry.", hidden: true),
+        Option<String?>(
+            "password", short: "p", help: "The password used to log into a container registry.", hidden: true),
+        Option<String?>("suffix", help: "The tenant suffix in registry login server.", hidden: true),
     ]
+    /// `az acr manifest list-metadata` names the registry `--registry/-r` and the repository `--name/-n`.
+    static let metadataRegistry = Option<String>(
+        "registry", short: "r", valueName: "name", help: "The name of the container registry.")
+    static let metadataRepository = Option<String>(
+        "name", short: "n", valueName: "repository", help: "The name of the repository.")
 
     static var repositorySpec: CommandSpec {
         CommandSpec("repository", abstract: "Manage repositories (image names) for Azure Container Registries.",
@@ -38,9 +50,9 @@ enum AzAcrContentCommands {
                     options: [registryName, top] + credentials,
                     examples: ["az acr repository list --name myregistry"],
                     handler: { context in
-                        let names = try context.registryContent().repositories(in: context.required("name"))
+                        let names = try context.registryContent().repositories(in: context[registryName])
                             .map(\.name)
-                        return CommandOutput(.array(try limited(names, context).map(JSONValue.string)))
+                        return CommandOutput(.array(limited(names, context).map(JSONValue.string)))
                     })
     }
 
@@ -49,16 +61,15 @@ enum AzAcrContentCommands {
                     options: [registryName, repository, top, orderBy, detail] + credentials,
                     examples: ["az acr repository show-tags --name myregistry --repository MyRepository"],
                     handler: { context in
-                        let repositoryName = context.required("repository")
-                        var tags = try context.registryContent().tags(in: context.required("name"),
-                                                                      repository: repositoryName)
-                        switch context.arguments.string("orderby") {
-                        case "time_asc": tags.sort { $0.lastUpdatedAt < $1.lastUpdatedAt }
-                        case "time_desc": tags.sort { $0.lastUpdatedAt > $1.lastUpdatedAt }
-                        default: break
+                        var tags = try context.registryContent().tags(in: context[registryName],
+                                                                      repository: context[repository])
+                        switch context[orderBy] {
+                        case .timeAscending: tags.sort { $0.lastUpdatedAt < $1.lastUpdatedAt }
+                        case .timeDescending: tags.sort { $0.lastUpdatedAt > $1.lastUpdatedAt }
+                        case nil: break
                         }
-                        tags = try limited(tags, context)
-                        guard context.arguments.flag("detail") else {
+                        tags = limited(tags, context)
+                        guard context[detail] else {
                             return CommandOutput(.array(tags.map { .string($0.name) }))
                         }
                         return CommandOutput(.array(tags.map { tag in
@@ -77,9 +88,9 @@ enum AzAcrContentCommands {
                     handler: { context in
                         context.warn("This command has been deprecated and will be removed in a future release. "
                                      + "Use 'acr manifest list-metadata' instead.")
-                        let manifests = try ordered(try context.registryContent().manifests(
-                            in: context.required("name"), repository: context.required("repository")), context)
-                        if context.arguments.flag("detail") {
+                        let manifests = ordered(try context.registryContent().manifests(
+                            in: context[registryName], repository: context[repository]), context)
+                        if context[detail] {
                             return CommandOutput(.array(manifests.map(metadata)))
                         }
                         return CommandOutput(.array(manifests.map { manifest in
@@ -94,25 +105,21 @@ enum AzAcrContentCommands {
                     options: [registryName, repository, AzOptions.yes] + credentials,
                     examples: ["az acr repository delete --name myregistry --repository hello-world --yes"],
                     handler: { context in
-                        let repositoryName = context.required("repository")
+                        let repositoryName = context[repository]
                         try context.confirm("This operation will delete the repository '\(repositoryName)' and all "
                                             + "images in it. Are you sure you want to continue?")
-                        try context.registryContent().deleteRepository(repositoryName, from: context.required("name"))
+                        try context.registryContent().deleteRepository(repositoryName, from: context[registryName])
                         return .empty
                     })
     }
 
     static var listMetadata: CommandSpec {
         CommandSpec("list-metadata", abstract: "List the metadata of the manifests in a repository.", dialect: .az,
-                    options: [OptionSpec("registry", short: "r", valueName: "name",
-                                         help: "The name of the container registry.", required: true),
-                              OptionSpec("name", short: "n", valueName: "repository",
-                                         help: "The name of the repository.", required: true),
-                              top, orderBy] + credentials,
+                    options: [metadataRegistry, metadataRepository, top, orderBy] + credentials,
                     examples: ["az acr manifest list-metadata -r myregistry -n hello-world"],
                     handler: { context in
-                        let manifests = try ordered(try context.registryContent().manifests(
-                            in: context.required("registry"), repository: context.required("name")), context)
+                        let manifests = ordered(try context.registryContent().manifests(
+                            in: context[metadataRegistry], repository: context[metadataRepository]), context)
                         return CommandOutput(.array(manifests.map(metadata)))
                     })
     }
@@ -120,21 +127,19 @@ enum AzAcrContentCommands {
     // MARK: Helpers
 
     private static func ordered(_ manifests: [ContentManifestRecord],
-                                _ context: CommandContext) throws -> [ContentManifestRecord] {
+                                _ context: CommandContext) -> [ContentManifestRecord] {
         var result = manifests
-        switch context.arguments.string("orderby") {
-        case "time_asc": result.sort { $0.lastUpdatedAt < $1.lastUpdatedAt }
-        case "time_desc": result.sort { $0.lastUpdatedAt > $1.lastUpdatedAt }
-        default: result.sort { $0.digest < $1.digest }
+        switch context[orderBy] {
+        case .timeAscending: result.sort { $0.lastUpdatedAt < $1.lastUpdatedAt }
+        case .timeDescending: result.sort { $0.lastUpdatedAt > $1.lastUpdatedAt }
+        case nil: result.sort { $0.digest < $1.digest }
         }
-        return try limited(result, context)
+        return limited(result, context)
     }
 
-    private static func limited<T>(_ items: [T], _ context: CommandContext) throws -> [T] {
-        guard let text = context.arguments.string("top") else { return items }
-        guard let count = Int(text), count >= 0 else {
-            throw CommandFailure("argument --top: invalid int value: '\(text)'", category: .usage)
-        }
+    /// The first `--top` items; the parser has refused a negative or non-numeric count.
+    private static func limited<T>(_ items: [T], _ context: CommandContext) -> [T] {
+        guard let count = context[top] else { return items }
         return Array(items.prefix(count))
     }
 

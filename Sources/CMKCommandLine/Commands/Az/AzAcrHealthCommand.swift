@@ -4,19 +4,19 @@ import JSON
 
 /// `az acr check-health`: az's stderr report, with the CMK check made for real against the simulated vault.
 enum AzAcrHealthCommand {
+    static let name = Option<String?>("name", short: "n", help: "The name of the container registry.")
+    static let ignoreErrors = Option<Bool>(
+        flag: "ignore-errors", help: "Provide all health checks, even if errors are found.")
+    static let vnet = Option<String?>("vnet", help: "Virtual network ID (private endpoint DNS check; not simulated).")
+    static let repository = Option<String?>("repository", help: "Target repository namespace (not simulated).")
+
     static var spec: CommandSpec {
         CommandSpec(
             "check-health", abstract: "Gets health information on the environment and optionally a target registry.",
             discussion: "Docker and Helm checks are reported as skipped: the simulation has neither. The CMK check "
                 + "resolves the encryption identity like az does, then also tries the registry's key for real.",
             dialect: .az,
-            options: [
-                OptionSpec("name", short: "n", help: "The name of the container registry."),
-                .flag("ignore-errors", help: "Provide all health checks, even if errors are found."),
-                AzOptions.yes,
-                OptionSpec("vnet", help: "Virtual network ID (private endpoint DNS check; not simulated)."),
-                OptionSpec("repository", help: "Target repository namespace (not simulated)."),
-            ],
+            options: [name, ignoreErrors, AzOptions.yes, vnet, repository],
             examples: ["az acr check-health -n myregistry --yes"],
             handler: run)
     }
@@ -26,13 +26,13 @@ enum AzAcrHealthCommand {
     }
 
     @Sendable static func run(_ context: CommandContext) throws -> CommandOutput {
-        let ignoreErrors = context.arguments.flag("ignore-errors")
+        let ignoreErrors = context[Self.ignoreErrors]
         return try context.perform { session in
             var lines = [
                 "Docker daemon status: skipped (not part of the acrcmk simulation)",
                 "Azure CLI version: 2.91.0 (acrcmk \(context.services.version))",
             ]
-            if let name = context.arguments.string("name") {
+            if let name = context[Self.name] {
                 let registry = try session.requireRegistry(name)
                 let server = registry.loginServer
                 lines += [

@@ -16,25 +16,34 @@ enum AzDeploymentCommands {
             ])
     }
 
+    /// `--mode`.
+    enum Mode: String, CaseIterable, ExpressibleByArgument {
+        case incremental = "Incremental", complete = "Complete"
+    }
+
+    /// The options of `az deployment group create`.
+    enum Create {
+        static let templateFile = Option<String>(
+            "template-file", short: "f", valueName: "file", help: "The path to the template file.")
+        static let parameters = Option<[String]?>(
+            "parameters", short: "p", valueName: "parameters",
+            help: "Parameters as KEY=VALUE pairs, or @file.json with a parameters file "
+                + "({\"parameters\": {\"k\": {\"value\": ...}}}).")
+        static let name = AzOptions.optionalName("The deployment name. Default to template file base name.")
+        static let mode = Option<Mode?>("mode", help: "The deployment mode.")
+        static let noWait = Option<Bool>(flag: "no-wait", help: "Accepted; the simulation finishes at once.")
+    }
+
+    static let deploymentName = AzOptions.name("The deployment name.")
+
     static var create: CommandSpec {
         CommandSpec(
             "create", abstract: "Start a deployment at resource group.",
             discussion: "All or nothing: if any resource fails, nothing the template declares is left behind.",
             dialect: .az,
             options: [
-                AzOptions.requiredResourceGroup,
-                OptionSpec(
-                    "template-file", short: "f", valueName: "file",
-                    help: "The path to the template file.", required: true),
-                OptionSpec(
-                    "parameters", short: "p", arity: .multiple, valueName: "parameters",
-                    help: "Parameters as KEY=VALUE pairs, or @file.json with a parameters file "
-                        + "({\"parameters\": {\"k\": {\"value\": ...}}})."),
-                AzOptions.name(
-                    "The deployment name. Default to template file base name.",
-                    required: false),
-                OptionSpec("mode", help: "The deployment mode.", allowedValues: ["Incremental", "Complete"]),
-                .flag("no-wait", help: "Accepted; the simulation finishes at once."),
+                AzOptions.requiredResourceGroup, Create.templateFile, Create.parameters, Create.name, Create.mode,
+                Create.noWait,
             ],
             examples: [
                 "az deployment group create --resource-group <resource-group-name> --template-file "
@@ -43,13 +52,13 @@ enum AzDeploymentCommands {
                     + "kek_id=<key-vault-key-id>"
             ],
             handler: { context in
-                if context.arguments.string("mode") == "Complete" {
+                if context[Create.mode] == .complete {
                     throw CommandFailure(
                         "Complete mode is not simulated: it would delete every resource of "
                             + "the group the template does not declare.",
                         hint: "Use --mode Incremental (the default).", category: .usage)
                 }
-                let path = context.required("template-file")
+                let path = context[Create.templateFile]
                 let expanded = NSString(string: path).expandingTildeInPath
                 guard let data = FileManager.default.contents(atPath: expanded),
                     let text = String(data: data, encoding: .utf8)
@@ -59,13 +68,13 @@ enum AzDeploymentCommands {
                             + "UTF-8 text.", hint: "Check the path given to --template-file.",
                         category: .usage)
                 }
-                let parameters = try parameterArguments(context.arguments.strings("parameters"))
+                let parameters = try parameterArguments(context[Create.parameters] ?? [])
                 let fileName = (expanded as NSString).lastPathComponent
-                let name = context.arguments.string("name") ?? (fileName as NSString).deletingPathExtension
+                let name = context[Create.name] ?? (fileName as NSString).deletingPathExtension
                 return try context.perform { session in
                     let deployment = try session.deployTemplate(
                         DeploymentRequest(
-                            resourceGroup: context.required("resource-group"), name: name, templateText: text,
+                            resourceGroup: context[AzOptions.requiredResourceGroup], name: name, templateText: text,
                             templateFile: fileName, parameters: parameters))
                     return CommandOutput(AzPresenter(world: session.world).deployment(deployment))
                 }
@@ -75,12 +84,11 @@ enum AzDeploymentCommands {
     static var show: CommandSpec {
         CommandSpec(
             "show", abstract: "Show a deployment at resource group.", dialect: .az,
-            options: [AzOptions.requiredResourceGroup, AzOptions.name("The deployment name.")],
+            options: [AzOptions.requiredResourceGroup, deploymentName],
             handler: { context in
                 try context.perform { session in
                     let deployment = try session.showDeployment(
-                        name: context.required("name"),
-                        resourceGroup: context.required("resource-group"))
+                        name: context[deploymentName], resourceGroup: context[AzOptions.requiredResourceGroup])
                     return CommandOutput(AzPresenter(world: session.world).deployment(deployment))
                 }
             })
@@ -92,7 +100,8 @@ enum AzDeploymentCommands {
             options: [AzOptions.requiredResourceGroup],
             handler: { context in
                 try context.perform { session in
-                    let deployments = try session.listDeployments(resourceGroup: context.required("resource-group"))
+                    let deployments = try session.listDeployments(
+                        resourceGroup: context[AzOptions.requiredResourceGroup])
                     let presenter = AzPresenter(world: session.world)
                     return CommandOutput(.array(deployments.map(presenter.deployment)))
                 }

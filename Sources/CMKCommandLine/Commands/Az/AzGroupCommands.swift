@@ -3,6 +3,12 @@ import JSON
 
 /// `az account`, `az group`, `az identity`.
 enum AzGroupCommands {
+    static let newGroupName = AzOptions.name("Name of the new resource group.")
+    static let groupName = AzOptions.name("The resource group name.")
+    static let groupLocation = AzOptions.location.required()
+    static let noWait = Option<Bool>(flag: "no-wait", help: "Accepted; the simulation finishes at once.")
+    static let identityName = AzOptions.name("The name of the identity resource.")
+
     static var account: CommandSpec {
         CommandSpec(
             "account", abstract: "Manage Azure subscription information.", dialect: .az,
@@ -22,30 +28,23 @@ enum AzGroupCommands {
             subcommands: [
                 CommandSpec(
                     "create", abstract: "Create a new resource group.", dialect: .az,
-                    options: [
-                        AzOptions.name("Name of the new resource group."),
-                        {
-                            var o = AzOptions.location; o.isRequired = true; return o
-                        }(), AzOptions.tags,
-                    ],
+                    options: [newGroupName, groupLocation, AzOptions.tags],
                     examples: ["az group create --name MyResourceGroup --location westus"],
                     handler: { context in
                         try context.perform { session in
                             let group = try session.createGroup(
-                                name: context.required("name"),
-                                location: context.required("location"),
-                                tags: context.tags())
+                                name: context[newGroupName], location: context[groupLocation],
+                                tags: context[AzOptions.tags])
                             return CommandOutput(AzPresenter(world: session.world).group(group))
                         }
                     }),
                 CommandSpec(
                     "show", abstract: "Gets a resource group.", dialect: .az,
-                    options: [AzOptions.name("The resource group name.")],
+                    options: [groupName],
                     handler: { context in
                         try context.perform { session in
                             CommandOutput(
-                                AzPresenter(world: session.world).group(
-                                    try session.requireGroup(context.required("name"))))
+                                AzPresenter(world: session.world).group(try session.requireGroup(context[groupName])))
                         }
                     }),
                 CommandSpec(
@@ -59,13 +58,10 @@ enum AzGroupCommands {
                 CommandSpec(
                     "delete", abstract: "Delete a resource group and everything in it (vaults are soft-deleted).",
                     dialect: .az,
-                    options: [
-                        AzOptions.name("The resource group name."), AzOptions.yes,
-                        .flag("no-wait", help: "Accepted; the simulation finishes at once."),
-                    ],
+                    options: [groupName, AzOptions.yes, noWait],
                     handler: { context in
                         try context.confirm("Are you sure you want to perform this operation?")
-                        try context.perform { session in try session.deleteGroup(name: context.required("name")) }
+                        try context.perform { session in try session.deleteGroup(name: context[groupName]) }
                         return .empty
                     }),
             ])
@@ -77,27 +73,23 @@ enum AzGroupCommands {
             subcommands: [
                 CommandSpec(
                     "create", abstract: "Create an identity.", dialect: .az,
-                    options: [
-                        AzOptions.name("The name of the identity resource."), AzOptions.requiredResourceGroup,
-                        AzOptions.location, AzOptions.tags,
-                    ],
+                    options: [identityName, AzOptions.requiredResourceGroup, AzOptions.location, AzOptions.tags],
                     examples: ["az identity create --name MyIdentity --resource-group MyResourceGroup"],
                     handler: { context in
                         try context.perform { session in
                             let identity = try session.createIdentity(
-                                name: context.required("name"), resourceGroup: context.required("resource-group"),
-                                location: context.arguments.string("location"), tags: context.tags())
+                                name: context[identityName], resourceGroup: context[AzOptions.requiredResourceGroup],
+                                location: context[AzOptions.location], tags: context[AzOptions.tags])
                             return CommandOutput(AzPresenter(world: session.world).identity(identity))
                         }
                     }),
                 CommandSpec(
                     "show", abstract: "Show an identity.", dialect: .az,
-                    options: [AzOptions.name("The name of the identity resource."), AzOptions.requiredResourceGroup],
+                    options: [identityName, AzOptions.requiredResourceGroup],
                     handler: { context in
                         try context.perform { session in
                             let identity = try session.showIdentity(
-                                name: context.required("name"),
-                                resourceGroup: context.required("resource-group"))
+                                name: context[identityName], resourceGroup: context[AzOptions.requiredResourceGroup])
                             return CommandOutput(AzPresenter(world: session.world).identity(identity))
                         }
                     }),
@@ -105,7 +97,7 @@ enum AzGroupCommands {
                     "list", abstract: "List identities.", dialect: .az, options: [AzOptions.resourceGroup],
                     handler: { context in
                         try context.perform { session in
-                            let group = context.arguments.string("resource-group")
+                            let group = context[AzOptions.resourceGroup]
                             if let group { _ = try session.requireGroup(group) }
                             let presenter = AzPresenter(world: session.world)
                             return CommandOutput(
@@ -118,12 +110,11 @@ enum AzGroupCommands {
                 CommandSpec(
                     "delete", abstract: "Delete an identity. Registries encrypting with it lose their key.",
                     dialect: .az,
-                    options: [AzOptions.name("The name of the identity resource."), AzOptions.requiredResourceGroup],
+                    options: [identityName, AzOptions.requiredResourceGroup],
                     handler: { context in
                         try context.perform { session in
                             try session.deleteIdentity(
-                                name: context.required("name"),
-                                resourceGroup: context.required("resource-group"))
+                                name: context[identityName], resourceGroup: context[AzOptions.requiredResourceGroup])
                         }
                         return .empty
                     }),

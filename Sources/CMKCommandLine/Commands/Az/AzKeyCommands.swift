@@ -4,42 +4,75 @@ import JSON
 
 /// `az keyvault key`: versions, attributes, soft delete, purge, rotation policy, encrypt and decrypt.
 enum KeyCommands {
-    static let name = OptionSpec("name", short: "n", valueName: "name", help: "Name of the key.")
-    static let vault = OptionSpec("vault-name", valueName: "name", help: "Name of the Key Vault.")
-    static let version = OptionSpec(
+    static let name = Option<String?>("name", short: "n", valueName: "name", help: "Name of the key.")
+    static let vault = Option<String?>("vault-name", valueName: "name", help: "Name of the Key Vault.")
+    static let requiredName = name.required()
+    static let requiredVault = vault.required()
+    static let version = Option<String?>(
         "version", short: "v", valueName: "version",
         help: "The key version. If omitted, uses the latest version.")
-    static let id = OptionSpec(
+    static let id = Option<KeyIdentifier?>(
         "id", valueName: "url",
-        help: "Id of the key. If specified all other 'Id' arguments should be omitted.")
-    static let hsmName = OptionSpec("hsm-name", help: "Name of the HSM (Managed HSM is not simulated).", hidden: true)
-    static let idOptions = [name, vault, version, id, hsmName]
+        help: "Id of the key. If specified all other 'Id' arguments should be omitted.", transform: keyIdentifier)
+    static let hsmName = Option<String?>(
+        "hsm-name", help: "Name of the HSM (Managed HSM is not simulated).", hidden: true)
+    /// How commands that take one version of a key name it.
+    static let idOptions: [any CommandOption] = [name, vault, version, id, hsmName]
+    /// How commands that take a whole key name it.
+    static let keyOptions: [any CommandOption] = [name, vault, id]
+
+    /// `--id`: a key's URL, of a key or of a deleted key; argparse's wording for anything else.
+    @Sendable static func keyIdentifier(_ text: String) throws(ValueConversionError) -> KeyIdentifier {
+        let normalised = text.replacingOccurrences(of: "/deletedkeys/", with: "/keys/")
+        guard let parsed = KeyIdentifier.parse(normalised) else {
+            throw .refused(
+                "'\(text)' is not a key identifier (https://<vault>.vault.azure.net/keys/<name>[/<version>]).")
+        }
+        return parsed
+    }
 
     /// The key an invocation names, by `--id` or by `--name`/`--vault-name`[/`--version`].
+    ///
+    /// - Parameter allowVersion: Whether the command declares `idOptions` (a version of a key); without it, the
+    ///   command declares `keyOptions` (a whole key).
     static func reference(_ context: CommandContext, allowVersion: Bool = true) throws -> KeyIdentifier {
-        if context.arguments.has("hsm-name") {
+        if allowVersion, context[hsmName] != nil {
             throw CommandFailure("Managed HSM is not part of the simulation; use --vault-name.", category: .usage)
         }
-        if let text = context.arguments.string("id") {
-            if ["name", "vault-name", "version"].contains(where: { context.arguments.has($0) }) {
+        if let parsed = context[id] {
+            let versionGiven = allowVersion && context[version] != nil
+            if context[name] != nil || context[vault] != nil || versionGiven {
                 throw CommandFailure("usage error: --id | --name --vault-name [--version]", category: .usage)
-            }
-            let normalised = text.replacingOccurrences(of: "/deletedkeys/", with: "/keys/")
-            guard let parsed = KeyIdentifier.parse(normalised) else {
-                throw CommandFailure(
-                    "argument --id: '\(text)' is not a key identifier "
-                        + "(https://<vault>.vault.azure.net/keys/<name>[/<version>]).", category: .usage)
             }
             return parsed
         }
-        guard let keyName = context.arguments.string("name"), let vaultName = context.arguments.string("vault-name")
-        else {
+        guard let keyName = context[name], let vaultName = context[vault] else {
             throw CommandFailure(
                 "the following arguments are required: --name/-n, --vault-name (or --id)", category: .usage)
         }
-        let version = allowVersion ? context.arguments.string("version") : nil
-        return KeyIdentifier(vaultName: vaultName, keyName: keyName, version: version)
+        return KeyIdentifier(vaultName: vaultName, keyName: keyName, version: allowVersion ? context[version] : nil)
     }
+
+    /// `--protection`.
+    enum Protection: String, CaseIterable, ExpressibleByArgument {
+        case hsm, software
+    }
+
+    /// `--data-type` of `encrypt` and `decrypt`.
+    enum DataType: String, CaseIterable, ExpressibleByArgument {
+        case base64, plaintext
+    }
+
+    static let protection = Option<Protection?>(
+        "protection", short: "p", help: "Specifies the type of key protection.")
+    static let operations = Option<[String]?>(
+        "ops", help: "Space-separated list of permitted JSON web key operations.", allowedValues: Session.keyOperations)
+    static let expires = Option<Date?>(
+        "expires", help: "Expiration UTC datetime (Y-m-d'T'H:M:S'Z').", transform: ArgumentTypes.azDateTime)
+    static let notBefore = Option<Date?>(
+        "not-before", help: "Key not usable before the provided UTC datetime (Y-m-d'T'H:M:S'Z').",
+        transform: ArgumentTypes.azDateTime)
+    static let maxResults = Option<Int?>("maxresults", help: "Maximum number of results to return in a page.")
 
     static var spec: CommandSpec {
         CommandSpec(
@@ -51,94 +84,77 @@ enum KeyCommands {
             ])
     }
 
+    /// The options of `az keyvault key create`.
+    enum Create {
+        static let kty = Option<KeyType?>(
+            "kty", help: "The type of key to create. Default RSA.",
+            allowedValues: ["EC", "EC-HSM", "RSA", "RSA-HSM", "oct", "oct-HSM"])
+        static let size = Option<Int?>(
+            "size", help: "The key size in bits. For RSA: 2048, 3072 or 4096 (default 2048).")
+        static let curve = Option<String?>("curve", help: "Elliptic curve name.", allowedValues: Session.ellipticCurves)
+        static let disabled = Option<Bool?>(threeState: "disabled", help: "Create key in disabled state.")
+        static let exportable = Option<Bool>(
+            flag: "exportable", help: "Whether the private key can be exported (not supported here).", hidden: true)
+    }
+
     static var create: CommandSpec {
         CommandSpec(
             "create", abstract: "Create a new key, store it, then return key parameters and attributes to the client.",
             discussion: "If the key already exists, a new version is created. RSA material is generated for real.",
             dialect: .az,
             options: [
-                {
-                    var o = name; o.isRequired = true; return o
-                }(),
-                {
-                    var o = vault; o.isRequired = true; return o
-                }(),
-                OptionSpec(
-                    "kty", help: "The type of key to create. Default RSA.",
-                    allowedValues: ["EC", "EC-HSM", "RSA", "RSA-HSM", "oct", "oct-HSM"]),
-                OptionSpec(
-                    "protection", short: "p", help: "Specifies the type of key protection.",
-                    allowedValues: ["hsm", "software"]),
-                OptionSpec("size", help: "The key size in bits. For RSA: 2048, 3072 or 4096 (default 2048)."),
-                OptionSpec("curve", help: "Elliptic curve name.", allowedValues: Session.ellipticCurves),
-                OptionSpec(
-                    "ops", arity: .multiple, help: "Space-separated list of permitted JSON web key operations.",
-                    allowedValues: Session.keyOperations),
-                OptionSpec("disabled", arity: .threeState, help: "Create key in disabled state."),
-                OptionSpec("expires", help: "Expiration UTC datetime (Y-m-d'T'H:M:S'Z')."),
-                OptionSpec("not-before", help: "Key not usable before the provided UTC datetime (Y-m-d'T'H:M:S'Z')."),
-                .flag(
-                    "exportable", help: "Whether the private key can be exported (not supported here).", hidden: true),
-                AzOptions.tags,
+                requiredName, requiredVault, Create.kty, protection, Create.size, Create.curve, operations,
+                Create.disabled, expires, notBefore, Create.exportable, AzOptions.tags,
             ],
             examples: ["az keyvault key create --vault-name <key-vault-name> --name <key-name> --kty RSA --size 2048"],
             handler: { context in
-                if context.arguments.flag("exportable") {
+                if context[Create.exportable] {
                     throw CommandFailure(
                         "Exportable keys need a release policy; private key material never leaves "
                             + "the simulated vault.", category: .usage)
                 }
                 return try context.perform { session in
-                    var request = KeyCreateRequest(
-                        vaultName: context.required("vault-name"), name: context.required("name"))
-                    var kty = KeyType(azName: context.arguments.string("kty") ?? "RSA")!
-                    if context.arguments.string("protection") == "hsm", !kty.isHSM {
+                    var request = KeyCreateRequest(vaultName: context[requiredVault], name: context[requiredName])
+                    var kty = context[Create.kty] ?? .rsa
+                    if context[protection] == .hsm, !kty.isHSM {
                         kty = KeyType(azName: kty.rawValue + "-HSM") ?? kty
                     }
                     request.keyType = kty
-                    request.size = try context.integer("size")
-                    request.curve = context.arguments.string("curve")
-                    request.operations = context.arguments.has("ops") ? context.arguments.strings("ops") : nil
-                    request.disabled = context.arguments.bool("disabled") ?? false
-                    request.expires = try context.date("expires")
-                    request.notBefore = try context.date("not-before")
-                    request.tags = context.tags()
+                    request.size = context[Create.size]
+                    request.curve = context[Create.curve]
+                    request.operations = context[operations]
+                    request.disabled = context[Create.disabled] ?? false
+                    request.expires = context[expires]
+                    request.notBefore = context[notBefore]
+                    request.tags = context[AzOptions.tags]
                     let (key, version) = try session.createKey(request)
                     return CommandOutput(AzPresenter(world: session.world).key(key, version))
                 }
             })
     }
 
+    /// The options of `az keyvault key import`.
+    enum Import {
+        static let pemFile = Option<String>("pem-file", help: "PEM file containing the key to be imported.")
+        static let pemPassword = Option<String?>(
+            "pem-password", help: "Password of PEM file (encrypted PEM is not supported here).", hidden: true)
+        static let disabled = Option<Bool?>(threeState: "disabled", help: "Import key in disabled state.")
+    }
+
     static var importKey: CommandSpec {
         CommandSpec(
             "import", abstract: "Import a private key (PEM, PKCS#8 or PKCS#1, unencrypted).", dialect: .az,
             options: [
-                {
-                    var o = name; o.isRequired = true; return o
-                }(),
-                {
-                    var o = vault; o.isRequired = true; return o
-                }(),
-                OptionSpec("pem-file", help: "PEM file containing the key to be imported.", required: true),
-                OptionSpec(
-                    "pem-password", help: "Password of PEM file (encrypted PEM is not supported here).",
-                    hidden: true),
-                OptionSpec(
-                    "protection", short: "p", help: "Specifies the type of key protection.",
-                    allowedValues: ["hsm", "software"]),
-                OptionSpec(
-                    "ops", arity: .multiple, help: "Space-separated list of permitted JSON web key operations.",
-                    allowedValues: Session.keyOperations),
-                OptionSpec("disabled", arity: .threeState, help: "Import key in disabled state."),
-                AzOptions.tags,
+                requiredName, requiredVault, Import.pemFile, Import.pemPassword, protection, operations,
+                Import.disabled, AzOptions.tags,
             ],
             handler: { context in
-                if context.arguments.has("pem-password") {
+                if context[Import.pemPassword] != nil {
                     throw CommandFailure(
                         "Encrypted PEM files are not supported; decrypt it first "
                             + "(openssl pkey -in key.pem -out plain.pem).", category: .usage)
                 }
-                let path = context.required("pem-file")
+                let path = context[Import.pemFile]
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw CommandFailure("Cannot read the PEM file '\(path)'.", category: .usage)
                 }
@@ -149,10 +165,9 @@ enum KeyCommands {
                 }
                 return try context.perform { session in
                     let (key, version) = try session.importKey(
-                        vaultName: context.required("vault-name"), name: context.required("name"),
-                        privateKeyDER: [UInt8](der), hsm: context.arguments.string("protection") == "hsm",
-                        operations: context.arguments.has("ops") ? context.arguments.strings("ops") : nil,
-                        disabled: context.arguments.bool("disabled") ?? false, tags: context.tags())
+                        vaultName: context[requiredVault], name: context[requiredName],
+                        privateKeyDER: [UInt8](der), hsm: context[protection] == .hsm, operations: context[operations],
+                        disabled: context[Import.disabled] ?? false, tags: context[AzOptions.tags])
                     return CommandOutput(AzPresenter(world: session.world).key(key, version))
                 }
             })
@@ -176,20 +191,16 @@ enum KeyCommands {
             })
     }
 
+    static let includeManaged = Option<Bool>(flag: "include-managed", help: "Include managed keys.")
+
     static var list: CommandSpec {
         CommandSpec(
             "list", abstract: "List keys in the specified vault.", dialect: .az,
-            options: [
-                {
-                    var o = vault; o.isRequired = true; return o
-                }(),
-                OptionSpec("maxresults", help: "Maximum number of results to return in a page."),
-                .flag("include-managed", help: "Include managed keys."),
-            ],
+            options: [requiredVault, maxResults, includeManaged],
             handler: { context in
                 try context.perform { session in
-                    let keys = try session.listKeys(vaultName: context.required("vault-name"))
-                    let limit = try context.integer("maxresults") ?? Int.max
+                    let keys = try session.listKeys(vaultName: context[requiredVault])
+                    let limit = context[maxResults] ?? Int.max
                     let presenter = AzPresenter(world: session.world)
                     return CommandOutput(
                         .array(keys.prefix(limit).map { presenter.keyListItem($0, $0.current, versioned: false) }))
@@ -200,15 +211,13 @@ enum KeyCommands {
     static var listVersions: CommandSpec {
         CommandSpec(
             "list-versions", abstract: "List the identifiers and properties of a key's versions.", dialect: .az,
-            options: [
-                name, vault, id, OptionSpec("maxresults", help: "Maximum number of results to return in a page."),
-            ],
+            options: keyOptions + [maxResults],
             handler: { context in
                 let reference = try reference(context, allowVersion: false)
                 return try context.perform { session in
                     let (key, _) = try session.showKey(
                         vaultName: reference.vaultName, name: reference.keyName, version: nil)
-                    let limit = try context.integer("maxresults") ?? Int.max
+                    let limit = context[maxResults] ?? Int.max
                     let presenter = AzPresenter(world: session.world)
                     return CommandOutput(
                         .array(key.versions.prefix(limit).map { presenter.keyListItem(key, $0, versioned: true) }))
@@ -216,18 +225,12 @@ enum KeyCommands {
             })
     }
 
+    static let enabled = Option<Bool?>(threeState: "enabled", help: "Enable the key.")
+
     static var setAttributes: CommandSpec {
         CommandSpec(
             "set-attributes", abstract: "Change specified attributes of a stored key.", dialect: .az,
-            options: idOptions + [
-                OptionSpec("enabled", arity: .threeState, help: "Enable the key."),
-                OptionSpec("expires", help: "Expiration UTC datetime (Y-m-d'T'H:M:S'Z')."),
-                OptionSpec("not-before", help: "Key not usable before the provided UTC datetime (Y-m-d'T'H:M:S'Z')."),
-                OptionSpec(
-                    "ops", arity: .multiple, help: "Space-separated list of permitted JSON web key operations.",
-                    allowedValues: Session.keyOperations),
-                AzOptions.tags,
-            ],
+            options: idOptions + [enabled, expires, notBefore, operations, AzOptions.tags],
             examples: [
                 "az keyvault key set-attributes --name <key-name> --vault-name <key-vault-name> --enabled false"
             ],
@@ -235,11 +238,11 @@ enum KeyCommands {
                 let reference = try reference(context)
                 return try context.perform { session in
                     var update = KeyAttributesUpdate()
-                    update.enabled = context.arguments.bool("enabled")
-                    update.expires = try context.date("expires")
-                    update.notBefore = try context.date("not-before")
-                    update.operations = context.arguments.has("ops") ? context.arguments.strings("ops") : nil
-                    update.tags = context.tags()
+                    update.enabled = context[enabled]
+                    update.expires = context[expires]
+                    update.notBefore = context[notBefore]
+                    update.operations = context[operations]
+                    update.tags = context[AzOptions.tags]
                     let (key, version) = try session.setKeyAttributes(
                         vaultName: reference.vaultName, name: reference.keyName, version: reference.version, update)
                     return CommandOutput(AzPresenter(world: session.world).key(key, version))
@@ -250,7 +253,7 @@ enum KeyCommands {
     static var rotate: CommandSpec {
         CommandSpec(
             "rotate", abstract: "Rotate the key based on the key policy by generating a new version of the key.",
-            dialect: .az, options: [name, vault, id],
+            dialect: .az, options: keyOptions,
             handler: { context in
                 let reference = try reference(context, allowVersion: false)
                 return try context.perform { session in
@@ -263,7 +266,7 @@ enum KeyCommands {
     static var delete: CommandSpec {
         CommandSpec(
             "delete", abstract: "Delete a key of any type from storage (soft delete: recoverable until purged).",
-            dialect: .az, options: [name, vault, id],
+            dialect: .az, options: keyOptions,
             examples: ["az keyvault key delete --name <key-name> --vault-name <key-vault-name>"],
             handler: { context in
                 let reference = try reference(context, allowVersion: false)
@@ -277,7 +280,7 @@ enum KeyCommands {
     static var recover: CommandSpec {
         CommandSpec(
             "recover", abstract: "Recover the deleted key to its latest version.", dialect: .az,
-            options: [name, vault, id],
+            options: keyOptions,
             examples: ["az keyvault key recover --name <key-name> --vault-name <key-vault-name>"],
             handler: { context in
                 let reference = try reference(context, allowVersion: false)
@@ -291,7 +294,7 @@ enum KeyCommands {
     static var purge: CommandSpec {
         CommandSpec(
             "purge", abstract: "Permanently delete the specified key. Refused while purge protection holds.",
-            dialect: .az, options: [name, vault, id],
+            dialect: .az, options: keyOptions,
             examples: ["az keyvault key purge --name <key-name> --vault-name <key-vault-name>"],
             handler: { context in
                 let reference = try reference(context, allowVersion: false)
@@ -305,16 +308,11 @@ enum KeyCommands {
     static var listDeleted: CommandSpec {
         CommandSpec(
             "list-deleted", abstract: "List the deleted keys in the specified vault.", dialect: .az,
-            options: [
-                {
-                    var o = vault; o.isRequired = true; return o
-                }(),
-                OptionSpec("maxresults", help: "Maximum number of results to return in a page."),
-            ],
+            options: [requiredVault, maxResults],
             examples: ["az keyvault key list-deleted --vault-name <key-vault-name>"],
             handler: { context in
                 try context.perform { session in
-                    let keys = try session.listDeletedKeys(vaultName: context.required("vault-name"))
+                    let keys = try session.listDeletedKeys(vaultName: context[requiredVault])
                     let presenter = AzPresenter(world: session.world)
                     return CommandOutput(.array(keys.map { presenter.keyListItem($0, $0.current, versioned: false) }))
                 }
@@ -324,7 +322,7 @@ enum KeyCommands {
     static var showDeleted: CommandSpec {
         CommandSpec(
             "show-deleted", abstract: "Get the public part of a deleted key.", dialect: .az,
-            options: [name, vault, id],
+            options: keyOptions,
             handler: { context in
                 let reference = try reference(context, allowVersion: false)
                 return try context.perform { session in
@@ -339,29 +337,32 @@ enum KeyCommands {
             })
     }
 
-    static let algorithm = OptionSpec(
-        "algorithm", short: "a", help: "Algorithm identifier.", required: true,
-        allowedValues: KeyEncryptionAlgorithm.allCases.map(\.rawValue))
+    static let algorithm = Option<KeyEncryptionAlgorithm>("algorithm", short: "a", help: "Algorithm identifier.")
+    static let dataType = Option<DataType?>("data-type", help: "The type of the original data.")
+    static let plaintextValue = Option<String>(
+        "value", help: "The value to be encrypted. Default data type is Base64 encoded string.")
+    static let ciphertextValue = Option<[UInt8]?>(
+        "value", help: "The value to be decrypted, base64 encoded.", transform: base64
+    ).required()
+
+    /// `--value` of `decrypt`: base64, as Key Vault's results are.
+    @Sendable static func base64(_ text: String) throws(ValueConversionError) -> [UInt8] {
+        guard let data = Data(base64Encoded: text) else { throw .invalid("base64") }
+        return [UInt8](data)
+    }
 
     static var encrypt: CommandSpec {
         CommandSpec(
             "encrypt",
             abstract: "Encrypt an arbitrary sequence of bytes using an encryption key that is stored in a key vault.",
             dialect: .az,
-            options: idOptions + [
-                algorithm,
-                OptionSpec(
-                    "value", help: "The value to be encrypted. Default data type is Base64 encoded string.",
-                    required: true),
-                OptionSpec(
-                    "data-type", help: "The type of the original data.",
-                    allowedValues: ["base64", "plaintext"]),
-            ],
+            options: idOptions + [algorithm, plaintextValue, dataType],
             handler: { context in
                 let reference = try reference(context)
-                let value = context.required("value")
+                let value = context[plaintextValue]
                 let plaintext: [UInt8]
-                if context.arguments.string("data-type") == "plaintext" {
+                // The text is base64 unless --data-type says otherwise, so it is checked here, not by the parser.
+                if context[dataType] == .plaintext {
                     plaintext = Array(value.utf8)
                 } else {
                     guard let data = Data(base64Encoded: value) else {
@@ -371,7 +372,7 @@ enum KeyCommands {
                     }
                     plaintext = [UInt8](data)
                 }
-                let algorithm = KeyEncryptionAlgorithm(rawValue: context.required("algorithm"))!
+                let algorithm = context[Self.algorithm]
                 return try context.perform { session in
                     let result = try session.encrypt(
                         vaultName: reference.vaultName, name: reference.keyName,
@@ -387,27 +388,19 @@ enum KeyCommands {
     static var decrypt: CommandSpec {
         CommandSpec(
             "decrypt", abstract: "Decrypt a single block of encrypted data.", dialect: .az,
-            options: idOptions + [
-                algorithm,
-                OptionSpec("value", help: "The value to be decrypted, base64 encoded.", required: true),
-                OptionSpec(
-                    "data-type", help: "The type of the original data.",
-                    allowedValues: ["base64", "plaintext"]),
-            ],
+            options: idOptions + [algorithm, ciphertextValue, dataType],
             handler: { context in
                 let reference = try reference(context)
-                guard let ciphertext = Data(base64Encoded: context.required("value")) else {
-                    throw CommandFailure("--value is not valid base64.", category: .usage)
-                }
-                let algorithm = KeyEncryptionAlgorithm(rawValue: context.required("algorithm"))!
+                let ciphertext = context[ciphertextValue]
+                let algorithm = context[Self.algorithm]
                 return try context.perform { session in
                     let result = try session.decrypt(
                         vaultName: reference.vaultName, name: reference.keyName,
                         version: reference.version, algorithm: algorithm,
-                        ciphertext: [UInt8](ciphertext))
+                        ciphertext: ciphertext)
                     let bytes = result.plaintext.withUnsafeBytes { Data($0) }
                     let text: String
-                    if context.arguments.string("data-type") == "plaintext" {
+                    if context[dataType] == .plaintext {
                         text = String(decoding: bytes, as: UTF8.self)
                     } else {
                         text = bytes.base64EncodedString()
@@ -420,13 +413,17 @@ enum KeyCommands {
             })
     }
 
+    static let policyValue = Option<String>(
+        "value",
+        help: "The rotation policy file definition as JSON, or a path to a file containing JSON policy definition.")
+
     static var rotationPolicy: CommandSpec {
         CommandSpec(
             "rotation-policy", abstract: "Manage key's rotation policy.", dialect: .az,
             subcommands: [
                 CommandSpec(
                     "show", abstract: "Get the rotation policy of a Key Vault key.", dialect: .az,
-                    options: [name, vault, id],
+                    options: keyOptions,
                     handler: { context in
                         let reference = try reference(context, allowVersion: false)
                         return try context.perform { session in
@@ -438,19 +435,13 @@ enum KeyCommands {
                     }),
                 CommandSpec(
                     "update", abstract: "Update the rotation policy of a Key Vault key.", dialect: .az,
-                    options: [
-                        name, vault, id,
-                        OptionSpec(
-                            "value",
-                            help: "The rotation policy file definition as JSON, or a path to a file "
-                                + "containing JSON policy definition.", required: true),
-                    ],
+                    options: keyOptions + [policyValue],
                     examples: [
                         "az keyvault key rotation-policy update --vault-name myvault --name mykey --value @rotation-policy.json"
                     ],
                     handler: { context in
                         let reference = try reference(context, allowVersion: false)
-                        let (actions, expiry) = try RotationPolicyParser.parse(context.required("value"))
+                        let (actions, expiry) = try RotationPolicyParser.parse(context[policyValue])
                         return try context.perform { session in
                             let (key, policy) = try session.updateRotationPolicy(
                                 vaultName: reference.vaultName, name: reference.keyName,

@@ -3,10 +3,21 @@ import JSON
 
 /// `az acr replication`: geo-replicas of a Premium registry, sharing its customer-managed key.
 enum AzReplicationCommands {
-    static let registry = OptionSpec(
+    static let registry = Option<String>(
         "registry", short: "r", valueName: "registry",
-        help: "The name of the container registry. It should be specified in lower case.",
-        required: true)
+        help: "The name of the container registry. It should be specified in lower case.")
+    static let replicationName = AzOptions.name("The name of the replication.")
+
+    /// The options of `az acr replication create`.
+    enum Create {
+        static let location = AzOptions.location.required()
+        static let name = AzOptions.optionalName("The name of the replication. Default to the location name.")
+        static let regionEndpointEnabled = Option<Bool?>(
+            threeState: "region-endpoint-enabled", help: "Allow routing to this replication (default true).")
+        static let globalEndpointRouting = Option<Bool?>(
+            threeState: "global-endpoint-routing", help: "Deprecated name of --region-endpoint-enabled.", hidden: true)
+        static let zoneRedundancy = Option<AzAcrCommands.ZoneRedundancy?>("zone-redundancy", help: "Zone redundancy.")
+    }
 
     static var spec: CommandSpec {
         CommandSpec(
@@ -18,33 +29,19 @@ enum AzReplicationCommands {
         CommandSpec(
             "create", abstract: "Create a replicated region for an Azure Container Registry.", dialect: .az,
             options: [
-                registry,
-                {
-                    var o = AzOptions.location; o.isRequired = true; return o
-                }(),
-                AzOptions.name("The name of the replication. Default to the location name.", required: false),
-                AzOptions.resourceGroup,
-                OptionSpec(
-                    "region-endpoint-enabled", arity: .threeState,
-                    help: "Allow routing to this replication (default true)."),
-                OptionSpec(
-                    "global-endpoint-routing", arity: .threeState,
-                    help: "Deprecated name of --region-endpoint-enabled.", hidden: true),
-                OptionSpec("zone-redundancy", help: "Zone redundancy.", allowedValues: ["Enabled", "Disabled"]),
-                AzOptions.tags,
+                registry, Create.location, Create.name, AzOptions.resourceGroup, Create.regionEndpointEnabled,
+                Create.globalEndpointRouting, Create.zoneRedundancy, AzOptions.tags,
             ],
             examples: ["az acr replication create --registry myregistry --location eastus"],
             handler: { context in
                 try context.perform { session in
-                    let name = context.required("registry")
-                    let group = context.arguments.string("resource-group")
+                    let name = context[Self.registry]
                     let replication = try session.createReplication(
-                        registryName: name, resourceGroup: group, location: context.required("location"),
-                        name: context.arguments.string("name"),
-                        regionEndpointEnabled: context.arguments.bool("region-endpoint-enabled")
-                            ?? context.arguments.bool("global-endpoint-routing") ?? true,
-                        zoneRedundancy: context.arguments.string("zone-redundancy") == "Enabled",
-                        tags: context.tags())
+                        registryName: name, resourceGroup: context[AzOptions.resourceGroup],
+                        location: context[Create.location], name: context[Create.name],
+                        regionEndpointEnabled: context[Create.regionEndpointEnabled]
+                            ?? context[Create.globalEndpointRouting] ?? true,
+                        zoneRedundancy: context[Create.zoneRedundancy] == .enabled, tags: context[AzOptions.tags])
                     let registry = try session.requireRegistry(name)
                     let status = try session.replicationStatus(of: registry)
                     return CommandOutput(
@@ -61,8 +58,7 @@ enum AzReplicationCommands {
             handler: { context in
                 try context.perform { session in
                     let registry = try session.requireRegistry(
-                        context.required("registry"),
-                        resourceGroup: context.arguments.string("resource-group"))
+                        context[Self.registry], resourceGroup: context[AzOptions.resourceGroup])
                     let status = try registry.replications.isEmpty ? nil : session.replicationStatus(of: registry)
                     let presenter = AzPresenter(world: session.world)
                     return CommandOutput(
@@ -77,14 +73,13 @@ enum AzReplicationCommands {
     static var show: CommandSpec {
         CommandSpec(
             "show", abstract: "Get the details of a replicated region.", dialect: .az,
-            options: [registry, AzOptions.name("The name of the replication."), AzOptions.resourceGroup],
+            options: [registry, replicationName, AzOptions.resourceGroup],
             handler: { context in
                 try context.perform { session in
-                    let group = context.arguments.string("resource-group")
                     let replication = try session.showReplication(
-                        registryName: context.required("registry"), resourceGroup: group,
-                        name: context.required("name"))
-                    let registry = try session.requireRegistry(context.required("registry"))
+                        registryName: context[Self.registry], resourceGroup: context[AzOptions.resourceGroup],
+                        name: context[replicationName])
+                    let registry = try session.requireRegistry(context[Self.registry])
                     return CommandOutput(
                         AzPresenter(world: session.world).replication(
                             replication, of: registry, status: try session.replicationStatus(of: registry)))
@@ -95,16 +90,12 @@ enum AzReplicationCommands {
     static var delete: CommandSpec {
         CommandSpec(
             "delete", abstract: "Delete a replicated region from an Azure Container Registry.", dialect: .az,
-            options: [
-                registry, AzOptions.name("The name of the replication."), AzOptions.resourceGroup,
-                AzOptions.yes,
-            ],
+            options: [registry, replicationName, AzOptions.resourceGroup, AzOptions.yes],
             handler: { context in
                 try context.perform { session in
                     try session.deleteReplication(
-                        registryName: context.required("registry"),
-                        resourceGroup: context.arguments.string("resource-group"),
-                        name: context.required("name"))
+                        registryName: context[Self.registry], resourceGroup: context[AzOptions.resourceGroup],
+                        name: context[replicationName])
                 }
                 return .empty
             })
