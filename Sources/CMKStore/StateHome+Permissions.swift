@@ -7,10 +7,12 @@ import Darwin
 /// Everything of a state home is its owner's only: folders 0700, files 0600, whatever the umask and whatever mode a
 /// folder had before acrcmk used it.
 ///
-/// Files acrcmk creates itself (key files, sealed objects, temporary files) are created owner-only. SQLite creates
-/// its databases 0644 minus the umask and gives a database's `-wal` and `-shm` files the database's own mode, so
-/// each database file is created 0600 before SQLite opens it. Existing folders and database files looser than that
-/// (a folder made by hand, a home written by an earlier acrcmk) are tightened when the home is opened.
+/// Files acrcmk creates itself (key files, sealed objects, temporary files, notes) are created owner-only. SQLite
+/// creates its databases 0644 minus the umask and gives a database's `-wal` and `-shm` files the database's own mode,
+/// so each database file is created 0600 before SQLite opens it. Existing folders, and files directly in `control/`
+/// and `registry/`, looser than that (a folder made by hand, a home written by an earlier acrcmk) are tightened when
+/// the home is opened; key files are not, they are refused when loose (`InstallationKeyFile`), since someone may
+/// have copied them.
 extension StateHome {
     /// The mode of every file a home creates.
     static let ownerOnlyFileMode: mode_t = 0o600
@@ -38,10 +40,19 @@ extension StateHome {
         try restrictToOwner(path)
     }
 
-    /// Creates the database file at `path` owner-only when it is missing, and tightens it and its `-wal`, `-shm`
-    /// and `-journal` files when they exist with a looser mode; SQLite then creates the others with the same mode.
+    /// Makes every entry directly in `folder` owner-only (the databases, their `-wal` and `-shm` files, notes).
     ///
-    /// - Throws: `StateHomeError` (`.notOwnerOnly`, `.notWritable`).
+    /// - Throws: `StateHomeError` (`.notOwnerOnly`) when a mode cannot be changed.
+    static func restrictContents(of folder: String) throws {
+        for name in (try? FileDescriptorIO.entries(of: folder)) ?? [] {
+            try restrictToOwner(folder + "/" + name)
+        }
+    }
+
+    /// Creates the database file at `path` owner-only when it is missing; SQLite then creates its `-wal` and `-shm`
+    /// files with the same mode.
+    ///
+    /// - Throws: `StateHomeError` (`.notWritable`).
     static func prepareDatabaseFile(_ path: String) throws {
         do {
             let descriptor = try FileDescriptorIO.open(path, flags: O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK,
@@ -52,9 +63,6 @@ extension StateHome {
             let reason = error.errorNumber.map { String(cString: strerror($0)) } ?? "\(error.code)"
             throw StateHomeError(code: .notWritable, path: path, reason: "cannot create the database file: \(reason)")
         } catch is BlobStoreError {}
-        for suffix in ["", "-wal", "-shm", "-journal"] {
-            try restrictToOwner(path + suffix)
-        }
     }
 
     /// Clears the group and other bits of `path`, without following a symbolic link; the owner's bits are kept,

@@ -80,6 +80,8 @@ public final class StateHome {
         _ = try? blobs.removeStaleTemporaryFiles()
         try prepareDatabaseFile(layout.controlDatabase)
         try prepareDatabaseFile(layout.contentIndexDatabase)
+        try restrictContents(of: layout.control)
+        try restrictContents(of: layout.registry)
         let connection = try SQLiteConnection(path: layout.controlDatabase, busyTimeout: busyTimeout)
         let store = try SQLiteStateStore(connection: connection, layout: layout, platformKey: platformKey,
                                          vaultMasterKey: vaultMasterKey, wallClock: wallClock)
