@@ -44,7 +44,8 @@ final class OutputFile {
         }
         let random = String(UInt64.random(in: .min ... .max), radix: 16)
         let tag = claim?.token ?? "\(getpid())"
-        temporaryPath = (directory == "/" ? "" : directory) + "/.\(name)\(PartialFileOwner.outputMarker)\(tag)-\(random)"
+        temporaryPath = (directory == "/" ? "" : directory)
+            + "/.\(name)\(PartialFileOwner.outputMarker)\(tag)-\(random)"
         do {
             // Owner-only while it holds partial plaintext; the usual mode is applied when it is complete.
             descriptor = try FileDescriptorIO.open(temporaryPath, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600,

@@ -10,8 +10,8 @@ import Foundation
 /// the latter and never the former.
 ///
 /// Every partial file acrcmk writes — a push's temporary object in `blobs/tmp/`, a pull's plaintext
-/// `.<name>.acrcmk-partial-…` beside its destination, an export's staging folder `<name>.acrcmk-partial-…` — carries
-/// in its name the token of a *claim*: a lock file `blobs/writers/<token>.lock` that the writing process holds
+/// `.<name>.acrcmk-partial-…` beside its destination, an export's staging folder `<name>.acrcmk-partial-…` —
+/// carries in its name the token of a *claim*: a lock file `blobs/writers/<token>.lock` that the writing process holds
 /// locked (`flock`, exclusive) from before the first file of the claim is created until the last one is committed
 /// or discarded, and that lists, before anything is created there, each folder outside the home the claim writes
 /// in. The kernel drops the lock when the process ends, however it ends (kill -9 included). So a sweep knows:
@@ -77,7 +77,9 @@ final class PartialFileOwner: @unchecked Sendable {
                     var bytes = Array(absolute.utf8)
                     bytes.append(0)
                     do {
-                        try bytes.withUnsafeBytes { try FileDescriptorIO.writeAll(claim.descriptor, $0, path: claim.path) }
+                        try bytes.withUnsafeBytes {
+                            try FileDescriptorIO.writeAll(claim.descriptor, $0, path: claim.path)
+                        }
                     } catch {
                         if current == nil { end(claim) }  // Made just now, for nothing.
                         throw error

@@ -42,7 +42,8 @@ final class StagedImageLayout: ImageLayoutDestination {
                 + "record its staging folder (\(error.description)).")
         }
         let tag = claim?.token ?? "\(getpid())"
-        staging = trimmed + PartialFileOwner.outputMarker + "\(tag)-\(String(UInt64.random(in: .min ... .max), radix: 16))"
+        let random = String(UInt64.random(in: .min ... .max), radix: 16)
+        staging = trimmed + PartialFileOwner.outputMarker + "\(tag)-\(random)"
         let fileManager = FileManager.default
         do {
             try fileManager.createDirectory(atPath: staging + "/blobs/sha256", withIntermediateDirectories: true)

@@ -59,7 +59,8 @@ struct GlobalSettingsTests {
     }
 
     @Test func homeResolutionOrder() {
-        #expect(Self.run(["clock", "show"], environment: ["HOME": "/users/me", "ACRCMK_HOME": "/srv/h"]).opened == ["/srv/h"])
+        #expect(Self.run(["clock", "show"], environment: ["HOME": "/users/me", "ACRCMK_HOME": "/srv/h"]).opened
+                    == ["/srv/h"])
         #expect(Self.run(["clock", "show"], environment: ["HOME": "/users/me"]).opened == ["/users/me/.acrcmk"])
     }
 

@@ -51,7 +51,8 @@ struct DiskFullTests {
         #expect(try tool.az("acr", "show", "-n", "fulldisk1", "--query", "name", "-o", "tsv") == "fulldisk1")
         #expect(try tool.az("group", "list", "--query", "length(@)") == "1")
         // Writing does: a clear error, non-zero, nothing changed.
-        for arguments in [["az", "group", "create", "-n", "rg2", "-l", "eastus"], ["push", "fulldisk1", "repo:v2", input],
+        for arguments in [["az", "group", "create", "-n", "rg2", "-l", "eastus"],
+                          ["push", "fulldisk1", "repo:v2", input],
                           ["pull", "fulldisk1", "repo:v1", directory.file("out.bin")]] {
             let result = try tool.run(arguments)
             #expect(result.status == 1, "\(arguments)")
