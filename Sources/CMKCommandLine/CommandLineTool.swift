@@ -52,7 +52,12 @@ public struct CommandLineTool: Sendable {
         }
 
         let command = invocation.command
-        let settings = GlobalSettings(invocation.global, environment: environment)
+        let settings: GlobalSettings
+        do {
+            settings = try GlobalSettings(invocation.global, environment: environment)
+        } catch {
+            return report(error, path: invocation.path)
+        }
         var query: JMESPathExpression?
         if let text = settings.queryText {
             do {

@@ -3,23 +3,28 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+public import CMKCore
 
 /// A content-addressed directory of files named by lowercase hex ids (e.g. SHA-256 hex digests).
 ///
 /// A blob lives at `<root>/<first 2 hex>/<id>`. Writers fill a private temporary file in
 /// `<root>/tmp` (created with `O_EXCL`, mode 0600), fsync it, rename it into place and fsync the
 /// directory, so a blob that is visible is complete and durable, and a crash leaves at worst a
-/// temporary file that ``removeStaleTemporaryFiles()`` sweeps away. Ids are validated before any
+/// temporary file that ``removeStaleTemporaryFiles()`` sweeps away once its writer is gone (each writer holds a
+/// lock in `<root>/writers` while it writes: `PartialFileOwner`). Ids are validated before any
 /// path is built from them: only 1 to 128 characters of `[0-9a-f]` are accepted.
 public struct BlobDirectory: Sendable {
     /// The directory holding the blobs (without a trailing slash).
     public let root: String
 
-    /// Temporary files older than this are stale even if their writer's process id is alive again
-    /// (process ids are reused).
-    public static let temporaryFileMaximumAge: Duration = .seconds(24 * 60 * 60)
+    /// This process's claim on partial files, and the sweeps of dead writers' ones; shared by every copy.
+    let writers: PartialFileOwner
 
-    private var temporaryDirectory: String { root + "/tmp" }
+    /// Where writers keep their temporary files.
+    var temporaryDirectory: String { root + "/tmp" }
+
+    /// Where the lock files of writers live.
+    var writersDirectory: String { root + "/writers" }
 
     /// Opens the blob directory at `root`, creating it (mode 0700, with missing parents) and its `tmp` folder.
     ///
@@ -32,6 +37,7 @@ public struct BlobDirectory: Sendable {
             trimmed.removeLast()
         }
         self.root = trimmed
+        writers = PartialFileOwner(directory: trimmed + "/writers")
         try BlobDirectory.makeDirectoryWithParents(trimmed)
         if try FileDescriptorIO.makeDirectory(temporaryDirectory, mode: 0o700) {
             try FileDescriptorIO.syncDirectory(trimmed)
@@ -52,7 +58,10 @@ public struct BlobDirectory: Sendable {
     ///
     /// - Throws: `BlobStoreError` when the temporary file cannot be created.
     public func makeWriter() throws -> BlobWriter {
-        try BlobWriter(directory: self, temporaryPath: temporaryDirectory + "/" + BlobDirectory.newTemporaryName())
+        let claim = try writers.claim(recording: nil)
+        let random = String(UInt64.random(in: .min ... .max), radix: 16)
+        return try BlobWriter(directory: self, temporaryPath: temporaryDirectory + "/\(claim.token)-\(random).partial",
+                              claim: claim)
     }
 
     /// Opens a committed blob for reading.
@@ -63,13 +72,12 @@ public struct BlobDirectory: Sendable {
         try BlobReader(path: validatedPath(for: id, operation: "open for reading"))
     }
 
-    /// True when a committed blob with this id exists; false for invalid ids.
+    /// True when a committed blob with this id exists: a regular file, not a link to one; false for invalid ids.
     public func exists(id: String) -> Bool {
         guard BlobDirectory.isValidID(id) else {
             return false
         }
-        var info = stat()
-        return stat(path(for: id), &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        return BlobDirectory.isRegularFile(path(for: id))
     }
 
     /// The size in bytes of a committed blob.
@@ -94,7 +102,8 @@ public struct BlobDirectory: Sendable {
         try FileDescriptorIO.syncDirectory(prefixDirectory(for: id))
     }
 
-    /// Every committed blob id, sorted; temporary files and stray names are not listed.
+    /// Every committed blob id, sorted; temporary files, stray names and whatever is not a regular file (a FIFO or
+    /// a folder no writer made) are not listed.
     ///
     /// - Throws: `BlobStoreError` when a directory cannot be read.
     public func allIDs() throws -> [String] {
@@ -107,44 +116,34 @@ public struct BlobDirectory: Sendable {
                 continue
             }
             for name in try FileDescriptorIO.entries(of: folder)
-            where BlobDirectory.isValidID(name) && name.utf8.prefix(2).elementsEqual(prefix.utf8) {
+            where BlobDirectory.isValidID(name) && name.utf8.prefix(2).elementsEqual(prefix.utf8)
+                && BlobDirectory.isRegularFile(folder + "/" + name) {
                 ids.append(name)
             }
         }
         return ids.sorted()
     }
 
-    /// Removes temporary files left by writers that can no longer finish.
+    /// Removes temporary files left by writers that can no longer finish, and the partial output files (a pull's
+    /// plaintext, an export's staging folder) that dead writers recorded (`PartialFileOwner`).
     ///
-    /// A temporary file is stale when the process that created it is gone, when its name is not
-    /// one a writer makes, or when it is older than ``temporaryFileMaximumAge``. Files of live
-    /// writers (in this or another process) are kept.
+    /// A temporary file is stale when the lock its writer held while writing is free (the process is gone,
+    /// however it ended) or was released, or when its name is not one a writer makes. Files of live writers (in
+    /// this or another process) are kept, however old.
     ///
     /// - Returns: How many files were removed.
-    /// - Throws: `BlobStoreError` when the folder cannot be read or a file cannot be removed.
+    /// - Throws: `BlobStoreError` when the folder cannot be read.
     public func removeStaleTemporaryFiles() throws -> Int {
-        var removed = 0
-        let now = time(nil)
-        for name in try FileDescriptorIO.entries(of: temporaryDirectory) {
-            let path = temporaryDirectory + "/" + name
-            guard let info = try FileDescriptorIO.status(path, operation: "stat") else {
-                continue  // Its writer committed or aborted meanwhile.
-            }
-            let age = Int64(now) - Int64(info.st_mtim_seconds)
-            let tooOld = age > BlobDirectory.temporaryFileMaximumAge.components.seconds
-            guard tooOld || !BlobDirectory.writerIsAlive(temporaryName: name) else {
-                continue
-            }
-            if unlink(path) == 0 {
-                removed += 1
-            } else if errno != ENOENT {
-                throw BlobStoreError.fromErrno("remove stale temporary file", path: path)
-            }
-        }
-        if removed > 0 {
+        let sweep = try writers.sweep(temporaryDirectory: temporaryDirectory)
+        if sweep.removed.contains(where: { $0.hasPrefix(temporaryDirectory + "/") }) {
             try FileDescriptorIO.syncDirectory(temporaryDirectory)
         }
-        return removed
+        return sweep.removed.count
+    }
+
+    /// Everything the sweeps of this blob directory removed (or could not remove) so far, in this process.
+    public var partialFilesSwept: PartialFileSweep {
+        writers.sweepSoFar
     }
 
     /// The file path a blob id maps to.
@@ -166,22 +165,9 @@ public struct BlobDirectory: Sendable {
         return path(for: id)
     }
 
-    /// Temporary names are `<pid>-<random hex>.partial`, so a sweeper can tell whose they are.
-    private static func newTemporaryName() -> String {
-        let random = String(UInt64.random(in: .min ... .max), radix: 16)
-        return "\(getpid())-\(random).partial"
-    }
-
-    private static func writerIsAlive(temporaryName name: String) -> Bool {
-        guard name.hasSuffix(".partial"), let dash = name.firstIndex(of: "-"),
-              let pid = Int32(name[..<dash]), pid > 0 else {
-            return false
-        }
-        if pid == getpid() {
-            return true
-        }
-        // EPERM means the process exists but belongs to someone else: still alive.
-        return kill(pid, 0) == 0 || errno == EPERM
+    private static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     private static func makeDirectoryWithParents(_ path: String) throws {
@@ -192,16 +178,5 @@ public struct BlobDirectory: Sendable {
             try makeDirectoryWithParents(String(path[..<slash]))
         }
         try FileDescriptorIO.makeDirectory(path, mode: 0o700)
-    }
-}
-
-extension stat {
-    /// Modification time in whole seconds, spelled the same on Linux and Darwin.
-    fileprivate var st_mtim_seconds: Int {
-        #if canImport(Glibc)
-        return Int(st_mtim.tv_sec)
-        #else
-        return Int(st_mtimespec.tv_sec)
-        #endif
     }
 }

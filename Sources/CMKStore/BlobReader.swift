@@ -12,14 +12,9 @@ public final class BlobReader {
     private let path: String
     private let descriptor: Int32
 
+    /// - Throws: `BlobStoreError` (`.notARegularFile` for a FIFO, folder or link in the blob's place).
     init(path: String) throws {
-        let descriptor = try FileDescriptorIO.open(path, flags: O_RDONLY, operation: "open for reading")
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            let error = BlobStoreError.fromErrno("stat", path: path)
-            FileDescriptorIO.systemClose(descriptor)
-            throw error
-        }
+        let (descriptor, info) = try FileDescriptorIO.openRegularFile(path, operation: "open for reading")
         self.path = path
         self.descriptor = descriptor
         self.size = Int64(info.st_size)

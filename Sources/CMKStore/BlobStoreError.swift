@@ -16,6 +16,8 @@ public struct BlobStoreError: Error, CustomStringConvertible, Sendable {
         case writerClosed
         /// A system call failed; `errorNumber` says why.
         case system
+        /// The path is a FIFO, a folder, a device, a socket or a symbolic link where a regular file belongs.
+        case notARegularFile
     }
 
     /// The kind of failure.
@@ -26,13 +28,26 @@ public struct BlobStoreError: Error, CustomStringConvertible, Sendable {
     public let path: String
     /// The `errno` value, when a system call failed.
     public let errorNumber: Int32?
+    /// For `notARegularFile`, what is there instead (the `S_IFMT` bits of its mode), when known.
+    public let fileType: mode_t?
 
     /// Creates an error from its parts.
-    public init(code: Code, operation: String, path: String, errorNumber: Int32? = nil) {
+    public init(code: Code, operation: String, path: String, errorNumber: Int32? = nil, fileType: mode_t? = nil) {
         self.code = code
         self.operation = operation
         self.path = path
         self.errorNumber = errorNumber
+        self.fileType = fileType
+    }
+
+    /// True when the file system is full (or the user's quota used up).
+    public var isDiskFull: Bool {
+        errorNumber.map(SQLiteError.isDiskFull(errorNumber:)) == true
+    }
+
+    /// "a FIFO", "a folder", ...: what is at the path instead of a regular file.
+    public var fileTypeDescription: String {
+        fileType.map(FileDescriptorIO.describe(fileType:)) ?? "not a regular file"
     }
 
     public var description: String {
@@ -46,7 +61,13 @@ public struct BlobStoreError: Error, CustomStringConvertible, Sendable {
             return "blob writer misuse: \(operation) after the writer was committed or aborted (temp file '\(path)')"
         case .system:
             let reason = errorNumber.map { "\(String(cString: strerror($0))) (errno \($0))" } ?? "unknown error"
+            guard !isDiskFull else {
+                return "disk full: \(operation) '\(path)' failed: \(reason); free some space on its disk and run the "
+                    + "command again"
+            }
             return "blob store error: \(operation) '\(path)' failed: \(reason)"
+        case .notARegularFile:
+            return "blob store error: \(operation) '\(path)' refused: it is \(fileTypeDescription), not a regular file"
         }
     }
 

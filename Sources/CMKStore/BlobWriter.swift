@@ -3,11 +3,14 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CMKCore
 
 /// Writes one new blob into a ``BlobDirectory``: a temporary file that becomes visible only on commit.
 ///
 /// A writer released without ``commit(id:)`` removes its temporary file, so an error thrown while
-/// streaming leaves nothing behind. Belongs to one thread at a time.
+/// streaming leaves nothing behind; so does an interrupt (SIGINT, SIGTERM, SIGHUP: `InterruptCleanup`). While it
+/// writes, it holds its process's claim (`PartialFileOwner`), by which a later sweep knows that a file left by a
+/// killed process is stale. Belongs to one thread at a time.
 public final class BlobWriter {
     private enum State {
         case open
@@ -19,15 +22,25 @@ public final class BlobWriter {
     private let temporaryPath: String
     private var descriptor: Int32
     private var state = State.open
+    private let claim: PartialFileClaim
+    private var cleanupToken: Int?
 
     /// The number of bytes written so far.
     public private(set) var bytesWritten: Int64 = 0
 
-    init(directory: BlobDirectory, temporaryPath: String) throws {
+    /// Creates the temporary file.
+    ///
+    /// - Parameters:
+    ///   - temporaryPath: Its path, named with `claim`'s token.
+    ///   - claim: The hold on the process's claim, released when the blob is committed or aborted.
+    init(directory: BlobDirectory, temporaryPath: String, claim: PartialFileClaim) throws {
         self.directory = directory
         self.temporaryPath = temporaryPath
+        self.claim = claim
         self.descriptor = try FileDescriptorIO.open(
             temporaryPath, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600, operation: "create temporary file")
+        let path = temporaryPath
+        cleanupToken = InterruptCleanup.shared.register { unlink(path) }
     }
 
     deinit {
@@ -82,6 +95,7 @@ public final class BlobWriter {
             throw BlobStoreError.fromErrno("rename into place as '\(finalPath)' from", path: temporaryPath)
         }
         state = .committed
+        endHold()
         try FileDescriptorIO.syncDirectory(folder)
     }
 
@@ -96,6 +110,14 @@ public final class BlobWriter {
             descriptor = -1
         }
         _ = unlink(temporaryPath)
+        endHold()
+    }
+
+    /// The temporary file is gone (renamed or deleted): no interrupt needs to remove it, no claim to protect it.
+    private func endHold() {
+        cleanupToken.map(InterruptCleanup.shared.unregister)
+        cleanupToken = nil
+        claim.release()
     }
 
     /// The temporary file's path, for diagnostics and tests.

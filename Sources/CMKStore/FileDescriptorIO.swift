@@ -21,6 +21,48 @@ enum FileDescriptorIO {
         }
     }
 
+    /// Opens an existing regular file for reading, refusing anything else without waiting on it.
+    ///
+    /// `O_NONBLOCK` keeps a FIFO from blocking the open until a writer comes, `O_NOFOLLOW` refuses a symbolic link,
+    /// and the file's type is checked on the open descriptor, so what is read is the regular file that was opened.
+    ///
+    /// - Returns: The descriptor and the file's status.
+    /// - Throws: `BlobStoreError` (`.notFound`, `.notARegularFile`, `.system`).
+    static func openRegularFile(_ path: String, operation: String) throws -> (descriptor: Int32, status: stat) {
+        let descriptor: Int32
+        do {
+            descriptor = try open(path, flags: O_RDONLY | O_NONBLOCK | O_NOFOLLOW, operation: operation)
+        } catch let error as BlobStoreError where error.errorNumber == ELOOP {
+            throw BlobStoreError(code: .notARegularFile, operation: operation, path: path, fileType: S_IFLNK)
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let error = BlobStoreError.fromErrno("stat", path: path)
+            systemClose(descriptor)
+            throw error
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            systemClose(descriptor)
+            throw BlobStoreError(code: .notARegularFile, operation: operation, path: path,
+                                 fileType: info.st_mode & S_IFMT)
+        }
+        return (descriptor, info)
+    }
+
+    /// "a FIFO", "a folder", "a character device"...: a file type (the `S_IFMT` bits of a mode) in words.
+    static func describe(fileType: mode_t) -> String {
+        switch fileType {
+        case S_IFREG: return "a regular file"
+        case S_IFIFO: return "a FIFO"
+        case S_IFDIR: return "a folder"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        case S_IFLNK: return "a symbolic link"
+        default: return "not a regular file"
+        }
+    }
+
     /// Writes all of `bytes`, looping on short writes and EINTR.
     static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
         var offset = 0

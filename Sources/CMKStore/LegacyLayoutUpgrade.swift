@@ -39,8 +39,7 @@ enum LegacyLayoutUpgrade {
         guard flock(lock, LOCK_EX) == 0 else { throw failure(layout, "cannot lock \(lockPath): \(errorText())") }
         // Another process may have finished the move while this one waited for the lock.
         guard hasLegacyParts(layout) else { return }
-        let pending = moves(layout).filter { exists($0.from) }
-        if let clash = pending.first(where: { exists($0.to) }) {
+        if let clash = moves(layout).first(where: { exists($0.from) && exists($0.to) }) {
             throw StateHomeError(code: .layoutConflict, path: layout.root,
                                  reason: "both \(clash.from) and \(clash.to) exist")
         }
@@ -50,7 +49,8 @@ enum LegacyLayoutUpgrade {
             }
         }
         try foldWriteAheadLog(layout)
-        for move in pending {
+        // Listed after folding: the fold removes the database's -wal and -shm files when it closes.
+        for move in moves(layout) where exists(move.from) {
             guard rename(move.from, move.to) == 0 else {
                 throw failure(layout, "cannot move \(move.from) to \(move.to): \(errorText())")
             }
@@ -67,6 +67,7 @@ enum LegacyLayoutUpgrade {
         let path = layout.root + "/" + StateHome.Layout.controlDatabaseName
         guard exists(path) else { return }
         let connection = try SQLiteConnection(path: path)
+        try connection.keepWriteAheadLog(false)
         try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }
 

@@ -11,9 +11,19 @@ import Foundation
 ///
 /// Reads go through `FileDescriptorIO` like the blob files; every output is written under a temporary name, flushed
 /// and renamed into place only when complete (`OutputFile`, `StagedImageLayout`), so a failed or interrupted pull
-/// leaves nothing behind.
+/// leaves nothing behind. Once bound to a state home (`recordPartialOutputs(in:)`), the folders of those temporary
+/// names are recorded there, so that even a pull killed outright (kill -9) leaves nothing the next command on that
+/// home does not remove.
 public struct LocalFileSystem: LocalContentFiles {
+    private let binding = HomeBinding()
+
     public init() {}
+
+    /// Records this file system's partial outputs in `home` from now on (`PartialFileOwner`); the first home a
+    /// process binds is kept, since a command works on one home (a drill's scratch copy is opened after it).
+    public func recordPartialOutputs(in home: StateHome) {
+        binding.bind(home.blobs.writers)
+    }
 
     public func entry(at path: String) -> LocalEntry {
         var info = stat()
@@ -32,11 +42,27 @@ public struct LocalFileSystem: LocalContentFiles {
     }
 
     public func createFile(at path: String) throws -> any ContentWriter {
-        try OutputFile(destination: path)
+        try OutputFile(destination: path, owner: binding.owner)
     }
 
     public func createImageLayout(at path: String) throws -> any ImageLayoutDestination {
-        try StagedImageLayout(destination: path)
+        try StagedImageLayout(destination: path, owner: binding.owner)
+    }
+}
+
+/// The state home a `LocalFileSystem` records its partial outputs in, set once.
+private final class HomeBinding: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bound: PartialFileOwner?
+
+    var owner: PartialFileOwner? {
+        lock.withLock { bound }
+    }
+
+    func bind(_ owner: PartialFileOwner) {
+        lock.withLock {
+            if bound == nil { bound = owner }
+        }
     }
 }
 

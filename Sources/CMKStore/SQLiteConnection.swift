@@ -39,7 +39,8 @@ public final class SQLiteConnection {
             sqlite3_close_v2(opened)
             throw SQLiteError(
                 extendedResultCode: error.extendedResultCode,
-                message: "cannot open database '\(path)': \(error.message)", sql: nil)
+                message: "cannot open database '\(path)': \(error.message)", sql: nil,
+                systemErrorNumber: error.systemErrorNumber)
         }
         self.handle = opened
         self.path = path
@@ -64,7 +65,7 @@ public final class SQLiteConnection {
             var error = SQLiteError.current(handle, code: code, sql: sql)
             if let message {
                 error = SQLiteError(extendedResultCode: error.extendedResultCode, message: String(cString: message),
-                                    sql: sql)
+                                    sql: sql, systemErrorNumber: error.systemErrorNumber)
             }
             throw error
         }
@@ -232,6 +233,30 @@ public final class SQLiteConnection {
         }
         try execute("PRAGMA \(schema).synchronous = FULL")
         try execute("PRAGMA \(schema).secure_delete = ON")
+        try keepWriteAheadLog(true, schema: schema)
+        try execute("PRAGMA \(schema).journal_size_limit = \(Self.journalSizeLimit)")
+    }
+
+    /// The size a `-wal` file is cut back to after SQLite restarts it; with the log kept (`keepWriteAheadLog`), a
+    /// limit also makes the last connection empty the log when it closes, so the next one has nothing to replay.
+    static let journalSizeLimit = 4 * 1024 * 1024
+
+    /// Whether the database's `-wal` and `-shm` files stay when the last connection closes (SQLite's persistent
+    /// WAL mode; they are deleted by default).
+    ///
+    /// Kept, the `-shm` file keeps the space SQLite allocated for it, so a later connection can read the database
+    /// even when the disk has filled up meanwhile: otherwise the first connection of each command must create and
+    /// size it again, and on a full disk even reading fails. Every connection keeps them; the `-wal` file is emptied
+    /// when the last connection closes (see `journalSizeLimit`).
+    ///
+    /// - Parameter schema: `main`, or the name an attached database was given.
+    /// - Throws: `SQLiteError` when SQLite refuses the setting.
+    public func keepWriteAheadLog(_ keep: Bool, schema: String = "main") throws {
+        var value: Int32 = keep ? 1 : 0
+        let code = sqlite3_file_control(handle, schema, SQLITE_FCNTL_PERSIST_WAL, &value)
+        guard code == SQLITE_OK else {
+            throw SQLiteError.current(handle, code: code, sql: nil)
+        }
     }
 
     private func configure(busyTimeout: Duration) throws {
@@ -248,6 +273,8 @@ public final class SQLiteConnection {
                 message: "database '\(path)' refused WAL journal mode (is it on a network file system or read-only?)",
                 sql: "PRAGMA journal_mode=WAL")
         }
+        try keepWriteAheadLog(true)
+        try execute("PRAGMA journal_size_limit = \(Self.journalSizeLimit)")
         try execute("PRAGMA foreign_keys = ON")
         try execute("PRAGMA synchronous = FULL")
         // Deleted rows are zeroed rather than left in free pages: a dropped or replaced row must not stay readable.

@@ -186,6 +186,10 @@ public final class SQLiteContentStore: ContentStore {
         try streamer.blobs.removeStaleTemporaryFiles()
     }
 
+    public func partialFileSweep() -> PartialFileSweep {
+        streamer.blobs.partialFilesSwept
+    }
+
     // MARK: Index
 
     public func repositories(keys: ContentKeys) throws -> [ContentRepositoryRecord] {

@@ -1,4 +1,9 @@
 internal import CSQLite
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An error reported by SQLite, with the codes, the message and the SQL that caused it.
 ///
@@ -13,6 +18,8 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
     public let message: String
     /// The SQL being prepared or executed when the error happened, when there was one.
     public let sql: String?
+    /// The `errno` of the system call that failed under SQLite (`sqlite3_system_errno`), when one did.
+    public let systemErrorNumber: Int32?
 
     /// Creates an error from its parts.
     ///
@@ -20,11 +27,13 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
     ///   - extendedResultCode: The extended code; the primary code is derived from its low byte.
     ///   - message: What went wrong.
     ///   - sql: The statement involved, if any.
-    public init(extendedResultCode: Int32, message: String, sql: String? = nil) {
+    ///   - systemErrorNumber: The `errno` behind an I/O error, if known.
+    public init(extendedResultCode: Int32, message: String, sql: String? = nil, systemErrorNumber: Int32? = nil) {
         self.resultCode = extendedResultCode & 0xFF
         self.extendedResultCode = extendedResultCode
         self.message = message
         self.sql = sql
+        self.systemErrorNumber = systemErrorNumber
     }
 
     /// The symbolic name of the extended code, such as `SQLITE_CONSTRAINT_UNIQUE`.
@@ -32,12 +41,29 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
         SQLiteError.name(of: extendedResultCode)
     }
 
+    /// True when SQLite failed because the file system is out of space (or the user's quota is used up): SQLite
+    /// says `SQLITE_FULL` when a database or journal cannot grow, but a generic `SQLITE_IOERR` when, for example,
+    /// the `-shm` file cannot be sized, so the system's error decides.
+    public var isDiskFull: Bool {
+        resultCode == SQLITE_FULL || systemErrorNumber.map(SQLiteError.isDiskFull(errorNumber:)) == true
+    }
+
     public var description: String {
         var text = "SQLite error \(resultCode) (extended \(extendedResultCode): \(codeName)): \(message)"
+        if let number = systemErrorNumber {
+            text += " (\(String(cString: strerror(number))))"
+        }
         if let sql {
             text += " — while executing: \(sql)"
         }
-        return text
+        guard isDiskFull else { return text }
+        return "disk full: the disk that holds the state home has no space left, so SQLite cannot write to it. "
+            + "Free some space there and run the command again (\(text))"
+    }
+
+    /// True for the `errno` values of a full file system or an exhausted quota.
+    static func isDiskFull(errorNumber: Int32) -> Bool {
+        errorNumber == ENOSPC || errorNumber == EDQUOT
     }
 
     /// Builds an error from the connection's current error state.
@@ -53,7 +79,10 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
         if extended & 0xFF != code & 0xFF {
             extended = code
         }
-        return SQLiteError(extendedResultCode: extended, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+        let number = sqlite3_system_errno(handle)
+        return SQLiteError(extendedResultCode: extended, message: String(cString: sqlite3_errmsg(handle)), sql: sql,
+                           systemErrorNumber: number != 0 && [SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN]
+                               .contains(code & 0xFF) ? number : nil)
     }
 
     private static let names: [Int32: String] = [

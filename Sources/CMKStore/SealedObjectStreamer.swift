@@ -39,20 +39,44 @@ struct SealedObjectStreamer {
         }
         let path = blobs.path(for: object.objectID)
         let descriptor: Int32
+        let info: stat
         do {
-            descriptor = try FileDescriptorIO.open(path, flags: O_RDONLY, operation: "open sealed object")
-        } catch let error as BlobStoreError where error.code == .notFound {
-            throw CMKError(.notFound, code: .contentMissing, "The sealed object of \(object.digest) in registry "
-                + "'\(keys.registryName)' is missing (\(path)).", hint: "Run 'acrcmk fsck' to list what is damaged.")
+            (descriptor, info) = try FileDescriptorIO.openRegularFile(path, operation: "open sealed object")
+        } catch let error as BlobStoreError {
+            throw Self.unreadable(object, keys: keys, path: path, error)
         }
         defer { FileDescriptorIO.systemClose(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            throw BlobStoreError.fromErrno("stat", path: path)
+        try SealedContentPipeline.open(
+            object, keys: keys, sealedSize: Int64(info.st_size), progress: progress,
+            read: { buffer, offset in
+                do {
+                    return try Self.readFully(descriptor, into: buffer, at: offset, path: path)
+                } catch let error as BlobStoreError {
+                    throw Self.unreadable(object, keys: keys, path: path, error)
+                }
+            },
+            consume: consume)
+    }
+
+    /// Why an object's file cannot be read, as a problem of that object (which `fsck` lists and goes on), never a
+    /// failure of the whole store: missing, something other than a regular file in its place (a FIFO would block
+    /// the reader forever, a folder fails every read), or a system error.
+    private static func unreadable(_ object: ContentObject, keys: ContentKeys, path: String,
+                                   _ error: BlobStoreError) -> CMKError {
+        switch error.code {
+        case .notFound:
+            return CMKError(.notFound, code: .contentMissing, "The sealed object of \(object.digest) in registry "
+                + "'\(keys.registryName)' is missing (\(path)).", hint: "Run 'acrcmk fsck' to list what is damaged.")
+        case .notARegularFile:
+            return SealedContentPipeline.tampered(object, keys: keys,
+                                                  detail: "its file \(path) is \(error.fileTypeDescription), "
+                                                      + "not a regular file")
+        case .invalidID, .writerClosed, .system:
+            return CMKError(.badRequest, code: .contentUnreadable, "The sealed object of \(object.digest) in registry "
+                + "'\(keys.registryName)' cannot be read: \(error.description).",
+                hint: error.isDiskFull ? nil : "Check the disk and the permissions of the state home, then run "
+                    + "'acrcmk fsck' to list what is damaged.")
         }
-        try SealedContentPipeline.open(object, keys: keys, sealedSize: Int64(info.st_size), progress: progress,
-                                       read: { try Self.readFully(descriptor, into: $0, at: $1, path: path) },
-                                       consume: consume)
     }
 
     // MARK: I/O helpers

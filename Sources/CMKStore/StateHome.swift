@@ -16,7 +16,10 @@ public import Foundation
 ///   any kind: a copy of it alone opens nothing, and restoring an old copy cannot undo a revocation.
 ///
 /// Opening creates what is missing, so the first command of a new home needs no setup step, and moves a home of
-/// acrcmk 0.1 (`state.db`, `blobs/`, `platform.key` at the top) into this layout. A home that cannot work (not a
+/// acrcmk 0.1 (`state.db`, `blobs/`, `platform.key` at the top) into this layout. Everything of a home is its
+/// owner's only (folders 0700, files 0600, whatever the umask; see `StateHome+Permissions`). Opening removes the
+/// partial files of commands that were killed (`PartialFileOwner`): a pull's plaintext, an export's staging folder,
+/// a push's temporary object; those of live commands are kept. A home that cannot work (not a
 /// directory, not writable, a damaged key file) is refused with an error naming the path and the fix.
 public final class StateHome {
     /// The home directory, as given without trailing slashes.
@@ -65,8 +68,20 @@ public final class StateHome {
         try prepareDirectory(root)
         let layout = Layout(root: root)
         try LegacyLayoutUpgrade.run(layout)
+        try restrictHomeRoot(root)
         let (platformKey, vaultMasterKey) = try installationKeys(layout)
         let blobs = try BlobDirectory(root: layout.blobs)
+        for directory in [layout.control, layout.registry, blobs.root, blobs.temporaryDirectory,
+                          blobs.writersDirectory] {
+            try restrictDirectory(directory)
+        }
+        // What commands that were killed left behind goes first; what cannot be removed now is tried again next
+        // time, and `fsck` lists it.
+        _ = try? blobs.removeStaleTemporaryFiles()
+        try prepareDatabaseFile(layout.controlDatabase)
+        try prepareDatabaseFile(layout.contentIndexDatabase)
+        try restrictContents(of: layout.control)
+        try restrictContents(of: layout.registry)
         let connection = try SQLiteConnection(path: layout.controlDatabase, busyTimeout: busyTimeout)
         let store = try SQLiteStateStore(connection: connection, layout: layout, platformKey: platformKey,
                                          vaultMasterKey: vaultMasterKey, wallClock: wallClock)

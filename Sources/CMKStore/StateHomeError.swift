@@ -23,6 +23,8 @@ public struct StateHomeError: Error, CustomStringConvertible, Sendable {
         case damaged
         /// The world's header (account and settings) in `control/state.db` cannot be decoded by this build.
         case worldUnreadable
+        /// A folder or database file of the home is open to other users and its mode cannot be changed.
+        case notOwnerOnly
     }
 
     /// The kind of failure.
@@ -70,6 +72,10 @@ public struct StateHomeError: Error, CustomStringConvertible, Sendable {
         case .layoutUpgradeFailed:
             return "state home '\(path)' could not be moved into the 0.2 layout (\(reason)); nothing was deleted and "
                 + "the move resumes at the next run once the cause is fixed"
+        case .notOwnerOnly:
+            return "'\(path)' of the state home is open to other users and cannot be made owner-only (\(reason)); "
+                + "every file of a home is its owner's only: run acrcmk as the owner of the home, or run "
+                + "'chmod go= \(path)' as its owner"
         case .damaged:
             return "state home '\(path)' is damaged: \(reason). acrcmk changed and deleted nothing. Restore control/ "
                 + "and registry/ from the same backup; or, to start afresh, move the home aside and pass a new one "

@@ -21,6 +21,10 @@ enum ContentCheckPresenter {
             "repairWithheld": .bool(report.repairWithheld),
             "removedFiles": .number(Double(removed)),
             "removedTemporaryFiles": .number(Double(report.removedTemporaryFiles)),
+            "partialFiles": [
+                "removed": .array(report.partialFiles.removed.map(JSONValue.string)),
+                "unremovable": .array(report.partialFiles.unremovable.map(JSONValue.string)),
+            ],
         ]
         var lines = ["Checked \(report.objects) sealed objects: \(report.verified) verified, "
                      + "\(report.damaged.count) damaged, "
@@ -41,6 +45,13 @@ enum ContentCheckPresenter {
                      + (report.repairWithheld ? "" : report.repaired ? " Removed \(removed) files, \(report.removedTemporaryFiles) temporary files."
                         : (report.orphanFiles.isEmpty && deleted == 0
                             ? "" : " Run 'acrcmk fsck --repair' to remove them.")))
+        let partial = report.partialFiles
+        if !partial.removed.isEmpty || !partial.unremovable.isEmpty {
+            lines.append("Partial files left by interrupted commands: \(partial.removed.count) removed"
+                         + (partial.unremovable.isEmpty ? "." : ", \(partial.unremovable.count) could not be removed "
+                            + "(tried again by the next command)."))
+            lines += partial.removed.map { "  REMOVED \($0)" } + partial.unremovable.map { "  KEPT \($0)" }
+        }
         return CommandOutput(value: value, text: lines.joined(separator: "\n"),
                              exitCode: report.isHealthy ? ExitCode.success : ExitCode.failure)
     }

@@ -58,6 +58,10 @@ public protocol ContentStore: AnyObject {
     /// Removes temporary files of writers that died; returns how many.
     func removeStaleTemporaryFiles() throws -> Int
 
+    /// The partial files of interrupted commands this command has removed so far (when it opened the state home,
+    /// and since), and those it could not remove; for `fsck`'s report.
+    func partialFileSweep() -> PartialFileSweep
+
     // MARK: Index (inside StateStore.perform)
 
     // The index is sealed with the registry's keys: names, digests, media types, platforms, sizes and times are
@@ -104,6 +108,11 @@ public protocol ContentStore: AnyObject {
 }
 
 extension ContentStore {
+    /// Nothing: a store that never leaves partial files behind sweeps none.
+    public func partialFileSweep() -> PartialFileSweep {
+        PartialFileSweep()
+    }
+
     /// Seals everything `reader` delivers into a new object.
     public func seal(_ reader: any ContentReader, keys: ContentKeys, expectedDigest: String?,
                      progress: ((Int64) -> Void)?) throws -> ContentObject {

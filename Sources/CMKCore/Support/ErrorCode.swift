@@ -30,6 +30,7 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, ExpressibleByStri
     public static let contentMissing: ErrorCode = "ContentMissing"
     public static let contentTampered: ErrorCode = "ContentTampered"
     public static let contentTooLarge: ErrorCode = "ContentTooLarge"
+    public static let contentUnreadable: ErrorCode = "ContentUnreadable"
     public static let contentUnavailable: ErrorCode = "ContentUnavailable"
     public static let deploymentNotFound: ErrorCode = "DeploymentNotFound"
     public static let digestInvalid: ErrorCode = "DigestInvalid"

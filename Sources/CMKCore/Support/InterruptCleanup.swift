@@ -27,10 +27,11 @@ public final class InterruptCleanup: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Runs every registered action once.
+    /// Runs every registered action once, the latest registered first (as `defer` would): what was set up to
+    /// protect partial output (a lock naming it) outlives the output.
     public func runAll() {
         lock.lock()
-        let pending = actions.values
+        let pending = actions.sorted { $0.key > $1.key }.map(\.value)
         actions = [:]
         lock.unlock()
         for action in pending { action() }

@@ -37,6 +37,9 @@ public struct ContentCheckReport: Sendable {
     public var removedOrphanFiles: Int
     public var removedDeletedRegistryObjects: Int
     public var removedTemporaryFiles: Int
+    /// Partial files interrupted commands left behind (a pull's plaintext, an export's staging folder, a push's
+    /// temporary object), removed by this command (every command removes those of commands that are gone).
+    public var partialFiles = PartialFileSweep()
 
     /// Nothing damaged or missing (locked registries and orphans do not count).
     public var isHealthy: Bool { damaged.isEmpty && missing.isEmpty }
@@ -165,6 +168,7 @@ extension RegistryContent {
         observer?.streamFinished()
         let named = Set(survey.locations.map(\.objectID))
         report.orphanFiles = try content.objectIDsOnDisk().filter { !named.contains($0) }
+        report.partialFiles = content.partialFileSweep()
         guard repair else { return report }
         guard report.isHealthy else {
             report.repaired = false
@@ -183,6 +187,7 @@ extension RegistryContent {
             return doomed.count
         }
         report.removedTemporaryFiles = try content.removeStaleTemporaryFiles()
+        report.partialFiles = content.partialFileSweep()
         let ids = try store.perform { session -> [String] in
             let stillDeleted = deletedScopes.filter { session.contentScopes()[$0] == nil }
             return try stillDeleted.flatMap { try content.deleteScope($0) }
