@@ -37,10 +37,11 @@ public final class BlobWriter {
         self.directory = directory
         self.temporaryPath = temporaryPath
         self.claim = claim
-        self.descriptor = try FileDescriptorIO.open(
-            temporaryPath, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600, operation: "create temporary file")
         let path = temporaryPath
-        cleanupToken = InterruptCleanup.shared.register { unlink(path) }
+        (cleanupToken, descriptor) = try InterruptCleanup.shared.register({ unlink(path) }, creating: {
+            try FileDescriptorIO.open(path, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600,
+                                      operation: "create temporary file")
+        })
     }
 
     deinit {

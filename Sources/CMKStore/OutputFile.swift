@@ -46,17 +46,18 @@ final class OutputFile {
         let tag = claim?.token ?? "\(getpid())"
         temporaryPath = (directory == "/" ? "" : directory)
             + "/.\(name)\(PartialFileOwner.outputMarker)\(tag)-\(random)"
+        let path = temporaryPath
         do {
             // Owner-only while it holds partial plaintext; the usual mode is applied when it is complete.
-            descriptor = try FileDescriptorIO.open(temporaryPath, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600,
-                                                   operation: "create output file")
+            (cleanupToken, descriptor) = try InterruptCleanup.shared.register({ unlink(path) }, creating: {
+                try FileDescriptorIO.open(path, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600,
+                                          operation: "create output file")
+            })
         } catch let error as BlobStoreError {
             claim?.release()
             throw CMKError.badRequest(.outputUnwritable, "Cannot write '\(destination)': "
                 + "\(SealedObjectStreamer.reason(error)).", hint: "Check that its directory exists and is writable.")
         }
-        let path = temporaryPath
-        cleanupToken = InterruptCleanup.shared.register { unlink(path) }
     }
 
     deinit {

@@ -45,16 +45,18 @@ final class StagedImageLayout: ImageLayoutDestination {
         let random = String(UInt64.random(in: .min ... .max), radix: 16)
         staging = trimmed + PartialFileOwner.outputMarker + "\(tag)-\(random)"
         let fileManager = FileManager.default
+        let path = staging
         do {
-            try fileManager.createDirectory(atPath: staging + "/blobs/sha256", withIntermediateDirectories: true)
+            (cleanupToken, _) = try InterruptCleanup.shared.register(
+                { try? FileManager.default.removeItem(atPath: path) },
+                creating: { try fileManager.createDirectory(atPath: path + "/blobs/sha256",
+                                                            withIntermediateDirectories: true) })
         } catch {
             try? fileManager.removeItem(atPath: staging)
             claim?.release()
             throw CMKError.badRequest(.outputUnwritable,
                                       "Cannot create '\(destination)': \(error.localizedDescription)")
         }
-        let path = staging
-        cleanupToken = InterruptCleanup.shared.register { try? FileManager.default.removeItem(atPath: path) }
     }
 
     deinit {

@@ -13,7 +13,7 @@ struct ContentConcurrencyTests {
         let content = RegistryContent(home: home)
         let layer = Identifiers.randomBytes(count: 300_000)
         let (first, _) = try ContentFixture.imageLayout(tag: "v1", layers: [layer])
-        try content.push(.imageLayout(first), to: "cmkreg", as: try ImageReference(parsing: "one/app:v1"))
+        _ = try content.push(.imageLayout(first), to: "cmkreg", as: try ImageReference(parsing: "one/app:v1"))
 
         // The delete commits its rows; the layer's object is no longer named by any row and its file is still there.
         let unreferenced = try content.deleteRepositoryRows("one/app", from: "cmkreg")
@@ -41,7 +41,7 @@ struct ContentConcurrencyTests {
         let home = try ContentFixture.home()
         let content = RegistryContent(home: home)
         let (image, _) = try ContentFixture.imageLayout(layers: [Identifiers.randomBytes(count: 1000)])
-        try content.push(.imageLayout(image), to: "cmkreg", as: try ImageReference(parsing: "solo/app:v1"))
+        _ = try content.push(.imageLayout(image), to: "cmkreg", as: try ImageReference(parsing: "solo/app:v1"))
         let unreferenced = try content.deleteRepositoryRows("solo/app", from: "cmkreg")
         #expect(try content.removeUnnamedObjects(unreferenced) == 3)
         #expect(try home.memory.objectIDsOnDisk() == [])
@@ -62,7 +62,7 @@ struct ContentConcurrencyTests {
         #expect(try content.repositories(in: "cmkreg") == [])
 
         let (good, _) = try ContentFixture.imageLayout(tag: "v1", layers: [layer])
-        try content.push(.imageLayout(good), to: "cmkreg", as: try ImageReference(parsing: "good/app:v1"))
+        _ = try content.push(.imageLayout(good), to: "cmkreg", as: try ImageReference(parsing: "good/app:v1"))
         let plan = try content.plan(registry: "cmkreg", repository: "good/app", reference: nil, action: "exported")
         let copy = InMemoryImageLayout()
         try content.writeLayout(plan, to: copy)

@@ -106,12 +106,12 @@ struct RevocationDrillTests {
     func inPlaceLeavesTheRegistryAsFound(method: RevocationMethod) throws {
         let home = try ContentFixture.home()
         let content = RegistryContent(home: home)
-        try home.perform { session in
+        _ = try home.perform { session in
             try session.updateRegistry(name: "cmkreg", resourceGroup: nil, sku: nil, adminEnabled: nil,
                                        defaultAction: nil, publicNetworkEnabled: nil, tags: ["team": "payments"])
         }
         let (image, _) = try ContentFixture.imageLayout(tag: "v1", layers: [Identifiers.randomBytes(count: 2000)])
-        try content.push(.imageLayout(image), to: "cmkreg", as: try ImageReference(parsing: "drill/probe:v1"))
+        _ = try content.push(.imageLayout(image), to: "cmkreg", as: try ImageReference(parsing: "drill/probe:v1"))
         let before = try home.perform { try $0.requireRegistry("cmkreg") }
         let repositoriesBefore = try content.repositories(in: "cmkreg").map(\.name)
         let objectsBefore = try home.memory.objectIDsOnDisk()

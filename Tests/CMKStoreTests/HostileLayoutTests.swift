@@ -23,7 +23,7 @@ struct HostileLayoutTests {
             "digest":"sha256:\(hex)","size":100,"annotations":{"org.opencontainers.image.ref.name":"v1"}}]}
             """)
         let blob = root + "/blobs/sha256/" + hex
-        FileManager.default.createFile(atPath: blob, contents: nil)
+        _ = FileManager.default.createFile(atPath: blob, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: blob))
         try handle.truncate(atOffset: 3 << 30)
         try handle.close()

@@ -220,7 +220,7 @@ struct SealedContentIndexTests {
         do {
             // The schema as shipped before the sealed index (migrations 0 and 1), in the 0.1 layout, with the
             // platform key every 0.1 home has.
-            FileManager.default.createFile(atPath: home + "/platform.key",
+            _ = FileManager.default.createFile(atPath: home + "/platform.key",
                                            contents: Data(Identifiers.randomBytes(count: 32)),
                                            attributes: [.posixPermissions: 0o600])
             let old = try SQLiteConnection(path: home + "/state.db")

@@ -21,6 +21,22 @@ public final class InterruptCleanup: @unchecked Sendable {
         return nextToken
     }
 
+    /// Registers `action` and runs `create` (which makes what `action` removes) as one step that `runAll` cannot
+    /// come between: an interrupt arriving while the file is being created waits, then removes it. Registering only
+    /// after creating leaves a window in which a signal finds nothing registered and the file stays.
+    ///
+    /// - Returns: The token to unregister with, and what `create` returned.
+    /// - Throws: What `create` throws; nothing is then registered.
+    public func register<T>(_ action: @escaping () -> Void, creating create: () throws -> T) rethrows -> (Int, T) {
+        lock.lock()
+        defer { lock.unlock() }
+        nextToken += 1
+        let token = nextToken
+        let made = try create()
+        actions[token] = action
+        return (token, made)
+    }
+
     public func unregister(_ token: Int) {
         lock.lock()
         actions[token] = nil
