@@ -2,7 +2,7 @@ import CMKCore
 import Foundation
 import JMESPath
 
-/// `acrcmk drill`: seed 000's "Test Revocation Procedures", rehearsed by CMKCore's `RevocationDrill` on a scratch copy
+/// `acrcmk drill`: Microsoft's revocation guide's "Test Revocation Procedures", rehearsed by CMKCore's `RevocationDrill` on a scratch copy
 /// of the state home; this command makes the copy and renders the typed report (`DrillReportPresenter`).
 enum DrillCommand {
     static let method = Option<RevocationMethod>("method", short: "m", help: "The revocation method to rehearse.")
@@ -19,7 +19,7 @@ enum DrillCommand {
             "drill",
             abstract: "Rehearse a revocation: push a probe, revoke, try every operation, recover, verify, report.",
             discussion:
-                "Runs on a scratch copy of the state home unless --in-place. Every operation of seed 000's two impact "
+                "Runs on a scratch copy of the state home unless --in-place. Every operation of the two impact "
                 + "tables is tried for real and compared with the table. Exit 1 if any observed impact differs. "
                 + "In place, the registry's key access is really revoked for the drill and restored after; the "
                 + "registry is left as found (its tags; the probe repository is deleted again).",

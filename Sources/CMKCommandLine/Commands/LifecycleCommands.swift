@@ -46,7 +46,7 @@ enum LifecycleCommands {
     static var setup: CommandSpec {
         CommandSpec(
             "setup",
-            abstract: "Create a CMK-encrypted Premium registry end to end (seed 002, Method 1); safe to re-run.",
+            abstract: "Create a CMK-encrypted Premium registry end to end (the Azure CLI method); safe to re-run.",
             discussion:
                 "Creates what is missing: resource group, user-assigned identity, Key Vault with purge protection, "
                 + "access for the identity (RBAC role or access policy), an RSA key, and the registry with its data key "
@@ -173,7 +173,7 @@ enum LifecycleCommands {
 
     static var revoke: CommandSpec {
         CommandSpec(
-            "revoke", abstract: "Revoke a registry's access to its key by one of seed 000's methods.",
+            "revoke", abstract: "Revoke a registry's access to its key by one of the documented revocation methods.",
             discussion:
                 "Push, pull and listing fail from then on because the data key cannot be unwrapped. purge-key is "
                 + "irreversible: it needs --yes or a typed confirmation, and Key Vault refuses it under purge protection.",
@@ -212,7 +212,7 @@ enum LifecycleCommands {
 
     static var recover: CommandSpec {
         CommandSpec(
-            "recover", abstract: "Find what blocks a registry's key and apply seed 000's recovery procedure.",
+            "recover", abstract: "Find what blocks a registry's key and apply the documented recovery procedure.",
             options: [registry],
             handler: { context in
                 let name = context[registry]
@@ -324,7 +324,7 @@ enum LifecycleCommands {
             "status",
             abstract: "Show every registry: SKU, encryption, key, rotation, identity, last rotation, health, content.",
             discussion: "Content counts come from the index without decrypting it, so they show even while a key is "
-                + "revoked (seed 000: registry metrics keep working).",
+                + "revoked (registry metrics keep working, as in Azure).",
             handler: { context in
                 statusOutput(try context.registryContent().status())
             })

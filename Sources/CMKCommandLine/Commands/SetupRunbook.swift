@@ -5,7 +5,7 @@ enum SetupRunbook {
     static func script(for request: SetupRequest) -> String {
         let rg = request.resourceGroup, kv = request.vault
         var lines = [
-            "# acrcmk setup --dry-run: seed 002, Method 1, for registry \(request.registry)",
+            "# acrcmk setup --dry-run: the Azure CLI method of Microsoft's \"Encrypt a registry using a customer-managed key\", for registry \(request.registry)",
             "az group create --name \(rg) --location \(request.location)",
             "az identity create --resource-group \(rg) --name \(request.identity)",
             "identityID=$(az identity show --resource-group \(rg) --name \(request.identity) --query 'id' --output tsv)",

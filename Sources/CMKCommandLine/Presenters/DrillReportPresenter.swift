@@ -41,8 +41,8 @@ struct DrillReportPresenter {
         var lines = [
             "# Revocation drill: \(report.registry), method \(report.method.rawValue)", "",
             report.allMatch
-                ? "Result: every observed impact matches seed 000's tables."
-                : "Result: **observed impacts differ from seed 000's tables** (see below).", "",
+                ? "Result: every observed impact matches the expected impact tables."
+                : "Result: **observed impacts differ from the expected impact tables** (see below).", "",
             "## Timeline", "", "| step | outcome | seconds |", "|---|---|---|",
         ]
         lines += report.timeline.map {
@@ -67,7 +67,7 @@ struct DrillReportPresenter {
         return lines.joined(separator: "\n")
     }
 
-    /// Seed 000's emergency revocation checklist, each item with what the drill saw.
+    /// Microsoft's revocation guide's emergency revocation checklist, each item with what the drill saw.
     var checklist: [(item: String, evidence: String)] {
         let method = report.method
         let encryption = report.encryptionBefore

@@ -1,4 +1,4 @@
-/// What a revocation drill (seed 000's "Test Revocation Procedures") did and saw, as typed values; front ends
+/// What a revocation drill (Microsoft's revocation guide's "Test Revocation Procedures") did and saw, as typed values; front ends
 /// render it (a Markdown report, JSON).
 public struct DrillReport: Sendable {
     public var registry: String
@@ -7,7 +7,7 @@ public struct DrillReport: Sendable {
     public var encryptionBefore: RegistryEncryption?
     /// Every step, in order, timed.
     public var timeline: [DrillStep]
-    /// Every operation of seed 000's impact tables, tried while the key was revoked.
+    /// Every operation of Microsoft's revocation guide's impact tables, tried while the key was revoked.
     public var impacts: [DrillImpact]
     /// What the revocation did and the denial that proves the lockout.
     public var revocation: RevocationOutcome
@@ -19,12 +19,12 @@ public struct DrillReport: Sendable {
     public var probeIdentical: Bool?
     /// When recovery failed, `check-health` afterwards.
     public var accessCheck: HealthReport?
-    /// Seed 000's decision matrix for the method.
+    /// Microsoft's revocation guide's decision matrix for the method.
     public var recommendation: DrillRecommendation
 
     /// Whether recovery brought the data key back.
     public var recovered: Bool { recovery?.recovered == true }
-    /// Whether every observed impact is what seed 000's tables say.
+    /// Whether every observed impact is what Microsoft's revocation guide's tables say.
     public var allMatch: Bool { impacts.allSatisfy(\.matches) }
 }
 
@@ -64,9 +64,9 @@ public struct DrillStep: Sendable {
     public var succeeded: Bool { failure == nil }
 }
 
-/// One row of seed 000's impact tables: an operation tried while the key was revoked.
+/// One row of Microsoft's revocation guide's impact tables: an operation tried while the key was revoked.
 public struct DrillImpact: Sendable {
-    /// The operations of the two tables, named as seed 000 names them.
+    /// The operations of the two tables, named as Microsoft's revocation guide names them.
     public enum Operation: String, Sendable, CaseIterable {
         case dockerPush = "docker push"
         case dockerPull = "docker pull"
@@ -87,7 +87,7 @@ public struct DrillImpact: Sendable {
         case works = "Works"
     }
 
-    /// What seed 000's tables say it should do.
+    /// What Microsoft's revocation guide's tables say it should do.
     public enum Expectation: String, Sendable {
         case blocked = "Blocked"
         case works = "Works"
@@ -135,7 +135,7 @@ public enum DrillEvidence: Sendable {
     }
 }
 
-/// Seed 000's decision matrix: the scenario a revocation method answers, the action, and the way back.
+/// Microsoft's revocation guide's decision matrix: the scenario a revocation method answers, the action, and the way back.
 public struct DrillRecommendation: Sendable, Equatable {
     public var scenario: String
     public var action: String

@@ -3,7 +3,7 @@ import Foundation
 /// One ACR task run of a registry: when it ran, how it ended, and its log while the log is retained.
 ///
 /// ACR keeps the run history, but the log of a run on a registry encrypted with a customer-managed key is kept
-/// for 24 hours only (seed 001/003); after that `log` is `nil` and `logExpiredAt` says when it went.
+/// for 24 hours only (as Microsoft documents for registries with customer-managed keys); after that `log` is `nil` and `logExpiredAt` says when it went.
 public struct TaskRun: Sendable, Codable, Equatable {
     /// `Succeeded`, or `Failed` when the registry could not reach its key.
     public enum Status: String, Sendable, Codable { case succeeded = "Succeeded", failed = "Failed" }

@@ -442,7 +442,7 @@ extension Session {
 
     /// Among resources free to go, ARM runs them in parallel; run grants before the registries that rely on them.
     ///
-    /// Seed 002's template has the registry depend only on its identity while the access policy granting that
+    /// Microsoft's setup guide's template has the registry depend only on its identity while the access policy granting that
     /// identity the key comes later: in Azure both are in flight at once and the registry's key check succeeds.
     private static func deploymentRank(_ resource: PlannedResource) -> Int {
         switch resource.id.type.lowercased() {

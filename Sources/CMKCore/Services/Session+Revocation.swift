@@ -1,6 +1,6 @@
 import Foundation
 
-/// The revocation methods of seed 000.
+/// The revocation methods of Microsoft's revocation guide.
 public enum RevocationMethod: String, Sendable, CaseIterable {
     case accessPolicy = "access-policy"
     case roleAssignment = "role-assignment"
@@ -17,12 +17,12 @@ public enum RevocationMethod: String, Sendable, CaseIterable {
     /// What the method does, in words for a confirmation prompt and a report.
     public var summary: String {
         switch self {
-        case .accessPolicy: return "remove the identity's access policy from the vault (seed 000, method 1)"
-        case .roleAssignment: return "remove the identity's Key Vault role assignments (method 2)"
+        case .accessPolicy: return "remove the identity's access policy from the vault "
+        case .roleAssignment: return "remove the identity's Key Vault role assignments"
         case .disableKey: return "disable the key in the vault"
-        case .deleteKey: return "soft-delete the key (method 3)"
+        case .deleteKey: return "soft-delete the key"
         case .purgeKey:
-            return "soft-delete and then purge the key for good (method 4): the registry's data becomes "
+            return "soft-delete and then purge the key for good: the registry's data becomes "
                 + "permanently unreadable"
         case .deleteVault: return "soft-delete the whole vault"
         case .removeIdentity: return "remove the encryption identity from the registry"
@@ -88,7 +88,7 @@ extension Session {
         return EncryptionTarget(registry: registry, key: key, vault: vault, principalId: principalId)
     }
 
-    /// Revokes a registry's access to its key by one of seed 000's methods, records who/when/why, and proves the
+    /// Revokes a registry's access to its key by one of Microsoft's revocation guide's methods, records who/when/why, and proves the
     /// lockout with a real unwrap attempt.
     public func revoke(registry name: String, method: RevocationMethod, reason: String?) throws -> RevocationOutcome {
         let target = try encryptionTarget(name)
@@ -106,7 +106,7 @@ extension Session {
                 throw CMKError.badRequest(
                     .methodNotApplicable,
                     "Vault '\(vault.name)' uses Azure RBAC, not access "
-                        + "policies.", hint: "Use --method role-assignment (seed 000, method 2).")
+                        + "policies.", hint: "Use --method role-assignment.")
             }
             guard let principalId = target.principalId else {
                 throw CMKError.conflict(.alreadyRevoked, "The registry's identity is already gone.")
@@ -118,7 +118,7 @@ extension Session {
             guard vault.enableRbacAuthorization else {
                 throw CMKError.badRequest(
                     .methodNotApplicable, "Vault '\(vault.name)' uses access policies, not RBAC.",
-                    hint: "Use --method access-policy (seed 000, method 1).")
+                    hint: "Use --method access-policy.")
             }
             guard let principalId = target.principalId else {
                 throw CMKError.conflict(.alreadyRevoked, "The registry's identity is already gone.")
@@ -209,7 +209,7 @@ extension Session {
         return RevocationOutcome(record: record, actions: actions, denial: denial)
     }
 
-    /// Finds what blocks a registry's key and applies seed 000's matching recovery procedure, step by step, until
+    /// Finds what blocks a registry's key and applies Microsoft's revocation guide's matching recovery procedure, step by step, until
     /// the data key unwraps again or recovery is shown to be impossible.
     public func recover(registry name: String) throws -> RecoveryOutcome {
         var target = try encryptionTarget(name)
@@ -316,8 +316,8 @@ extension Session {
             case .keyPurged:
                 outcome.impossible = blocking.message
                 outcome.recommendation =
-                    "Not possible: data is permanently encrypted. Create a new registry (seed 000 "
-                    + "decision matrix: key compromise → delete and purge key → create new registry)."
+                    "Not possible: data is permanently encrypted. Create a new registry (the decision matrix for a "
+                    + "compromised key: delete and purge the key, then create a new registry)."
                 return outcome
             case .keyNotFound, .keyExpired, .keyNotYetValid, .keyTypeNotSupported, .operationNotAllowed:
                 outcome.impossible = blocking.message

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What `acrcmk setup` is asked to build (seed 002, Method 1).
+/// What `acrcmk setup` is asked to build (the Azure CLI method of Microsoft's setup guide).
 public struct SetupRequest: Sendable {
     public enum Access: String, Sendable, CaseIterable { case policy, rbac }
     public enum Rotation: String, Sendable, CaseIterable { case auto, manual }
@@ -42,7 +42,7 @@ extension Session {
     static let encryptionRole = "Key Vault Crypto Service Encryption User"
     static let encryptionPermissions = ["get", "unwrapKey", "wrapKey"]
 
-    /// Performs seed 002 Method 1 end to end; idempotent: what already exists as asked is left alone and said so.
+    /// Performs the Azure CLI method of Microsoft's setup guide end to end; idempotent: what already exists as asked is left alone and said so.
     public func setup(_ request: SetupRequest) throws -> [SetupStep] {
         var steps: [SetupStep] = []
         func add(_ title: String, _ outcome: SetupStep.Outcome, _ detail: String) {

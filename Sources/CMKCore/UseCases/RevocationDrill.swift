@@ -1,6 +1,6 @@
 import Foundation
 
-/// Seed 000's "Test Revocation Procedures" as one use case: push a probe, revoke by one method, try every operation
+/// Microsoft's revocation guide's "Test Revocation Procedures" as one use case: push a probe, revoke by one method, try every operation
 /// of the seed's two impact tables, recover, verify the probe comes back, and report what was expected and what
 /// happened.
 ///
@@ -49,7 +49,7 @@ public struct RevocationDrill {
 
     /// Runs the drill.
     ///
-    /// - Returns: The report; `allMatch` says whether every impact matched seed 000's tables.
+    /// - Returns: The report; `allMatch` says whether every impact matched Microsoft's revocation guide's tables.
     /// - Throws: `CMKError` when the drill cannot start: no such registry, the probe cannot be pushed, or the
     ///   method does not revoke (it does not apply to the vault, purge protection refuses it, or the key still
     ///   unwraps). Nothing after the failing step is tried.

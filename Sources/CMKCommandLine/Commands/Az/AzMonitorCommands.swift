@@ -2,7 +2,7 @@ import CMKCore
 import Foundation
 import JSON
 
-/// `az monitor diagnostic-settings`: what turns on retained audit logs for a Key Vault (seed 000).
+/// `az monitor diagnostic-settings`: what turns on retained audit logs for a Key Vault (Microsoft's revocation guide).
 enum AzMonitorCommands {
     static var spec: CommandSpec {
         CommandSpec("monitor", abstract: "Manage the Azure Monitor Service.", dialect: .az, subcommands: [
