@@ -11,7 +11,7 @@ say() { printf '\n== %s\n' "$*"; }
 run() { printf '$ acrcmk %s\n' "$*"; "$ACRCMK" "$@"; }
 has() { "$ACRCMK" help "$1" >/dev/null 2>&1; }
 
-say "1. Set up a Premium registry encrypted with a customer-managed key (seed 002, Method 1)"
+say "1. Set up a Premium registry encrypted with a customer-managed key (the Azure CLI method)"
 run setup --registry demoregistry --access rbac --rotation auto
 
 if has push; then
@@ -24,7 +24,7 @@ fi
 say "3. Rotate: a new key version; the data key is re-wrapped, content is not re-encrypted"
 run rotate --registry demoregistry --new-version
 
-say "4. Revoke access (seed 000, method 2: remove the role assignment)"
+say "4. Revoke access: remove the identity's role assignment"
 run revoke --registry demoregistry --method role-assignment --reason "demo: suspected breach"
 
 say "5. The registry is locked: its data key no longer unwraps"
