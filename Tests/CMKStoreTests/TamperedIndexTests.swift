@@ -28,7 +28,11 @@ struct TamperedIndexTests {
             let index = try SQLiteConnection(path: layout.contentIndexDatabase)
             try index.execute("PRAGMA foreign_keys = OFF")
             for table in ["content_tags", "content_manifests", "content_repositories", "content_blobs"] {
-                try index.execute("UPDATE \(table) SET scope = 'f' || substr(scope, 2)")
+                // Another first hex digit, whatever the scope's is.
+                try index.execute("""
+                    UPDATE \(table) SET scope = (CASE WHEN substr(scope, 1, 1) = 'f' THEN 'e' ELSE 'f' END)
+                        || substr(scope, 2)
+                    """)
             }
         case .wrappedKeyFlipped:
             let control = try SQLiteConnection(path: layout.controlDatabase)
