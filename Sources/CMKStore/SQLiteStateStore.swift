@@ -96,9 +96,9 @@ public final class SQLiteStateStore: StateStore {
             guard let row = try control.query("SELECT body FROM world_document WHERE id = 1").first,
                   let body = row.blob("body")
             else { return }
-            var world = try WorldDocument.decode(body)
+            var world = try RowCodec.decode(World.self, from: body)
             try world.resealKeyMaterial(from: platformKey, to: vaultMasterKey)
-            try control.run("UPDATE world_document SET body = ? WHERE id = 1", [.blob(try WorldDocument.encode(world))])
+            try control.run("UPDATE world_document SET body = ? WHERE id = 1", [.blob(try RowCodec.encode(world))])
         }
     }
 
@@ -117,7 +117,7 @@ public final class SQLiteStateStore: StateStore {
                 try control.execute("DROP TABLE world_document")
                 return
             }
-            var world = try WorldDocument.decode(body)
+            var world = try RowCodec.decode(World.self, from: body)
             var held: [String: Int] = [:]
             for row in try SQLiteConnection(path: contentIndexPath)
                 .query("SELECT scope, count(*) AS objects FROM content_blobs GROUP BY scope") {

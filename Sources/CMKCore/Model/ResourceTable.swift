@@ -360,7 +360,8 @@ extension ResourceTable: Codable {
     }
 }
 
-/// How rows are encoded in the store: sorted-key JSON, dates as seconds since 1970.
+/// How rows are encoded in the store (and how 0.1 encoded its whole world document, which migrations read with
+/// it): sorted-key JSON, dates as seconds since 1970, byte arrays as arrays of numbers.
 public enum RowCodec {
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let encoder = JSONEncoder()
