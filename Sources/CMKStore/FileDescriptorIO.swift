@@ -165,6 +165,12 @@ enum FileDescriptorIO {
         return names
     }
 
+    /// Whether anything (a link included, followed or not) is at `path`.
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
     /// The size and kind of a path, or nil when it does not exist.
     static func status(_ path: String, operation: String) throws -> stat? {
         var info = stat()

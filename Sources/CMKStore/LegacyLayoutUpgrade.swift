@@ -39,18 +39,20 @@ enum LegacyLayoutUpgrade {
         guard flock(lock, LOCK_EX) == 0 else { throw failure(layout, "cannot lock \(lockPath): \(errorText())") }
         // Another process may have finished the move while this one waited for the lock.
         guard hasLegacyParts(layout) else { return }
-        if let clash = moves(layout).first(where: { exists($0.from) && exists($0.to) }) {
+        if let clash = moves(layout).first(where: {
+            FileDescriptorIO.exists($0.from) && FileDescriptorIO.exists($0.to)
+        }) {
             throw StateHomeError(code: .layoutConflict, path: layout.root,
                                  reason: "both \(clash.from) and \(clash.to) exist")
         }
-        for directory in [layout.control, layout.registry] where !exists(directory) {
+        for directory in [layout.control, layout.registry] where !FileDescriptorIO.exists(directory) {
             guard mkdir(directory, 0o700) == 0 || errno == EEXIST else {
                 throw failure(layout, "cannot create \(directory): \(errorText())")
             }
         }
         try foldWriteAheadLog(layout)
         // Listed after folding: the fold removes the database's -wal and -shm files when it closes.
-        for move in moves(layout) where exists(move.from) {
+        for move in moves(layout) where FileDescriptorIO.exists(move.from) {
             guard rename(move.from, move.to) == 0 else {
                 throw failure(layout, "cannot move \(move.from) to \(move.to): \(errorText())")
             }
@@ -65,20 +67,16 @@ enum LegacyLayoutUpgrade {
     /// gone when the connection closes: one file then moves, not three that must stay together.
     private static func foldWriteAheadLog(_ layout: StateHome.Layout) throws {
         let path = layout.root + "/" + StateHome.Layout.controlDatabaseName
-        guard exists(path) else { return }
+        guard FileDescriptorIO.exists(path) else { return }
         let connection = try SQLiteConnection(path: path)
         try connection.keepWriteAheadLog(false)
         try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }
 
     private static func hasLegacyParts(_ layout: StateHome.Layout) -> Bool {
-        moves(layout).contains { exists($0.from) }
+        moves(layout).contains { FileDescriptorIO.exists($0.from) }
     }
 
-    private static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0
-    }
 
     private static func errorText() -> String {
         String(cString: strerror(errno))

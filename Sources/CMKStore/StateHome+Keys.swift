@@ -16,7 +16,7 @@ extension StateHome {
     ///
     /// - Throws: `StateHomeError` (`.damaged`, or a key file's own errors).
     static func installationKeys(_ layout: Layout) throws -> (PlatformKey, VaultMasterKey) {
-        guard exists(layout.controlDatabase) else {
+        guard FileDescriptorIO.exists(layout.controlDatabase) else {
             if let content = try contentWithoutControl(layout) {
                 throw StateHomeError(code: .damaged, path: layout.root,
                                      reason: "registry/ holds \(content) but control/state.db is missing, and with it "
@@ -47,11 +47,11 @@ extension StateHome {
 
     /// What `registry/` holds when it holds anything ("3 sealed objects", "an index of 2 blobs"), else nil.
     private static func contentWithoutControl(_ layout: Layout) throws -> String? {
-        if exists(layout.blobs) {
+        if FileDescriptorIO.exists(layout.blobs) {
             let objects = try BlobDirectory(root: layout.blobs).allIDs().count
             if objects > 0 { return "\(objects) sealed object\(objects == 1 ? "" : "s")" }
         }
-        guard exists(layout.contentIndexDatabase) else { return nil }
+        guard FileDescriptorIO.exists(layout.contentIndexDatabase) else { return nil }
         let index = try SQLiteConnection(path: layout.contentIndexDatabase)
         let hasBlobsTable = try index.scalar(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'content_blobs'") == .integer(1)
@@ -61,8 +61,4 @@ extension StateHome {
         return "a content index of \(rows) object\(rows == 1 ? "" : "s")"
     }
 
-    private static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0
-    }
 }
