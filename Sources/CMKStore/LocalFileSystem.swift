@@ -122,13 +122,13 @@ final class LocalImageLayout: ImageLayoutSource {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw CMKError.badRequest(.fileUnreadable, "'\(path)' is not a regular file; an OCI layout holds files.")
         }
-        _ = try OCIImageLayout.bounded(Int(info.st_size), limit: limit, path)
+        try OCIImageLayout.requireWithin(Int(info.st_size), limit: limit, path)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CMKError.badRequest(.fileUnreadable, "Cannot read '\(path)'.")
         }
         defer { try? handle.close() }
         let bytes = [UInt8](try handle.read(upToCount: limit + 1) ?? Data())
-        _ = try OCIImageLayout.bounded(bytes.count, limit: limit, path)
+        try OCIImageLayout.requireWithin(bytes.count, limit: limit, path)
         return bytes
     }
 

@@ -92,13 +92,11 @@ public struct OCIImageLayout {
     }
 
     /// Refuses a document of `size` bytes over `limit`: layout readers call it before reading more than `limit`.
-    /// Returns nil, so it reads as a guard: `try bounded(...) ?? bytes`.
-    public static func bounded(_ size: Int, limit: Int, _ name: String) throws -> [UInt8]? {
+    public static func requireWithin(_ size: Int, limit: Int, _ name: String) throws {
         guard size <= limit else {
             throw CMKError.badRequest(.manifestTooLarge, "\(name) in the OCI layout is \(size) bytes or more, over "
                                           + "the \(limit) bytes expected of it; the layout is corrupt.")
         }
-        return nil
     }
 
     /// An OCI document (a manifest, `index.json`) as acrcmk writes it: sorted keys, slashes not escaped.

@@ -46,11 +46,17 @@ public final class InMemoryImageLayout: ImageLayoutSource, ImageLayoutDestinatio
     // MARK: ImageLayoutSource
 
     public func readIndex(limit: Int) throws -> [UInt8]? {
-        try indexBytes.map { try OCIImageLayout.bounded($0.count, limit: limit, "index.json") ?? $0 }
+        try indexBytes.map { bytes in
+            try OCIImageLayout.requireWithin(bytes.count, limit: limit, "index.json")
+            return bytes
+        }
     }
 
     public func readBlob(_ digest: String, limit: Int) throws -> [UInt8]? {
-        try blobs[digest].map { try OCIImageLayout.bounded($0.count, limit: limit, digest) ?? $0 }
+        try blobs[digest].map { bytes in
+            try OCIImageLayout.requireWithin(bytes.count, limit: limit, digest)
+            return bytes
+        }
     }
 
     public func hasBlob(_ digest: String) -> Bool {
