@@ -78,6 +78,20 @@ struct AcrcmkTool {
         return principal
     }
 
+    /// The path of the largest sealed object of the home (an image's or a file's layer).
+    func largestSealedFile() throws -> String {
+        let blobs = StateHome.Layout(root: home).blobs
+        var largest = ("", 0)
+        for prefix in try FileManager.default.contentsOfDirectory(atPath: blobs) where prefix.count == 2 {
+            for name in try FileManager.default.contentsOfDirectory(atPath: blobs + "/" + prefix) {
+                let path = blobs + "/" + prefix + "/" + name
+                let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                if size > largest.1 { largest = (path, size) }
+            }
+        }
+        return largest.0
+    }
+
     /// The audit events of the home, read through CMKStore as the tool wrote them.
     func auditEvents(_ filter: AuditFilter) throws -> [AuditEvent] {
         try StateHome.open(path: home, wallClock: { Date() }).auditEvents(filter)

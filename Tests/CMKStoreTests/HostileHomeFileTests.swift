@@ -36,16 +36,7 @@ struct HostileHomeFileTests {
         let input = directory.file("in.bin")
         try Data(MarkedContent(size: 64 << 10).bytes).write(to: URL(fileURLWithPath: input))
         try tool.succeed(["push", "hostile1", "repo:v1", input])
-        let blobs = tool.home + "/registry/blobs"
-        var largest = ("", 0)
-        for prefix in try FileManager.default.contentsOfDirectory(atPath: blobs) where prefix.count == 2 {
-            for name in try FileManager.default.contentsOfDirectory(atPath: blobs + "/" + prefix) {
-                let path = blobs + "/" + prefix + "/" + name
-                let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-                if size > largest.1 { largest = (path, size) }
-            }
-        }
-        return (tool, largest.0)
+        return (tool, try tool.largestSealedFile())
     }
 
     /// Runs the binary under `timeout`, so a hang fails the test (exit 124) instead of stalling the suite.

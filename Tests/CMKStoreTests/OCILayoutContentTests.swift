@@ -68,18 +68,10 @@ struct OCILayoutContentTests {
                                    "--query", "[0].architecture", "-o", "tsv")
         #expect(metadata == "arm64")
         // Damage the sealed layer (the largest sealed file), then pull again to a new place.
-        let blobs = tool.home + "/registry/blobs"
-        var largest = ("", 0)
-        for prefix in try FileManager.default.contentsOfDirectory(atPath: blobs) where prefix.count == 2 {
-            for name in try FileManager.default.contentsOfDirectory(atPath: blobs + "/" + prefix) {
-                let path = blobs + "/" + prefix + "/" + name
-                let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-                if size > largest.1 { largest = (path, size) }
-            }
-        }
-        var sealed = [UInt8](FileManager.default.contents(atPath: largest.0)!)
+        let largest = try tool.largestSealedFile()
+        var sealed = [UInt8](FileManager.default.contents(atPath: largest)!)
         sealed[sealed.count - 100] ^= 0x01
-        try Data(sealed).write(to: URL(fileURLWithPath: largest.0))
+        try Data(sealed).write(to: URL(fileURLWithPath: largest))
         let pull = try tool.run(["pull", "reglayout2", "img/app:v1", directory.file("second")])
         #expect(pull.status == 1)
         #expect(pull.errors.contains("ContentTampered"))
