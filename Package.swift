@@ -21,6 +21,12 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // HTTP for `acrcmk serve`; imported by CMKServer alone.
+        .systemLibrary(
+            name: "CMicroHTTPD",
+            pkgConfig: "libmicrohttpd",
+            providers: [.apt(["libmicrohttpd-dev"]), .brew(["libmicrohttpd"])]
+        ),
         .target(name: "CMKCrypto", dependencies: ["COpenSSL"]),
         // The one JSON value type, parser and serializer, shared by every module (docs/architecture.md).
         .target(name: "JSON"),
@@ -28,7 +34,10 @@ let package = Package(
         .target(name: "CMKCore", dependencies: ["CMKCrypto", "JSON"]),
         .target(name: "CMKStore", dependencies: ["CMKCore", "CSQLite"]),
         .target(name: "CMKCommandLine", dependencies: ["CMKCore", "JMESPath", "JSON"]),
-        .executableTarget(name: "acrcmk", dependencies: ["CMKCommandLine", "CMKStore", "CMKCore", "CMKCrypto"]),
+        // `acrcmk serve`: the OCI registry endpoint and its token service over the core's use cases.
+        .target(name: "CMKServer", dependencies: ["CMKCore", "CMicroHTTPD", "JSON"]),
+        .executableTarget(name: "acrcmk",
+                          dependencies: ["CMKCommandLine", "CMKServer", "CMKStore", "CMKCore", "CMKCrypto"]),
         // Test support only: a child process that CMKStoreTests runs by path (concurrent writers, kill -9).
         // Not a dependency of the test target (executables cannot be); `swift build --build-tests` builds it.
         .executableTarget(

@@ -89,12 +89,16 @@ public struct ToolServices: Sendable {
     public var openState: @Sendable (String) throws -> any StateStore
     /// The files `push`, `import`, `pull` and `export` read and write; without them those commands refuse.
     public var localFiles: (any LocalContentFiles)?
+    /// Runs the registry server until it is told to stop (`acrcmk serve`); nil in builds without one.
+    public var serve: (@Sendable (ServeSettings, CommandIO) throws -> Void)?
 
     public init(version: String, openState: @escaping @Sendable (String) throws -> any StateStore,
-                localFiles: (any LocalContentFiles)? = nil) {
+                localFiles: (any LocalContentFiles)? = nil,
+                serve: (@Sendable (ServeSettings, CommandIO) throws -> Void)? = nil) {
         self.version = version
         self.openState = openState
         self.localFiles = localFiles
+        self.serve = serve
     }
 }
 

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Base64url without padding (RFC 4648 §5), the encoding of JWK members.
-enum Base64URL {
-    static func encode(_ bytes: [UInt8]) -> String {
+public enum Base64URL {
+    public static func encode(_ bytes: [UInt8]) -> String {
         standardBase64(bytes)
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
@@ -15,7 +15,7 @@ enum Base64URL {
     }
 
     /// Decodes strict unpadded base64url; nil for any other character or an impossible length.
-    static func decode(_ text: String) -> [UInt8]? {
+    public static func decode(_ text: String) -> [UInt8]? {
         let alphabet = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
         guard text.allSatisfy(alphabet.contains), text.count % 4 != 1 else {
             return nil

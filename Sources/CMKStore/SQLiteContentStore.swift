@@ -266,6 +266,8 @@ public final class SQLiteContentStore: ContentStore {
             try insertBlob.run([scope, .text(keys.registryName), .blob(digestToken), .text(object.objectID),
                                 .blob(try seal(value, keys: keys, row: Self.blobRow(digestToken, object.objectID)))])
         }
+        // An uploaded blob belongs to the registry; a repository exists once a manifest names it.
+        guard !push.manifests.isEmpty || push.tag != nil else { return }
         let repositoryToken = try keys.index.token(.repository, push.repository)
         var repository = try storedRepository(keys: keys, token: repositoryToken)
             ?? RepositoryValue(name: push.repository, createdAt: time, updatedAt: time)
@@ -335,6 +337,57 @@ public final class SQLiteContentStore: ContentStore {
             try remove.run([scope, .blob(row.blob("digest_token") ?? [])])
         }
         return unreferenced.compactMap { $0.string("object_id") }
+    }
+
+    public func deleteTag(keys: ContentKeys, repository: String, tag: String) throws -> Bool {
+        let repositoryToken = try keys.index.token(.repository, repository)
+        return try connection.run("DELETE FROM content_tags WHERE scope = ? AND repository_token = ? AND token = ?",
+                                  [.text(keys.scope), .blob(repositoryToken),
+                                   .blob(try keys.index.token(.tag, repository, tag))]) > 0
+    }
+
+    public func deleteManifest(keys: ContentKeys, repository: String, digest: String) throws -> [String]? {
+        let scope = SQLiteValue.text(keys.scope)
+        let repositoryToken = try keys.index.token(.repository, repository)
+        guard let deleted = try manifests(keys: keys, repository: repository).first(where: { $0.digest == digest })
+        else { return nil }
+        try connection.run("DELETE FROM content_manifests WHERE scope = ? AND repository_token = ? AND digest_token = ?",
+                           [scope, .blob(repositoryToken), .blob(try keys.index.token(.digest, digest))])
+        for tag in deleted.tags {
+            _ = try deleteTag(keys: keys, repository: repository, tag: tag)
+        }
+        let remaining = try connection.scalar(
+            "SELECT count(*) FROM content_manifests WHERE scope = ? AND repository_token = ?",
+            [scope, .blob(repositoryToken)])
+        if case .integer(0) = remaining {
+            try connection.run("DELETE FROM content_repositories WHERE scope = ? AND token = ?",
+                               [scope, .blob(repositoryToken)])
+        }
+        // Only what the deleted manifest named may go: blobs uploaded for a push still in progress stay.
+        var needed: Set<[UInt8]> = []
+        for row in try connection.query("""
+            SELECT repository_token, digest_token, sealed FROM content_manifests WHERE scope = ?
+            """, [scope]) {
+            let digestToken = row.blob("digest_token") ?? []
+            let manifest = try open(ManifestValue.self, row, keys: keys,
+                                    row: Self.manifestRow(row.blob("repository_token") ?? [], digestToken))
+            needed.insert(digestToken)
+            for reference in manifest.references {
+                needed.insert(try keys.index.token(.digest, reference))
+            }
+        }
+        var removed: [String] = []
+        for candidate in [digest] + deleted.references {
+            let token = try keys.index.token(.digest, candidate)
+            guard !needed.contains(token),
+                  let row = try connection.query(
+                    "SELECT object_id FROM content_blobs WHERE scope = ? AND digest_token = ?", [scope, .blob(token)]
+                  ).first
+            else { continue }
+            try connection.run("DELETE FROM content_blobs WHERE scope = ? AND digest_token = ?", [scope, .blob(token)])
+            removed += row.string("object_id").map { [$0] } ?? []
+        }
+        return removed
     }
 
     public func objectLocations() throws -> [ContentObjectLocation] {

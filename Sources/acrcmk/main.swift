@@ -1,5 +1,6 @@
 import CMKCommandLine
 import CMKCore
+import CMKServer
 import CMKStore
 import Foundation
 
@@ -9,19 +10,22 @@ let signalSources = InterruptCleanup.installSignalHandlers()
 // Partial outputs are recorded in the command's state home, so that a pull killed outright leaves nothing behind.
 let localFiles = LocalFileSystem()
 
+@Sendable func openHome(_ path: String) throws -> StateHome {
+    do {
+        let home = try StateHome.open(path: path, wallClock: { Date() })
+        localFiles.recordPartialOutputs(in: home)
+        return home
+    } catch {
+        // The store's errors name the file and the fix themselves; a generic hint would only mislead.
+        throw CommandFailure(code: .stateHomeUnavailable, "Cannot open the state home '\(path)': \(error)")
+    }
+}
+
 let tool = CommandLineTool(
     io: .standard,
     environment: ProcessInfo.processInfo.environment,
-    services: ToolServices(version: "0.2.0", openState: { path in
-        do {
-            let home = try StateHome.open(path: path, wallClock: { Date() })
-            localFiles.recordPartialOutputs(in: home)
-            return home
-        } catch {
-            // The store's errors name the file and the fix themselves; a generic hint would only mislead.
-            throw CommandFailure(code: .stateHomeUnavailable, "Cannot open the state home '\(path)': \(error)")
-        }
-    }, localFiles: localFiles)
+    services: ToolServices(version: "0.2.0", openState: { try openHome($0) }, localFiles: localFiles,
+                           serve: { settings, io in try ServeRunner.run(settings, io: io, openHome: openHome) })
 )
 let status = tool.run(Array(CommandLine.arguments.dropFirst()))
 withExtendedLifetime(signalSources) {}

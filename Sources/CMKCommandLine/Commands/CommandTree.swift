@@ -18,6 +18,7 @@ enum CommandTree {
                 LifecycleCommands.status,
                 DrillCommand.spec,
             ] + ContentCommands.specs + [
+                ServeCommand.spec,
                 ClockCommand.spec,
                 AuditCommand.spec,
                 AlertCommand.spec,

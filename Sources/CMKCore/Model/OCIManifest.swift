@@ -83,6 +83,7 @@ public struct OCIManifestDocument: Decodable, Sendable {
     public var layers: [OCIDescriptor]?
     public var manifests: [OCIDescriptor]?
     public var subject: OCIDescriptor?
+    public var annotations: [String: String]?
 
     /// Parses manifest bytes.
     ///

@@ -24,6 +24,10 @@ public struct Registry: Sendable, Codable, Equatable {
     /// How many objects the registry's content index holds, as the control side last recorded it: a copy of
     /// `registry/` with rows deleted or added no longer matches (`fsck`). Nil until first recorded.
     public var contentObjects: Int?
+    /// `anonymousPullEnabled`: unauthenticated pulls (Standard and Premium). Nil in homes written before 0.2.
+    public var anonymousPullEnabled: Bool?
+    /// How many times each of the admin user's two passwords was renewed (they are derived, never stored).
+    public var adminPasswordGenerations: [Int]?
 
     public static let resourceType = "Microsoft.ContainerRegistry/registries"
 

@@ -96,6 +96,15 @@ public protocol ContentStore: AnyObject {
     /// references. Returns the object ids to delete from disk once the transaction commits.
     func deleteRepository(keys: ContentKeys, repository: String) throws -> [String]
 
+    /// Deletes one tag of a repository; false when the repository has no such tag.
+    func deleteTag(keys: ContentKeys, repository: String, tag: String) throws -> Bool
+
+    /// Deletes a manifest of a repository and the tags pointing at it (the repository too when it was its last
+    /// manifest), then the blob rows of what it referenced that no remaining manifest of the registry references.
+    /// Returns the object ids to delete from disk once the transaction commits; nil when there is no such
+    /// manifest.
+    func deleteManifest(keys: ContentKeys, repository: String, digest: String) throws -> [String]?
+
     /// Where every indexed object of every registry lives, sorted by registry, scope and object id; needs no keys
     /// (for fsck: orphans, locked registries, deleted registries' leftovers).
     func objectLocations() throws -> [ContentObjectLocation]

@@ -151,6 +151,11 @@ public final class InMemoryContentStore: ContentStore {
             scope.blobs[object.digest] = ContentBlobRecord(scope: keys.scope, registry: keys.registryName,
                                                            object: object, createdAt: createdAt)
         }
+        // An uploaded blob belongs to the registry; a repository exists once a manifest names it.
+        guard !push.manifests.isEmpty || push.tag != nil else {
+            index[keys.scope] = scope
+            return
+        }
         var repository = scope.repositories[push.repository]
             ?? ContentRepositoryRecord(name: push.repository, createdAt: push.time, lastUpdatedAt: push.time)
         repository.lastUpdatedAt = push.time
@@ -196,6 +201,37 @@ public final class InMemoryContentStore: ContentStore {
         }
         index[keys.scope] = scope
         return unreferenced.map(\.object.objectID).sorted()
+    }
+
+    public func deleteTag(keys: ContentKeys, repository: String, tag: String) throws -> Bool {
+        guard index[keys.scope]?.tags[repository]?[tag] != nil else { return false }
+        index[keys.scope]?.tags[repository]?[tag] = nil
+        return true
+    }
+
+    public func deleteManifest(keys: ContentKeys, repository: String, digest: String) throws -> [String]? {
+        guard var scope = index[keys.scope], let deleted = scope.manifests[repository]?[digest] else { return nil }
+        scope.manifests[repository]?[digest] = nil
+        scope.tags[repository] = scope.tags[repository]?.filter { $0.value.digest != digest }
+        if scope.manifests[repository]?.isEmpty ?? true {
+            scope.manifests[repository] = nil
+            scope.tags[repository] = nil
+            scope.repositories[repository] = nil
+        }
+        // Only what the deleted manifest named may go: blobs uploaded for a push still in progress stay.
+        var needed: Set<String> = []
+        for manifest in scope.manifests.values.flatMap(\.values) {
+            needed.insert(manifest.digest)
+            needed.formUnion(manifest.references)
+        }
+        var removed: [String] = []
+        for candidate in [digest] + deleted.references where !needed.contains(candidate) {
+            if let blob = scope.blobs.removeValue(forKey: candidate) {
+                removed.append(blob.object.objectID)
+            }
+        }
+        index[keys.scope] = scope
+        return removed
     }
 
     public func objectLocations() throws -> [ContentObjectLocation] {

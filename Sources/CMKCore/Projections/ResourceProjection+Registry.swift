@@ -5,7 +5,7 @@ extension ResourceProjection {
     /// `Microsoft.ContainerRegistry/registries`.
     public func registry(_ registry: Registry) -> JSONValue {
         let properties: JSONObject = [
-            "adminUserEnabled": .bool(registry.adminUserEnabled), "anonymousPullEnabled": false,
+            "adminUserEnabled": .bool(registry.adminUserEnabled), "anonymousPullEnabled": .bool(registry.anonymousPullEnabled ?? false),
             "creationDate": Self.time(registry.creationDate), "dataEndpointEnabled": false, "dataEndpointHostNames": [],
             "encryption": registryEncryption(registry), "loginServer": .string(registry.loginServer),
             "metadataSearch": "Disabled", "networkRuleBypassOptions": "AzureServices",

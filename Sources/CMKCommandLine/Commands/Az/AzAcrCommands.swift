@@ -17,6 +17,9 @@ enum AzAcrCommands {
         threeState: "admin-enabled", help: "Indicates whether the admin user is enabled.")
     static let publicNetworkEnabled = Option<Bool?>(
         threeState: "public-network-enabled", help: "Allow public network access.")
+    static let anonymousPullEnabled = Option<Bool?>(
+        threeState: "anonymous-pull-enabled",
+        help: "Allow pulls without credentials (Standard and Premium); `acrcmk serve` honours it.")
 
     /// The options of `az acr create`.
     enum Create {
@@ -43,6 +46,7 @@ enum AzAcrCommands {
                 create, show, update, delete, list, encryption, identity, config,
                 AzAcrHealthCommand.spec, AzReplicationCommands.spec,
                 AzAcrContentCommands.repositorySpec, AzAcrContentCommands.manifestSpec,
+                AzAcrAuthCommands.login, AzAcrAuthCommands.credential,
             ])
     }
 
@@ -52,7 +56,7 @@ enum AzAcrCommands {
             options: [
                 registryName, AzOptions.requiredResourceGroup, Create.sku, AzOptions.location, Create.identity,
                 Create.keyEncryptionKey, adminEnabled, Create.defaultAction, publicNetworkEnabled,
-                Create.zoneRedundancy, Create.workspace, AzOptions.tags,
+                Create.zoneRedundancy, Create.workspace, AzOptions.tags, anonymousPullEnabled,
             ],
             examples: [
                 "az acr create --resource-group <resource-group-name> --name <container-registry-name> "
@@ -71,7 +75,11 @@ enum AzAcrCommands {
                     request.publicNetworkEnabled = context[publicNetworkEnabled]
                     request.zoneRedundancy = context[Create.zoneRedundancy] == .enabled
                     request.tags = context[AzOptions.tags]
-                    let registry = try session.createRegistry(request)
+                    var registry = try session.createRegistry(request)
+                    if let anonymous = context[anonymousPullEnabled] {
+                        try session.setAnonymousPull(registry: registry.name, enabled: anonymous)
+                        registry = try session.requireRegistry(registry.name)
+                    }
                     return CommandOutput(AzPresenter(world: session.world).registry(registry))
                 }
             })
@@ -107,7 +115,7 @@ enum AzAcrCommands {
             "update", abstract: "Update an Azure Container Registry (settings other than encryption).", dialect: .az,
             options: [
                 registryName, AzOptions.resourceGroup, Update.sku, adminEnabled, Update.defaultAction,
-                publicNetworkEnabled, AzOptions.tags,
+                publicNetworkEnabled, AzOptions.tags, anonymousPullEnabled,
             ],
             handler: { context in
                 try context.perform { session in
@@ -116,7 +124,11 @@ enum AzAcrCommands {
                         sku: context[Update.sku], adminEnabled: context[adminEnabled],
                         defaultAction: context[Update.defaultAction],
                         publicNetworkEnabled: context[publicNetworkEnabled], tags: context[AzOptions.tags])
-                    return CommandOutput(AzPresenter(world: session.world).registry(registry))
+                    if let anonymous = context[anonymousPullEnabled] {
+                        try session.setAnonymousPull(registry: registry.name, enabled: anonymous)
+                    }
+                    return CommandOutput(AzPresenter(world: session.world).registry(
+                        try session.requireRegistry(registry.name)))
                 }
             })
     }

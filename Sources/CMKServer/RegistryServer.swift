@@ -1,0 +1,66 @@
+import CMKCore
+import Foundation
+
+/// `acrcmk serve`: the registry endpoint of every simulated registry of one state home, on one address.
+public final class RegistryServer: @unchecked Sendable {
+    public struct Configuration: Sendable {
+        public var address: String
+        public var port: UInt16
+        /// PEM texts of the key and certificate for HTTPS.
+        public var tls: (key: String, certificate: String)?
+        public var accessLogPath: String?
+        public var keyCacheTTL: TimeInterval?
+        public var uploadIdleTimeout: TimeInterval = 600
+
+        public init(address: String, port: UInt16, tls: (key: String, certificate: String)? = nil,
+                    accessLogPath: String? = nil, keyCacheTTL: TimeInterval? = nil) {
+            self.address = address
+            self.port = port
+            self.tls = tls
+            self.accessLogPath = accessLogPath
+            self.keyCacheTTL = keyCacheTTL
+        }
+    }
+
+    private let configuration: Configuration
+    private let endpoint: RegistryEndpoint
+    private let daemon: HTTPDaemon
+
+    /// - Parameter openHome: Opens the state home; called once per concurrent request (homes are pooled).
+    public init(configuration: Configuration, openHome: @escaping @Sendable () throws -> any ContentHome) throws {
+        self.configuration = configuration
+        let log = try configuration.accessLogPath.map { try AccessLog(path: $0) }
+        endpoint = RegistryEndpoint(openHome: openHome, accessLog: log, keyCacheTTL: configuration.keyCacheTTL,
+                                    uploadIdleTimeout: configuration.uploadIdleTimeout)
+        var daemonConfiguration = HTTPDaemon.Configuration(address: configuration.address, port: configuration.port,
+                                                           tls: configuration.tls)
+        daemonConfiguration.idleTimeoutSeconds = 300
+        daemon = HTTPDaemon(handler: endpoint, configuration: daemonConfiguration)
+    }
+
+    /// Starts serving; returns the base URL (`http://127.0.0.1:5000`).
+    public func start() throws -> String {
+        try daemon.start()
+        let host = configuration.address.contains(":") ? "[\(configuration.address)]" : configuration.address
+        return "\(configuration.tls == nil ? "http" : "https")://\(host):\(daemon.port)"
+    }
+
+    /// The port actually bound.
+    public var port: UInt16 { daemon.port }
+
+    /// Periodic housekeeping: uploads left idle are cancelled.
+    public func tick() {
+        endpoint.expireIdleUploads()
+    }
+
+    /// Stops accepting and closes connections; uploads in progress are discarded, nothing half-committed.
+    public func stop() {
+        daemon.stop()
+        endpoint.shutdown()
+    }
+
+    /// True for addresses only this machine can reach.
+    public static func isLoopback(_ address: String) -> Bool {
+        address == "::1" || address.hasPrefix("127.") || address == "localhost"
+    }
+}

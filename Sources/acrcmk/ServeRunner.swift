@@ -1,0 +1,54 @@
+import CMKCommandLine
+import CMKCore
+import CMKServer
+import CMKStore
+import Foundation
+
+/// Starts `acrcmk serve` on a state home and keeps it running until SIGINT or SIGTERM.
+enum ServeRunner {
+    static func run(_ settings: ServeSettings, io: CommandIO,
+                    openHome: @escaping @Sendable (String) throws -> StateHome) throws {
+        // Opening once up front migrates the home and reports a broken one before anything listens.
+        _ = try openHome(settings.home)
+        var tls: (key: String, certificate: String)?
+        if let certificatePath = settings.tlsCertificatePath, let keyPath = settings.tlsKeyPath {
+            tls = (try readPEM(keyPath, what: "--tls-key"), try readPEM(certificatePath, what: "--tls-cert"))
+        }
+        var configuration = RegistryServer.Configuration(address: settings.address, port: settings.port, tls: tls,
+                                                         accessLogPath: settings.accessLogPath,
+                                                         keyCacheTTL: settings.keyCacheTTL)
+        configuration.uploadIdleTimeout = 600
+        let server: RegistryServer
+        do {
+            server = try RegistryServer(configuration: configuration, openHome: { try openHome(settings.home) })
+        } catch {
+            throw CommandFailure("Cannot open the access log '\(settings.accessLogPath ?? "")': \(error)")
+        }
+        let url: String
+        do {
+            url = try server.start()
+        } catch {
+            throw CommandFailure("\(error)", hint: "Choose another --port, or --port 0 for a free one.")
+        }
+        try InterruptDeferral.shared.deferring {
+            io.writeOutput("Listening on \(url)\n")
+            var ticks = 0
+            while InterruptDeferral.shared.pendingSignal == nil {
+                usleep(100_000)
+                ticks += 1
+                if ticks % 300 == 0 { server.tick() }
+            }
+            io.writeError("Stopping: closing connections; uploads in progress are discarded.\n")
+            server.stop()
+        }
+    }
+
+    private static func readPEM(_ path: String, what: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
+              text.contains("-----BEGIN")
+        else {
+            throw CommandFailure("\(what) '\(path)' is not a readable PEM file.", category: .usage)
+        }
+        return text
+    }
+}
