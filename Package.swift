@@ -49,6 +49,7 @@ let package = Package(
         .testTarget(name: "JMESPathTests", dependencies: ["JMESPath", "CMKTestSupport"]),
         .testTarget(name: "CMKCoreTests", dependencies: ["CMKCore", "CMKCrypto", "JSON"]),
         .testTarget(name: "CMKStoreTests", dependencies: ["CMKStore", "CMKCore", "CMKCrypto", "CMKTestSupport"]),
+        .testTarget(name: "CMKServerTests", dependencies: ["CMKServer", "CMKCore", "CMKTestSupport"]),
         .testTarget(name: "CMKCommandLineTests",
                     dependencies: ["CMKCommandLine", "CMKCore", "JMESPath", "JSON", "CMKTestSupport"]),
     ],

@@ -340,6 +340,12 @@ private final class VanishingObjects: ContentStore {
     func deleteRepository(keys: ContentKeys, repository: String) throws -> [String] {
         try base.deleteRepository(keys: keys, repository: repository)
     }
+    func deleteTag(keys: ContentKeys, repository: String, tag: String) throws -> Bool {
+        try base.deleteTag(keys: keys, repository: repository, tag: tag)
+    }
+    func deleteManifest(keys: ContentKeys, repository: String, digest: String) throws -> [String]? {
+        try base.deleteManifest(keys: keys, repository: repository, digest: digest)
+    }
     func objectLocations() throws -> [ContentObjectLocation] { try base.objectLocations() }
     func deleteScope(_ scope: String) throws -> [String] { try base.deleteScope(scope) }
     func counts(scope: String) throws -> ContentCounts { try base.counts(scope: scope) }

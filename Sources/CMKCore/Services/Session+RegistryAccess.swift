@@ -174,8 +174,8 @@ extension Session {
             throw RegistryAccessRefusal.denied(missingPermission(action, caller: token.subject, registry: registry))
         }
         guard inToken else {
-            throw RegistryAccessRefusal.challenge("The access token does not grant \(action.rawValue) on "
-                                                  + "'\(addressedName)'.")
+            throw RegistryAccessRefusal.insufficientScope("The access token does not grant \(action.rawValue) on "
+                                                          + "'\(addressedName)'; get one for this scope.")
         }
         return token.subject
     }
@@ -305,6 +305,9 @@ public enum RegistryAccessRefusal: Error, Equatable {
     case challenge(String)
     /// 403 DENIED: the caller may not do this.
     case denied(String)
+    /// 403 with a Bearer challenge (RFC 6750's `insufficient_scope`): the caller may do this, but its token does
+    /// not say so; a new token for the challenge's scope will.
+    case insufficientScope(String)
 }
 
 extension Registry {

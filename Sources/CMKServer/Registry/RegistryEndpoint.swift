@@ -116,6 +116,11 @@ public final class RegistryEndpoint: HTTPHandler, @unchecked Sendable {
             var error = DistributionError(401, "UNAUTHORIZED", "authentication required: \(message)")
             error.headers = [("WWW-Authenticate", challenge(request, registry: registry, scope: scope))]
             return error
+        case .insufficientScope(let message):
+            var error = DistributionError(403, "DENIED", "insufficient scope: \(message)")
+            error.headers = [("WWW-Authenticate", challenge(request, registry: registry, scope: scope)
+                                + ",error=\"insufficient_scope\"")]
+            return error
         }
     }
 
