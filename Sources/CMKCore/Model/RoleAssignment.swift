@@ -87,6 +87,9 @@ public struct RoleDefinition: Sendable, Equatable {
                 "Microsoft.ContainerRegistry/registries/push/write",
             ], dataActions: []),
         RoleDefinition(
+            name: "AcrDelete", guid: "c2f4ef07-c644-48eb-af81-4b1b4947fb11",
+            actions: ["Microsoft.ContainerRegistry/registries/artifacts/delete"], dataActions: []),
+        RoleDefinition(
             name: "Key Vault Administrator", guid: "00482a5a-887f-4fb3-b363-3b7fe8e74483",
             actions: ["Microsoft.KeyVault/vaults/read"], dataActions: ["Microsoft.KeyVault/vaults/*"]),
         RoleDefinition(
