@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: push/pull throughput of 1 GiB against a Python `cryptography` baseline doing the same work, rotate-key
 # time at 100 and 10,000 blobs, the `openssl speed` ceiling, the peak RSS of a 2 GiB push and pull, and the cost of one
-# command in a large estate against a small one (scripts/bench_scale.py).
+# command in a large estate against a small one (scripts/bench_scale.py), and acrcmk serve against the reference
+# registry (scripts/bench_server.py).
 # Takes a few minutes on 2 cores and about 5 GiB of free disk under bench-out/ (removed at the end).
 # Usage: scripts/bench.sh <acrcmk-binary>   (sizes and run counts: see the environment variables in bench.py)
 set -euo pipefail
@@ -28,3 +29,8 @@ unset ACRCMK_HOME
 python3 "$SCRIPTS/bench.py" "$ACRCMK" "$WORK"
 command -v valgrind >/dev/null || echo "bench: valgrind is missing (apt-get install valgrind): the scale figure falls back to timing"
 python3 "$SCRIPTS/bench_scale.py" "$ACRCMK" "$WORK"
+if command -v skopeo >/dev/null && command -v docker-registry >/dev/null; then
+    python3 "$SCRIPTS/bench_server.py" "$ACRCMK" "$WORK"
+else
+    echo "bench: skopeo and docker-registry are needed for the registry-server figures (apt-get install skopeo docker-registry)"
+fi

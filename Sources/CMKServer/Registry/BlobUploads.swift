@@ -62,7 +62,7 @@ final class BlobUpload: @unchecked Sendable {
     let id = UUID().uuidString.lowercased()
     let registry: String
     let addressedName: String
-    private let channel = ByteChannel(capacity: 4 << 20)
+    private let channel = ByteChannel(capacity: 1 << 20)
     private let done = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private var result: Result<ContentObject, Error>?

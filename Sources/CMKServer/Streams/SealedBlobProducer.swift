@@ -5,7 +5,7 @@ import Foundation
 /// bounded channel, the connection's thread sends from it. Memory stays bounded whatever the blob's size; a
 /// blob that fails verification ends the response early, so the client never gets a complete-looking wrong body.
 final class SealedBlobProducer: ResponseProducer, @unchecked Sendable {
-    private let channel = ByteChannel(capacity: 2 << 20)
+    private let channel = ByteChannel(capacity: 1 << 20)
     private var started = false
     private let start: @Sendable (ByteChannel) -> Void
 

@@ -8,7 +8,7 @@ Prints one line per check, `PASS <name>` or `FAIL <name>: <expected / got>`, the
 `SUMMARY <passed> passed, <failed> failed`; exits 1 when any check failed.
 
 Other options: `--list` prints every check with the spec sections it exercises; `--only REGEX` runs the
-checks whose names match; `--verbose` prints each failed check's requests and responses; `--run-id` fixes the
+checks whose names match; `--verbose` prints each failed check's requests and responses (`--trace`: every check's); `--run-id` fixes the
 namespace segment that keeps runs apart (random by default).
 
 Repositories are addressed by path prefix (`/v2/<registry>/<repository>/...`), and each check works in its own
@@ -122,12 +122,18 @@ class Response:
         if shown:
             text += " [" + "; ".join(shown) + "]"
         if self.body and self.method != "HEAD":
-            snippet = self.body[:240]
+            kind = media_type(self.header("Content-Type"))
+            textual = kind.endswith("json") or kind.startswith("text/")
             try:
-                snippet = snippet.decode("utf-8")
+                snippet = self.body[:300].decode("utf-8") if textual else None
             except UnicodeDecodeError:
-                snippet = repr(snippet)
-            text += f" body={snippet!r}" if len(self.body) <= 240 else f" body={snippet!r}...({len(self.body)} bytes)"
+                snippet = None
+            if snippet is None:
+                text += f" body=<{len(self.body)} bytes>"
+            elif len(self.body) <= 300:
+                text += f" body={snippet}"
+            else:
+                text += f" body={snippet}...({len(self.body)} bytes)"
         return text
 
 
@@ -186,7 +192,11 @@ class Client:
     # -- plumbing
 
     def url(self, path):
-        return urllib.parse.urljoin(self.base + "/", path)
+        """An absolute URL for `path` (absolute already, or a path on the server), not normalized: a `..`
+        segment is sent as written."""
+        if re.match(r"^https?://", path):
+            return path
+        return self.base + ("" if path.startswith("/") else "/") + path
 
     def send(self, method, url, body=None, headers=None):
         url = self.url(url)
@@ -445,6 +455,17 @@ def check_pull_only_token(c):
     expect_status(head, 404, "the refused blob must not be stored (HEAD)")
 
 
+@check("push-token-cannot-delete", "end-9 with ACR token auth (delete is its own action); code-12 DENIED")
+def check_push_token_delete(c):
+    name = c.name("no-delete")
+    _, digest = c.push_image(name, "v1")
+    response = c.repo("DELETE", name, "manifests/v1", actions="pull,push")
+    expect_status(response, 403, "DELETE manifests/v1 with a pull,push token")
+    expect('error="insufficient_scope"' in (response.header("WWW-Authenticate") or ""), "403 should carry a "
+           "challenge with error=\"insufficient_scope\"; got: " + response.summary())
+    expect_status(c.repo("GET", name, f"manifests/{digest}"), 200, "the manifest after the refused delete")
+
+
 # -- blob pushes
 
 @check("blob-monolithic-single-post", "end-4b (Single POST); end-2")
@@ -666,6 +687,48 @@ def check_sha512(c):
     returned = pulled.header("Docker-Content-Digest")
     if returned and returned.startswith("sha512:"):
         expect(returned == digest, "Docker-Content-Digest does not match the body: " + pulled.summary())
+
+
+@check("blob-upload-bound-to-repository", "end-5/end-6/end-13 (an upload <location> belongs to its repository); "
+       "code-3 BLOB_UPLOAD_UNKNOWN")
+def check_upload_other_repository(c):
+    owner = c.name("upload-owner")
+    other = c.name("upload-other")
+    location = c.start_upload(owner)
+    session = location.rstrip("/").rsplit("/", 1)[-1].split("?")[0]
+    data = random_bytes(100)
+    for method, body, headers in (("GET", None, {}), ("PATCH", data, {"Content-Range": "0-99"}),
+                                  ("PUT", data, {})):
+        path = f"blobs/uploads/{session}" + (("?" + urllib.parse.urlencode({"digest": sha256(data)}))
+                                              if method == "PUT" else "")
+        response = c.repo(method, other, path, body=body, headers=headers)
+        expect_status(response, 404, f"{method} on another repository's upload session",
+                      codes=("BLOB_UPLOAD_UNKNOWN",))
+    status = c.repo("GET", owner, location)
+    expect_status(status, 204, "GET the session in its own repository afterwards")
+
+
+@check("blob-put-without-digest-400", "end-6 (the closing PUT MUST include ?digest=; 400)")
+def check_put_without_digest(c):
+    name = c.name("put-no-digest")
+    location = c.start_upload(name)
+    response = c.repo("PUT", name, location, body=random_bytes(10), headers={"Content-Type": "application/octet-stream"})
+    expect_status(response, 400, "PUT <location> without ?digest=")
+
+
+@check("blob-streamed-patch", "end-5 without Content-Range (Docker-style streamed upload; widely used by clients)")
+def check_streamed_patch(c):
+    name = c.name("streamed")
+    data = random_bytes(6000)
+    location = c.start_upload(name)
+    response = c.repo("PATCH", name, location, body=data, headers={"Content-Type": "application/octet-stream"})
+    expect_status(response, 202, "PATCH without Content-Range")
+    expect_header(response, "Range", "PATCH without Content-Range", value=f"0-{len(data) - 1}")
+    response = c.repo("PUT", name, with_query(response.header("Location") or location, digest=sha256(data)))
+    expect_status(response, 201, "closing PUT")
+    pulled = c.repo("GET", name, f"blobs/{sha256(data)}")
+    expect(pulled.status == 200 and pulled.body == data, "GET the streamed blob: expected 200 with its bytes; got: "
+           + pulled.summary())
 
 
 # -- blob pulls
@@ -1160,12 +1223,14 @@ def check_delete_tag(c):
     expect_status(c.repo("GET", name, "manifests/v1"), 404, "GET manifests/v1 after deleting the tag")
     expect_status(c.repo("GET", name, f"manifests/{digest}"), 200, "GET manifests/<digest> after deleting a tag")
     expect_status(c.repo("GET", name, "manifests/v2"), 200, "GET manifests/v2 (the other tag) after deleting v1")
+    expect_status(c.repo("DELETE", name, "manifests/v1"), 404, "DELETE manifests/v1 again (no such tag)")
 
 
 @check("delete-manifest-by-digest", "end-9 (202; then GET by digest and by tag 404); code-7 MANIFEST_UNKNOWN")
 def check_delete_manifest(c):
     name = c.name("delete-manifest")
     _, digest = c.push_image(name, "v1")
+    c.push_image(name, "keep")  # the repository keeps a manifest: MANIFEST_UNKNOWN is the only right code
     response = c.repo("DELETE", name, f"manifests/{digest}")
     expect_status(response, 202, "DELETE manifests/<digest>")
     expect_status(c.repo("GET", name, f"manifests/{digest}"), 404, "GET manifests/<digest> after the delete",
@@ -1173,6 +1238,19 @@ def check_delete_manifest(c):
     expect_status(c.repo("GET", name, "manifests/v1"), 404, "GET manifests/v1 (its tag) after the delete")
     again = c.repo("DELETE", name, f"manifests/{digest}")
     expect_status(again, 404, "DELETE manifests/<digest> again", codes=("MANIFEST_UNKNOWN",))
+    expect_status(c.repo("GET", name, "manifests/keep"), 200, "GET manifests/keep (the other manifest)")
+
+
+@check("delete-last-manifest", "end-9 (202; then 404 for the manifest; an emptied repository may be gone: "
+       "code-7 MANIFEST_UNKNOWN or code-9 NAME_UNKNOWN)")
+def check_delete_last_manifest(c):
+    name = c.name("delete-last-manifest")
+    _, digest = c.push_image(name, "v1")
+    expect_status(c.repo("DELETE", name, f"manifests/{digest}"), 202, "DELETE manifests/<the only manifest>")
+    expect_status(c.repo("GET", name, f"manifests/{digest}"), 404, "GET manifests/<digest> after the delete",
+                  codes=("MANIFEST_UNKNOWN", "NAME_UNKNOWN"))
+    expect_status(c.repo("GET", name, "manifests/v1"), 404, "GET manifests/v1 after the delete",
+                  codes=("MANIFEST_UNKNOWN", "NAME_UNKNOWN"))
 
 
 @check("delete-blob-unsupported", "end-10 (deletion disabled: 400 or 405); code-13 UNSUPPORTED")
@@ -1218,11 +1296,19 @@ def check_dot_dot(c):
 def check_uppercase_name(c):
     name = f"{c.registry}/proto/{c.run_id}/UpperCase"
     data = random_bytes(50)
-    response = c.repo("POST", name, "blobs/uploads/?" + urllib.parse.urlencode({"digest": sha256(data)}), body=data)
-    expect_status(response, 400, "POST blobs/uploads/ in a repository named with capitals", codes=("NAME_INVALID",))
-    body = canonical_json({"schemaVersion": 2, "mediaType": OCI_INDEX, "manifests": []})
-    response = c.push_manifest(name, "v1", body, OCI_INDEX)
-    expect_status(response, 400, "PUT manifests/v1 in a repository named with capitals", codes=("NAME_INVALID",))
+    problems = []
+    attempts = [
+        ("POST blobs/uploads/?digest= (single POST)", lambda: c.repo(
+            "POST", name, "blobs/uploads/?" + urllib.parse.urlencode({"digest": sha256(data)}), body=data)),
+        ("POST blobs/uploads/ (session)", lambda: c.repo("POST", name, "blobs/uploads/")),
+        ("PUT manifests/v1", lambda: c.push_manifest(
+            name, "v1", canonical_json({"schemaVersion": 2, "mediaType": OCI_INDEX, "manifests": []}), OCI_INDEX)),
+    ]
+    for what, attempt in attempts:
+        response = attempt()
+        if response.status != 400 or "NAME_INVALID" not in response.error_codes():
+            problems.append(f"{what}: expected 400 NAME_INVALID; got: {response.summary()}")
+    expect(not problems, " | ".join(problems))
 
 
 # -- robustness
@@ -1285,6 +1371,18 @@ def check_truncated(c):
 # ---------------------------------------------------------------------------------------------------------------
 
 
+def server_answers(client):
+    """True when the server answers GET /v2/ (any status) within a few seconds."""
+    time.sleep(1.0)
+    for _ in range(3):
+        try:
+            client.send("GET", "/v2/")
+            return True
+        except (OSError, http.client.HTTPException):
+            time.sleep(1.0)
+    return False
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base", help="the server, e.g. http://127.0.0.1:5000")
@@ -1293,6 +1391,7 @@ def main():
     parser.add_argument("--only", help="run only the checks whose names match this regular expression")
     parser.add_argument("--run-id", help="namespace segment for this run's repositories (default: random)")
     parser.add_argument("--verbose", action="store_true", help="print each failed check's exchanges")
+    parser.add_argument("--trace", action="store_true", help="print every check's exchanges")
     parser.add_argument("--list", action="store_true", help="list the checks and their spec sections, then exit")
     args = parser.parse_args()
     if args.list:
@@ -1304,23 +1403,37 @@ def main():
     run_id = args.run_id or "r" + os.urandom(4).hex()
     selected = [item for item in CHECKS if not args.only or re.search(args.only, item[0])]
     passed = failed = 0
+    stopped_during = None
     for name, _, function in selected:
+        if stopped_during:
+            failed += 1
+            print(f"FAIL {name}: not run: the server stopped answering during {stopped_during}", flush=True)
+            continue
         client = Client(args.base, args.registry, args.token, run_id)
         try:
             function(client)
         except CheckFailed as failure:
             failed += 1
             print(f"FAIL {name}: {failure}", flush=True)
-        except Exception as error:  # a crash of the check (connection refused, reset, ...) is a failure too
+        except (OSError, http.client.HTTPException) as error:
             failed += 1
-            print(f"FAIL {name}: unexpected {type(error).__name__}: {error}", flush=True)
+            last = client.transcript[-1].summary() if client.transcript else "none"
+            alive_now = server_answers(client)
+            print(f"FAIL {name}: the connection failed ({type(error).__name__}: {error}); last exchange before it: "
+                  f"{last}" + ("" if alive_now else "; the server no longer answers (did it crash?)"), flush=True)
+            if not alive_now:
+                stopped_during = name
+        except Exception as error:  # a bug in the check itself is a failure too
+            failed += 1
+            print(f"FAIL {name}: the check raised {type(error).__name__}: {error}", flush=True)
             if args.verbose:
                 traceback.print_exc()
         else:
             passed += 1
             print(f"PASS {name}", flush=True)
-            continue
-        if args.verbose:
+            if not args.trace:
+                continue
+        if args.verbose or args.trace:
             for response in client.transcript:
                 print("    " + response.summary(), flush=True)
     print(f"SUMMARY {passed} passed, {failed} failed")
