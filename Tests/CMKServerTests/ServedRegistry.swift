@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// `acrcmk serve` running on a free port over a fresh state home, with helpers to drive it as users do.
-final class ServedRegistry {
+final class ServedRegistry: @unchecked Sendable {
     let executable: URL
     let folder: URL
     let home: URL

@@ -188,6 +188,7 @@ class Client:
         self.service = None
         self.realm = None
         self.transcript = []
+        self.attempt = None
 
     # -- plumbing
 
@@ -207,6 +208,7 @@ class Client:
         headers = dict(headers or {})
         if body is None and method in ("POST", "PUT", "PATCH"):
             body = b""
+        self.attempt = f"{method} {target if len(target) <= 160 else target[:157] + '...'}"
         try:
             connection.request(method, target, body=body, headers=headers)
             raw = connection.getresponse()
@@ -627,30 +629,6 @@ def check_upload_cancel(c):
     response = c.repo("PUT", name, with_query(location, digest=sha256(data)))
     expect_status(response, 404, "PUT <location>?digest= after DELETE", codes=("BLOB_UPLOAD_UNKNOWN",))
     expect_status(c.repo("HEAD", name, f"blobs/{sha256(data)}"), 404, "HEAD of the cancelled upload's digest")
-
-
-@check("blob-put-digest-mismatch", "end-6 (400); code-4 DIGEST_INVALID")
-def check_put_digest_mismatch(c):
-    name = c.name("put-mismatch")
-    data = random_bytes(1000)
-    claimed = sha256(random_bytes(1000))
-    location = c.start_upload(name)
-    response = c.repo("PUT", name, with_query(location, digest=claimed), body=data,
-                      headers={"Content-Type": "application/octet-stream"})
-    expect_status(response, 400, "PUT <location>?digest=<not the body's digest>", codes=("DIGEST_INVALID",))
-    expect_status(c.repo("HEAD", name, f"blobs/{claimed}"), 404, "HEAD of the claimed digest after the refusal")
-    expect_status(c.repo("GET", name, f"blobs/{claimed}"), 404, "GET of the claimed digest after the refusal")
-
-
-@check("blob-monolithic-digest-mismatch", "end-4b (400); code-4 DIGEST_INVALID")
-def check_post_digest_mismatch(c):
-    name = c.name("post-mismatch")
-    data = random_bytes(1000)
-    claimed = sha256(random_bytes(1000))
-    response = c.repo("POST", name, "blobs/uploads/?" + urllib.parse.urlencode({"digest": claimed}), body=data,
-                      headers={"Content-Type": "application/octet-stream"})
-    expect_status(response, 400, "POST ?digest=<not the body's digest>", codes=("DIGEST_INVALID",))
-    expect_status(c.repo("HEAD", name, f"blobs/{claimed}"), 404, "HEAD of the claimed digest after the refusal")
 
 
 @check("blob-empty", "end-4a; end-6; end-2 (a zero-length blob is content like any other)")
@@ -1358,14 +1336,83 @@ def check_truncated(c):
     head = c.repo("HEAD", name, f"blobs/{digest}")
     expect_status(head, 404, "HEAD of the digest whose upload was cut off after 10 of 100000 bytes")
     alive(c, "truncated uploads")
-    status = c.repo("GET", name, location)
-    expect(status.status in (204, 404), "the PUT session cut off should be ended (404) or still usable (204); got: "
-           + status.summary())
     # The same blob pushed properly afterwards is stored whole.
     c.push_blob(name, full)
     pulled = c.repo("GET", name, f"blobs/{digest}")
     expect(pulled.status == 200 and pulled.body == full, "pushing the blob whole after the cut-off attempts: expected "
            "200 with its bytes; got: " + pulled.summary())
+
+
+def cut_off(c, method, location, headers, sent, declared):
+    """Sends `method` to `location` declaring `declared` body bytes, sends `sent`, closes the connection."""
+    target = urllib.parse.urlsplit(c.url(location))
+    lines = [f"{method} {target.path}{'?' + target.query if target.query else ''} HTTP/1.1",
+             f"Host: {c.host}:{c.port}", f"Content-Length: {declared}", "Content-Type: application/octet-stream"]
+    lines += [f"{key}: {value}" for key, value in headers.items()]
+    sock = socket.create_connection((c.host, c.port), timeout=TIMEOUT)
+    try:
+        sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode() + sent)
+        time.sleep(0.3)
+    finally:
+        sock.close()
+    time.sleep(1.0)
+
+
+@check("interrupted-upload-session", "Use Cases: Resumable Push; end-13 (204 with the true Range, or 404 "
+       "BLOB_UPLOAD_UNKNOWN); end-5 (resume at Range end + 1)")
+def check_interrupted_session(c):
+    name = c.name("interrupted")
+    data = random_bytes(3000)
+    location = c.start_upload(name)
+    response = c.repo("PATCH", name, location, body=data[:1000], headers={
+        "Content-Type": "application/octet-stream", "Content-Range": "0-999"})
+    expect_status(response, 202, "PATCH 0-999")
+    location = response.header("Location") or location
+    auth = "Bearer " + c.token((f"repository:{name}:pull,push,delete",))
+    cut_off(c, "PATCH", location, {"Authorization": auth, "Content-Range": "1000-2999"}, data[1000:1010], 2000)
+    status = c.repo("GET", name, location)
+    if status.status == 404:
+        expect_status(status, 404, "GET the session after a PATCH cut off after 10 of 2000 bytes",
+                      codes=("BLOB_UPLOAD_UNKNOWN",))
+        return
+    expect_status(status, 204, "GET the session after a PATCH cut off after 10 of 2000 bytes (204 if it can "
+                  "resume, 404 if it ended)")
+    match = re.fullmatch(r"0-(\d+)", status.header("Range") or "")
+    expect(match, "upload status: expected Range: 0-<end>; got: " + status.summary())
+    offset = int(match.group(1)) + 1
+    expect(offset <= len(data), "upload status claims more bytes than were sent: " + status.summary())
+    resumed = c.repo("PATCH", name, status.header("Location") or location, body=data[offset:], headers={
+        "Content-Type": "application/octet-stream", "Content-Range": f"{offset}-{len(data) - 1}"})
+    expect_status(resumed, 202, f"the session reported {status.header('Range')} (so it is resumable): PATCH "
+                  f"{offset}-{len(data) - 1} should continue it")
+    closed = c.repo("PUT", name, with_query(resumed.header("Location") or location, digest=sha256(data)))
+    expect_status(closed, 201, "closing PUT of the resumed upload")
+
+
+# -- error paths that have stopped servers before (kept last so a crash costs few results)
+
+@check("blob-put-digest-mismatch", "end-6 (400); code-4 DIGEST_INVALID")
+def check_put_digest_mismatch(c):
+    name = c.name("put-mismatch")
+    data = random_bytes(1000)
+    claimed = sha256(random_bytes(1000))
+    location = c.start_upload(name)
+    response = c.repo("PUT", name, with_query(location, digest=claimed), body=data,
+                      headers={"Content-Type": "application/octet-stream"})
+    expect_status(response, 400, "PUT <location>?digest=<not the body's digest>", codes=("DIGEST_INVALID",))
+    expect_status(c.repo("HEAD", name, f"blobs/{claimed}"), 404, "HEAD of the claimed digest after the refusal")
+    expect_status(c.repo("GET", name, f"blobs/{claimed}"), 404, "GET of the claimed digest after the refusal")
+
+
+@check("blob-monolithic-digest-mismatch", "end-4b (400); code-4 DIGEST_INVALID")
+def check_post_digest_mismatch(c):
+    name = c.name("post-mismatch")
+    data = random_bytes(1000)
+    claimed = sha256(random_bytes(1000))
+    response = c.repo("POST", name, "blobs/uploads/?" + urllib.parse.urlencode({"digest": claimed}), body=data,
+                      headers={"Content-Type": "application/octet-stream"})
+    expect_status(response, 400, "POST ?digest=<not the body's digest>", codes=("DIGEST_INVALID",))
+    expect_status(c.repo("HEAD", name, f"blobs/{claimed}"), 404, "HEAD of the claimed digest after the refusal")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -1417,10 +1464,10 @@ def main():
             print(f"FAIL {name}: {failure}", flush=True)
         except (OSError, http.client.HTTPException) as error:
             failed += 1
-            last = client.transcript[-1].summary() if client.transcript else "none"
+            attempt = client.attempt or "none"
             alive_now = server_answers(client)
-            print(f"FAIL {name}: the connection failed ({type(error).__name__}: {error}); last exchange before it: "
-                  f"{last}" + ("" if alive_now else "; the server no longer answers (did it crash?)"), flush=True)
+            print(f"FAIL {name}: no response to {attempt} ({type(error).__name__}: {error})"
+                  + ("" if alive_now else "; the server no longer answers (did it crash?)"), flush=True)
             if not alive_now:
                 stopped_during = name
         except Exception as error:  # a bug in the check itself is a failure too
