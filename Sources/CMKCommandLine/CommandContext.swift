@@ -91,10 +91,14 @@ public struct ToolServices: Sendable {
     public var localFiles: (any LocalContentFiles)?
     /// Runs the registry server until it is told to stop (`acrcmk serve`); nil in builds without one.
     public var serve: (@Sendable (ServeSettings, CommandIO) throws -> Void)?
+    /// Starts a registry server over the state home at a path, on a free loopback port, for a drill's real clients.
+    public var startServer: (@Sendable (String) throws -> RunningServer)?
 
     public init(version: String, openState: @escaping @Sendable (String) throws -> any StateStore,
                 localFiles: (any LocalContentFiles)? = nil,
-                serve: (@Sendable (ServeSettings, CommandIO) throws -> Void)? = nil) {
+                serve: (@Sendable (ServeSettings, CommandIO) throws -> Void)? = nil,
+                startServer: (@Sendable (String) throws -> RunningServer)? = nil) {
+        self.startServer = startServer
         self.version = version
         self.openState = openState
         self.localFiles = localFiles

@@ -43,6 +43,16 @@ enum ServeRunner {
         }
     }
 
+    /// A server on a free loopback port over the home at `path`, for the length of one command.
+    static func start(home path: String, openHome: @escaping @Sendable (String) throws -> StateHome) throws
+        -> RunningServer
+    {
+        let server = try RegistryServer(configuration: RegistryServer.Configuration(address: "127.0.0.1", port: 0),
+                                        openHome: { try openHome(path) })
+        _ = try server.start()
+        return RunningServer(host: "127.0.0.1:\(server.port)", stop: { server.stop() })
+    }
+
     private static func readPEM(_ path: String, what: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
               text.contains("-----BEGIN")

@@ -25,7 +25,8 @@ let tool = CommandLineTool(
     io: .standard,
     environment: ProcessInfo.processInfo.environment,
     services: ToolServices(version: "0.2.0", openState: { try openHome($0) }, localFiles: localFiles,
-                           serve: { settings, io in try ServeRunner.run(settings, io: io, openHome: openHome) })
+                           serve: { settings, io in try ServeRunner.run(settings, io: io, openHome: openHome) },
+                           startServer: { path in try ServeRunner.start(home: path, openHome: openHome) })
 )
 let status = tool.run(Array(CommandLine.arguments.dropFirst()))
 withExtendedLifetime(signalSources) {}

@@ -13,6 +13,9 @@ enum DrillCommand {
     static let inPlace = Option<Bool>(
         flag: "in-place", help: "Drill on the real state home instead of a scratch copy (asks for confirmation).")
     static let yes = Option<Bool>(flag: "yes", short: "y", help: "Do not ask for confirmation of --in-place.")
+    static let client = Option<ProcessDrillClient.Kind?>(
+        "client", help: "Send the push, pull and list probes through this client against a temporary acrcmk serve "
+            + "(default: acrcmk).")
 
     static var spec: CommandSpec {
         CommandSpec(
@@ -23,8 +26,11 @@ enum DrillCommand {
                 + "tables is tried for real and compared with the table. Exit 1 if any observed impact differs. "
                 + "In place, the registry's key access is really revoked for the drill and restored after; the "
                 + "registry is left as found (its tags; the probe repository is deleted again).",
-            options: [LifecycleCommands.registry, method, report, keepState, inPlace, yes],
-            examples: ["acrcmk drill --registry myregistry --method access-policy --report drill.md"],
+            options: [LifecycleCommands.registry, method, report, keepState, inPlace, yes, client],
+            examples: [
+                "acrcmk drill --registry myregistry --method access-policy --report drill.md",
+                "acrcmk drill --registry myregistry --method disable-key --client skopeo",
+            ],
             handler: run)
     }
 
@@ -52,8 +58,10 @@ enum DrillCommand {
             }
         }
         let content = inPlace ? try context.registryContent() : try scratchContent(at: home, context)
+        let (realClient, stopClient) = try startClient(registry: registry, home: home, content: content, context)
+        defer { stopClient() }
         let report = try RevocationDrill(registry: registry, method: method, content: content,
-                                         inPlace: inPlace, clock: { Date() }).run()
+                                         inPlace: inPlace, client: realClient, clock: { Date() }).run()
         let presenter = DrillReportPresenter(report: report)
         let markdown = presenter.markdown
         if let path = context[Self.report] {
@@ -85,6 +93,29 @@ enum DrillCommand {
         guard context.io.readLine() == registry else {
             throw CommandFailure("Not confirmed; nothing was changed.")
         }
+    }
+
+    /// With `--client skopeo|podman`: a registry server over the drill's home and that client, signed in with a
+    /// refresh token; and what stops them.
+    private static func startClient(registry: String, home: String, content: RegistryContent,
+                                    _ context: CommandContext) throws -> ((any DrillRegistryClient)?, () -> Void) {
+        guard let kind = context[client], kind != .acrcmk else { return (nil, {}) }
+        guard let startServer = context.services.startServer else {
+            throw CommandFailure("This build of acrcmk has no registry server for --client.")
+        }
+        let token = try context.perform(on: content.store) { session in
+            try session.issueRefreshToken(forRegistry: registry).token
+        }
+        let server = try startServer(home)
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("acrcmk-drill-client-\(UUID().uuidString.lowercased())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let probe = ProcessDrillClient(kind: kind, host: server.host,
+                                       credentials: "00000000-0000-0000-0000-000000000000:\(token)", folder: folder)
+        return (probe, {
+            server.stop()
+            try? FileManager.default.removeItem(at: folder)
+        })
     }
 
     /// The content operations of the scratch copy at `path`.

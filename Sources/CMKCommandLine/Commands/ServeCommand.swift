@@ -12,6 +12,18 @@ public struct ServeSettings: Sendable {
     public var keyCacheTTL: TimeInterval?
 }
 
+/// A registry server started for the duration of a command (a drill's real clients talk to it).
+public struct RunningServer: Sendable {
+    /// `127.0.0.1:<port>`.
+    public var host: String
+    public var stop: @Sendable () -> Void
+
+    public init(host: String, stop: @escaping @Sendable () -> Void) {
+        self.host = host
+        self.stop = stop
+    }
+}
+
 /// `acrcmk serve`: every simulated registry as a real OCI registry endpoint with ACR's token authentication.
 enum ServeCommand {
     static let address = Option<String?>("address", valueName: "ip", help: "Address to listen on (default: 127.0.0.1).")

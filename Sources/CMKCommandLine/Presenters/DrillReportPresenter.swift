@@ -14,6 +14,7 @@ struct DrillReportPresenter {
             "registry": .string(report.registry), "method": .string(report.method.rawValue),
             "allMatch": .bool(report.allMatch), "recovered": .bool(report.recovered),
             "probeByteIdentical": JSONValue(report.probeIdentical),
+            "client": .string(report.client ?? "acrcmk"),
             "timeline": .array(
                 report.timeline.map {
                     [
@@ -43,6 +44,12 @@ struct DrillReportPresenter {
             report.allMatch
                 ? "Result: every observed impact matches the expected impact tables."
                 : "Result: **observed impacts differ from the expected impact tables** (see below).", "",
+        ]
+        if let client = report.client {
+            lines += ["Push, pull and list went through \(client) against `acrcmk serve`; their details are "
+                      + "\(client)'s own words.", ""]
+        }
+        lines += [
             "## Timeline", "", "| step | outcome | seconds |", "|---|---|---|",
         ]
         lines += report.timeline.map {
@@ -118,6 +125,8 @@ struct DrillReportPresenter {
         switch impact.evidence {
         case .none:
             return ""
+        case .failed(let error) where error.code == .clientRefused:
+            return firstLine(error.message)
         case .failed(let error):
             return errorLine(error)
         case .taskRun(let outcome):

@@ -21,6 +21,8 @@ public struct DrillReport: Sendable {
     public var accessCheck: HealthReport?
     /// Microsoft's revocation guide's decision matrix for the method.
     public var recommendation: DrillRecommendation
+    /// The real client the push, pull and list probes went through ("skopeo"); nil: acrcmk's own.
+    public var client: String? = nil
 
     /// Whether recovery brought the data key back.
     public var recovered: Bool { recovery?.recovered == true }

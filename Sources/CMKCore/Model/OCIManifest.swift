@@ -1,3 +1,4 @@
+import CMKCrypto
 import Foundation
 
 /// The OCI media types acrcmk reads and writes.
@@ -141,6 +142,11 @@ public enum ContentDigest {
         return hex.count == 64 && hex.allSatisfy {
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
         }
+    }
+
+    /// The sha256 digest of `bytes`.
+    public static func of(_ bytes: [UInt8]) -> String {
+        prefix + SHA256.hex(SHA256.hash(bytes))
     }
 
     /// The hex part of a valid digest.

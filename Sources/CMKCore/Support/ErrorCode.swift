@@ -23,6 +23,7 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, ExpressibleByStri
     public static let blobMissing: ErrorCode = "BlobMissing"
     public static let blockedForEncryptionEnabledRegistry: ErrorCode = "BlockedForEncryptionEnabledRegistry"
     public static let cmkNotSupported: ErrorCode = "CMKNotSupported"
+    public static let clientRefused: ErrorCode = "ClientRefused"
     public static let conflict: ErrorCode = "Conflict"
     public static let conflictError: ErrorCode = "ConflictError"
     public static let contentConflict: ErrorCode = "ContentConflict"

@@ -112,7 +112,7 @@ extension RegistryContent {
     ///   registry was deleted meanwhile.
     public func commitBlob(_ object: ContentObject, declaredDigest: String, registry: String) throws {
         guard object.digest == declaredDigest else {
-            _ = try? store.perform { _ in try removeUnnamedObjects([object.objectID]) }
+            _ = try? removeUnnamedObjects([object.objectID])
             throw CMKError.badRequest(.digestMismatch, "The uploaded content has digest \(object.digest), not the "
                                           + "\(declaredDigest) the upload declared; nothing was stored.")
         }

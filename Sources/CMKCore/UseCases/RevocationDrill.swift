@@ -19,6 +19,8 @@ public struct RevocationDrill {
     let probeRepository: String
     private let content: RegistryContent
     private let clock: () -> Date
+    /// When set, the push, pull and list probes go through this real client instead of the use cases.
+    private let client: (any DrillRegistryClient)?
 
     /// Where the probe is pushed on a scratch copy (tag v1 before revocation; v2 is tried while revoked). In place,
     /// a repository of this name with a random suffix, which the drill deletes again.
@@ -33,8 +35,10 @@ public struct RevocationDrill {
     ///   - clock: Real time, to time each step.
     ///   - inPlace: True on the real state home: the registry is left as found (its tags; the probe repository is
     ///     a fresh one and is deleted after recovery), and no replica is added.
+    ///   - client: A real registry client for the push, pull and list probes; nil: acrcmk's own use cases.
     public init(registry: String, method: RevocationMethod, content: RegistryContent, inPlace: Bool,
-                clock: @escaping () -> Date) {
+                client: (any DrillRegistryClient)? = nil, clock: @escaping () -> Date) {
+        self.client = client
         self.registry = registry
         self.method = method
         self.content = content
@@ -137,7 +141,7 @@ public struct RevocationDrill {
         return DrillReport(registry: before.name, method: method, encryptionBefore: before.encryption,
                            timeline: timeline, impacts: impacts, revocation: revocation, lockCheck: lockCheck,
                            recovery: recovery, probeIdentical: probeIdentical, accessCheck: accessCheck,
-                           recommendation: .forMethod(method))
+                           recommendation: .forMethod(method), client: client?.name)
     }
 
     // MARK: While revoked
@@ -163,7 +167,13 @@ public struct RevocationDrill {
             try pushProbe(Array("probe written while revoked".utf8), tag: "v2")
         }
         observe(.dockerPull, expected: .blocked) { try pullProbe() }
-        observe(.repositoryList, expected: .blocked) { try content.repositories(in: registry) }
+        observe(.repositoryList, expected: .blocked) { () throws -> Void in
+            if let client {
+                _ = try client.listTags(registry: registry, repository: probeRepository)
+            } else {
+                _ = try content.repositories(in: registry)
+            }
+        }
         observe(.artifactStreaming, expected: .blocked) { () throws -> Void in
             let plan = try content.plan(registry: registry, repository: probeRepository, reference: nil,
                                         action: "exported")
@@ -204,13 +214,19 @@ public struct RevocationDrill {
 
     // MARK: The probe
 
-    private func pushProbe(_ bytes: [UInt8], tag: String) throws -> PushResult {
-        try content.push(.file(title: "probe.bin", open: { ContentBuffer(bytes) }), to: registry,
-                         as: ImageReference(repository: probeRepository, tag: tag))
+    private func pushProbe(_ bytes: [UInt8], tag: String) throws {
+        if let client {
+            return try client.push(bytes, registry: registry, repository: probeRepository, tag: tag)
+        }
+        _ = try content.push(.file(title: "probe.bin", open: { ContentBuffer(bytes) }), to: registry,
+                             as: ImageReference(repository: probeRepository, tag: tag))
     }
 
-    /// Pulls the probe into memory, as `acrcmk pull` would into a file.
+    /// Pulls the probe into memory, as `acrcmk pull` would into a file (or through the client).
     private func pullProbe() throws -> [UInt8] {
+        if let client {
+            return try client.pull(registry: registry, repository: probeRepository, tag: "v1")
+        }
         let reference = ImageReference(repository: probeRepository, tag: "v1")
         let plan = try content.plan(registry: registry, repository: reference.repository, reference: reference,
                                     action: "pulled")

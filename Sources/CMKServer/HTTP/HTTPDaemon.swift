@@ -187,8 +187,10 @@ private let accessHandler: MHD_AccessHandlerCallback = {
         requestContext.pointee = Unmanaged.passRetained(state).toOpaque()
         switch context.handler.exchange(for: request) {
         case .respond(let response):
-            let hasBody = (request.contentLength ?? 0) > 0 || request.header("transfer-encoding") != nil
-            if !hasBody || (request.contentLength ?? 0) > context.configuration.discardLimit {
+            // Queued at the library's next call, once it knows the request is complete: a response queued now
+            // would make it close the connection (no keep-alive). Only a large body that will not be read is
+            // answered at once, closing the connection rather than reading it all.
+            if (request.contentLength ?? 0) > context.configuration.discardLimit {
                 return queue(response, on: connection, state: state)
             }
             state.pending = response

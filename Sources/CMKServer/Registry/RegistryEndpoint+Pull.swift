@@ -54,7 +54,7 @@ extension RegistryEndpoint {
         if let header = request.header("range") {
             guard let parsed = ByteRange.parse(header, size: size) else {
                 homes.giveBack(home)
-                var error = DistributionError(416, "BLOB_UNKNOWN", "The range '\(header)' is not satisfiable for a "
+                var error = DistributionError(416, "SIZE_INVALID", "range not satisfiable: the range '\(header)' is not satisfiable for a "
                                                   + "blob of \(size) bytes.")
                 error.headers = [("Content-Range", "bytes */\(size)")]
                 throw error

@@ -63,7 +63,7 @@ extension RegistryEndpoint {
                 upload.cancel()
                 throw DistributionError.digestInvalid(digest)
             }
-            return .receive(UploadBody(upload: upload, claimed: false, onFinish: { [self] in
+            return .receive(UploadBody(upload: upload, in: uploads, claimed: false, onFinish: { [self] in
                 commit(upload, digest: digest, name: name, request: request)
             }, onFailure: { [self] error in
                 uploads.remove(upload.id)
@@ -74,7 +74,7 @@ extension RegistryEndpoint {
         let accepted = HTTPResponse(status: 202, headers: uploadHeaders(upload, name: name))
         if (request.contentLength ?? 0) > 0 {
             // Some clients send the first chunk with the POST.
-            return .receive(UploadBody(upload: upload, claimed: false, onFinish: { [self] in
+            return .receive(UploadBody(upload: upload, in: uploads, claimed: false, onFinish: { [self] in
                 HTTPResponse(status: 202, headers: uploadHeaders(upload, name: name))
             }, onFailure: { [self] error in
                 uploads.remove(upload.id)
@@ -87,16 +87,8 @@ extension RegistryEndpoint {
 
     func patchUpload(_ request: HTTPRequest, name: String, id: String) throws -> HTTPExchange {
         let upload = try claimedUpload(request, name: name, id: id)
-        if let range = request.header("content-range") {
-            guard let start = Self.rangeStart(range), start == upload.received else {
-                upload.release()
-                var error = DistributionError(416, "BLOB_UPLOAD_INVALID", "The chunk starts at '\(range)' but the "
-                                                  + "upload has \(upload.received) bytes; send chunks in order.")
-                error.headers = uploadHeaders(upload, name: name)
-                throw error
-            }
-        }
-        return .receive(UploadBody(upload: upload, claimed: true, onFinish: { [self] in
+        try requireInOrder(request, upload, name: name)
+        return .receive(UploadBody(upload: upload, in: uploads, claimed: true, onFinish: { [self] in
             upload.release()
             return HTTPResponse(status: 202, headers: uploadHeaders(upload, name: name))
         }, onFailure: { [self] error in
@@ -115,7 +107,8 @@ extension RegistryEndpoint {
             upload.release()
             throw DistributionError.digestInvalid(digest)
         }
-        return .receive(UploadBody(upload: upload, claimed: true, onFinish: { [self] in
+        try requireInOrder(request, upload, name: name)
+        return .receive(UploadBody(upload: upload, in: uploads, claimed: true, onFinish: { [self] in
             commit(upload, digest: digest, name: name, request: request)
         }, onFailure: { [self] error in
             uploads.remove(upload.id)
@@ -188,6 +181,18 @@ extension RegistryEndpoint {
         }
     }
 
+    /// A chunk (`PATCH`, or the last one with `PUT`) must start where the upload ends: 416 otherwise.
+    private func requireInOrder(_ request: HTTPRequest, _ upload: BlobUpload, name: String) throws {
+        guard let range = request.header("content-range") else { return }
+        guard let start = Self.rangeStart(range), start == upload.received else {
+            upload.release()
+            var error = DistributionError(416, "BLOB_UPLOAD_INVALID", "The chunk starts at '\(range)' but the "
+                                              + "upload has \(upload.received) bytes; send chunks in order.")
+            error.headers = uploadHeaders(upload, name: name)
+            throw error
+        }
+    }
+
     func uploadHeaders(_ upload: BlobUpload, name: String) -> [(name: String, value: String)] {
         let received = upload.received
         return [
@@ -210,13 +215,15 @@ extension RegistryEndpoint {
 /// A request body that goes into an upload.
 final class UploadBody: RequestBodyReceiver {
     private let upload: BlobUpload
+    private let uploads: BlobUploads
     private let onFinish: () -> HTTPResponse
     private let onFailure: (Error) -> HTTPResponse
     private var done = false
 
-    init(upload: BlobUpload, claimed: Bool, onFinish: @escaping () -> HTTPResponse,
+    init(upload: BlobUpload, in uploads: BlobUploads, claimed: Bool, onFinish: @escaping () -> HTTPResponse,
          onFailure: @escaping (Error) -> HTTPResponse) {
         self.upload = upload
+        self.uploads = uploads
         self.onFinish = onFinish
         self.onFailure = onFailure
         if !claimed { _ = upload.claim() }
@@ -234,8 +241,11 @@ final class UploadBody: RequestBodyReceiver {
     func abandon() {
         guard !done else { return }
         done = true
-        // A body cut off midway leaves the upload unusable: its bytes are unknown.
+        // A body cut off midway leaves the upload unusable (how many of its bytes arrived is unknowable to the
+        // client): it ends here, and later requests for it get BLOB_UPLOAD_UNKNOWN.
+        uploads.remove(upload.id)
         upload.cancel()
+        upload.release()
     }
 
     func failure(_ error: Error) -> HTTPResponse {

@@ -77,6 +77,9 @@ public final class RegistryEndpoint: HTTPHandler, @unchecked Sendable {
         try homes.withHome { home in
             try home.perform { session -> Access in
                 let (registry, repository) = try Self.resolve(request, name: name, session: session)
+                guard ImageReference.isValidRepository(repository) else {
+                    throw DistributionError.nameInvalid(name)
+                }
                 do {
                     let caller = try session.authorize(bearer: Self.bearer(request), registry: registry,
                                                        addressedName: name, action: action)
