@@ -8,7 +8,7 @@ public final class RSAPrivateKey: @unchecked Sendable {
     /// The modulus sizes `generate(bitCount:)` accepts.
     public static let supportedBitCounts = [2048, 3072, 4096]
 
-    private let key: EVPKey
+    let key: EVPKey
 
     /// The public half.
     public let publicKey: RSAPublicKey

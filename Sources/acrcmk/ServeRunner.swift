@@ -1,5 +1,6 @@
 import CMKCommandLine
 import CMKCore
+import CMKCrypto
 import CMKServer
 import CMKStore
 import Foundation
@@ -9,10 +10,28 @@ enum ServeRunner {
     static func run(_ settings: ServeSettings, io: CommandIO,
                     openHome: @escaping @Sendable (String) throws -> StateHome) throws {
         // Opening once up front migrates the home and reports a broken one before anything listens.
-        _ = try openHome(settings.home)
+        let home = try openHome(settings.home)
         var tls: (key: String, certificate: String)?
+        var trustNote = ""
         if let certificatePath = settings.tlsCertificatePath, let keyPath = settings.tlsKeyPath {
             tls = (try readPEM(keyPath, what: "--tls-key"), try readPEM(certificatePath, what: "--tls-cert"))
+        } else if settings.tlsSelfSigned {
+            // OpenSSL matches no wildcard directly under a top-level name, so `<name>.localhost` is listed for every
+            // registry and vault the home has now.
+            let names = try home.perform { session in
+                session.world.registries.map { "\($0.name).localhost" } + session.world.vaults.map { "\($0.name).localhost" }
+            }
+            let certificates = try TLSCertificates.make(
+                hostNames: ["localhost", "*.azurecr.io", "*.vault.azure.net"] + names.map { $0.lowercased() },
+                ipAddresses: Array(Set(["127.0.0.1", "::1", settings.address])).sorted())
+            let caPath = (settings.home as NSString).appendingPathComponent("serve-ca.pem")
+            do {
+                try certificates.authorityCertificatePEM.write(toFile: caPath, atomically: true, encoding: .utf8)
+            } catch {
+                throw CommandFailure("Cannot write the CA certificate to '\(caPath)': \(error)")
+            }
+            tls = (certificates.serverKeyPEM, certificates.serverChainPEM)
+            trustNote = " (CA certificate for clients to trust: \(caPath))"
         }
         var configuration = RegistryServer.Configuration(address: settings.address, port: settings.port, tls: tls,
                                                          accessLogPath: settings.accessLogPath,
@@ -31,7 +50,7 @@ enum ServeRunner {
             throw CommandFailure("\(error)", hint: "Choose another --port, or --port 0 for a free one.")
         }
         try InterruptDeferral.shared.deferring {
-            io.writeOutput("Listening on \(url)\n")
+            io.writeOutput("Listening on \(url)\(trustNote)\n")
             var ticks = 0
             while InterruptDeferral.shared.pendingSignal == nil {
                 usleep(100_000)

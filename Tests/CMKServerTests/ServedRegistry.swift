@@ -13,7 +13,11 @@ final class ServedRegistry: @unchecked Sendable {
     let accessLog: URL
 
     /// Creates a home with `setup --registry <registry>` (a CMK registry), then starts the server.
-    init(registry: String = "servedreg", extraSetup: [[String]] = []) throws {
+    /// Whether it serves HTTPS with `--tls-self-signed` (the CA certificate is then `caCertificate`).
+    let tls: Bool
+
+    init(registry: String = "servedreg", extraSetup: [[String]] = [], tls: Bool = false) throws {
+        self.tls = tls
         executable = try BuildProducts.executable(named: "acrcmk", overrideVariable: "ACRCMK_BINARY")
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("acrcmk-serve-\(UUID().uuidString.lowercased())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -31,7 +35,7 @@ final class ServedRegistry: @unchecked Sendable {
         FileManager.default.createFile(atPath: output.path, contents: nil)
         FileManager.default.createFile(atPath: folder.appendingPathComponent("serve.err").path, contents: nil)
         process.executableURL = executable
-        process.arguments = ["serve", "--port", "0", "--access-log", accessLog.path]
+        process.arguments = ["serve", "--port", "0", "--access-log", accessLog.path] + (tls ? ["--tls-self-signed"] : [])
         process.environment = environment
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: folder.appendingPathComponent("serve.err"))
@@ -40,8 +44,9 @@ final class ServedRegistry: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Listening on http://127.0.0.1:") }),
-               let value = Int(line.split(separator: ":").last ?? "") {
+            let prefix = "Listening on \(tls ? "https" : "http")://127.0.0.1:"
+            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }),
+               let value = Int(line.dropFirst(prefix.count).prefix { $0.isNumber }) {
                 port = value
                 return
             }
@@ -72,6 +77,9 @@ final class ServedRegistry: @unchecked Sendable {
     }
 
     var host: String { "127.0.0.1:\(port)" }
+
+    /// The CA certificate `--tls-self-signed` wrote.
+    var caCertificate: URL { home.appendingPathComponent("serve-ca.pem") }
 
     var environment: [String: String] {
         var environment = ProcessInfo.processInfo.environment

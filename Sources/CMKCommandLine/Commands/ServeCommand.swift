@@ -8,6 +8,8 @@ public struct ServeSettings: Sendable {
     public var port: UInt16
     public var tlsCertificatePath: String?
     public var tlsKeyPath: String?
+    /// Make a CA and a server certificate for this run; the CA certificate is written where `Listening on` says.
+    public var tlsSelfSigned: Bool
     public var accessLogPath: String?
     public var keyCacheTTL: TimeInterval?
 }
@@ -30,6 +32,10 @@ enum ServeCommand {
     static let port = Option<Int?>("port", short: "p", help: "Port to listen on (default: 5000; 0 picks a free one).")
     static let tlsCert = Option<String?>("tls-cert", valueName: "file", help: "PEM certificate (chain) for HTTPS.")
     static let tlsKey = Option<String?>("tls-key", valueName: "file", help: "PEM private key for HTTPS.")
+    static let tlsSelfSigned = Option<Bool>(
+        flag: "tls-self-signed",
+        help: "Serve HTTPS with a certificate made for this run; its CA certificate is written to <home>/serve-ca.pem "
+            + "for clients to trust.")
     static let insecureRemote = Option<Bool>(
         flag: "allow-insecure-remote", help: "Allow a non-loopback address without TLS (tokens travel in clear).")
     static let accessLog = Option<String?>("access-log", valueName: "file",
@@ -50,7 +56,7 @@ enum ServeCommand {
                 + "request that touches content unwraps the registry's key through the vault, so a revocation "
                 + "shows at the next request as 'denied' with its cause. Runs until Ctrl-C or SIGTERM. See "
                 + "docs/server.md.",
-            options: [address, port, tlsCert, tlsKey, insecureRemote, accessLog, keyCacheTTL],
+            options: [address, port, tlsCert, tlsKey, tlsSelfSigned, insecureRemote, accessLog, keyCacheTTL],
             examples: [
                 "acrcmk serve --port 5000",
                 "TOKEN=$(acrcmk az acr login --name myregistry --expose-token --query accessToken -o tsv)",
@@ -72,11 +78,17 @@ enum ServeCommand {
                     throw CommandFailure("--tls-cert and --tls-key go together: give both, or neither for plain HTTP.",
                                          category: .usage)
                 }
+                let selfSigned = context[tlsSelfSigned]
+                if selfSigned && cert != nil {
+                    throw CommandFailure("--tls-self-signed makes its own certificate: drop --tls-cert and --tls-key, "
+                                             + "or drop --tls-self-signed.", category: .usage)
+                }
                 let loopback = address == "::1" || address.hasPrefix("127.") || address == "localhost"
-                if !loopback && cert == nil && !context[insecureRemote] {
+                if !loopback && cert == nil && !selfSigned && !context[insecureRemote] {
                     throw CommandFailure(
                         "Refusing to serve on '\(address)' without TLS: tokens and content would cross the network in "
-                            + "clear.", hint: "Give --tls-cert and --tls-key, or --allow-insecure-remote if you mean it.",
+                            + "clear.", hint: "Give --tls-cert and --tls-key (or --tls-self-signed), or "
+                                + "--allow-insecure-remote if you mean it.",
                         category: .usage)
                 }
                 if let ttl = context[keyCacheTTL], ttl < 0 {
@@ -84,7 +96,7 @@ enum ServeCommand {
                 }
                 try serve(ServeSettings(
                     home: context.settings.home, address: address == "localhost" ? "127.0.0.1" : address,
-                    port: UInt16(port), tlsCertificatePath: cert, tlsKeyPath: key,
+                    port: UInt16(port), tlsCertificatePath: cert, tlsKeyPath: key, tlsSelfSigned: selfSigned,
                     accessLogPath: context[accessLog], keyCacheTTL: context[keyCacheTTL].map(TimeInterval.init)),
                     context.io)
                 return CommandOutput()
