@@ -37,6 +37,9 @@ enum ServeRunner {
                                                          accessLogPath: settings.accessLogPath,
                                                          keyCacheTTL: settings.keyCacheTTL)
         configuration.uploadIdleTimeout = 600
+        configuration.console = RegistryServer.ConsoleServices(
+            renderDrillReport: { DrillReportDocument.render($0) },
+            openScratchHome: { try scratchCopy(of: settings.home, openHome: openHome) })
         let server: RegistryServer
         do {
             server = try RegistryServer(configuration: configuration, openHome: { try openHome(settings.home) })
@@ -51,6 +54,9 @@ enum ServeRunner {
         }
         try InterruptDeferral.shared.deferring {
             io.writeOutput("Listening on \(url)\(trustNote)\n")
+            if let console = server.consoleURL(base: url) {
+                io.writeOutput("Console: \(console)\n")
+            }
             var ticks = 0
             while InterruptDeferral.shared.pendingSignal == nil {
                 usleep(100_000)
@@ -70,6 +76,20 @@ enum ServeRunner {
                                         openHome: { try openHome(path) })
         _ = try server.start()
         return RunningServer(host: "127.0.0.1:\(server.port)", stop: { server.stop() })
+    }
+
+    /// A copy of the state home for a drill, opened, and what removes it (as `acrcmk drill` does).
+    static func scratchCopy(of path: String, openHome: @escaping @Sendable (String) throws -> StateHome) throws
+        -> (home: any ContentHome, remove: @Sendable () -> Void)
+    {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("acrcmk-drill-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        do {
+            return (try openHome(copy), { try? FileManager.default.removeItem(atPath: copy) })
+        } catch {
+            try? FileManager.default.removeItem(atPath: copy)
+            throw error
+        }
     }
 
     private static func readPEM(_ path: String, what: String) throws -> String {

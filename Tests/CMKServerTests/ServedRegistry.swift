@@ -9,6 +9,8 @@ final class ServedRegistry: @unchecked Sendable {
     let home: URL
     let process = Process()
     private(set) var port = 0
+    /// The console's sign-in address `acrcmk serve` printed.
+    private(set) var consoleURL: String?
     private var launched = false
     let accessLog: URL
 
@@ -48,6 +50,8 @@ final class ServedRegistry: @unchecked Sendable {
             if let line = text.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }),
                let value = Int(line.dropFirst(prefix.count).prefix { $0.isNumber }) {
                 port = value
+                consoleURL = text.split(separator: "\n").first { $0.hasPrefix("Console: ") }
+                    .map { String($0.dropFirst("Console: ".count)) }
                 return
             }
             guard process.isRunning else { break }

@@ -2,6 +2,14 @@ import CMKCore
 import Foundation
 import JMESPath
 
+/// A drill report as `acrcmk drill --report` writes it, for other front ends (the web console's downloads).
+public enum DrillReportDocument {
+    public static func render(_ report: DrillReport) -> (markdown: String, json: String) {
+        let presenter = DrillReportPresenter(report: report)
+        return (presenter.markdown, presenter.json.serialized() + "\n")
+    }
+}
+
 /// A revocation drill's report as people and scripts read it: the Markdown report, and its JSON.
 ///
 /// Each detail is the first line the matching acrcmk command would print (its error line, or its output), so the

@@ -49,6 +49,11 @@ public final class Session {
         auditEvents.append(event)
     }
 
+    /// Forgets the audit events recorded after the first `count` (an observation that is not a vault call).
+    func discardAuditEvents(after count: Int) {
+        auditEvents.removeSubrange(count...)
+    }
+
     /// Names the key version an operation produced (a rotation's new version) in the event that authorized it.
     func amendLastAudit(operation: String, keyId: String) {
         guard let index = auditEvents.lastIndex(where: { $0.operationName == operation }) else { return }

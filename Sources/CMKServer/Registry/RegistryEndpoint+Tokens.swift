@@ -176,4 +176,9 @@ struct FormFields {
     func values(_ name: String) -> [String] {
         items.filter { $0.name == name }.compactMap(\.value)
     }
+
+    /// Every field in order (a value-less field reads as empty).
+    var all: [(name: String, value: String)] {
+        items.map { ($0.name, $0.value ?? "") }
+    }
 }

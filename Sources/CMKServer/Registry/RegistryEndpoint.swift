@@ -16,6 +16,8 @@ public final class RegistryEndpoint: HTTPHandler, @unchecked Sendable {
     /// How long unwrapped content keys are reused (rehearses Azure's propagation delay); nil: every request.
     let keyCacheTTL: TimeInterval?
     private let keyCache = KeyCache()
+    /// The web console at `/`, when the server has one.
+    var console: ConsoleEndpoint?
 
     public init(openHome: @escaping @Sendable () throws -> any ContentHome, accessLog: AccessLog?,
                 keyCacheTTL: TimeInterval?, uploadIdleTimeout: TimeInterval = 600) {
@@ -40,6 +42,9 @@ public final class RegistryEndpoint: HTTPHandler, @unchecked Sendable {
     }
 
     public func exchange(for request: HTTPRequest) -> HTTPExchange {
+        if let console, ConsoleEndpoint.handles(request.path) {
+            return console.exchange(for: request)
+        }
         let route = RegistryRoute.parse(request.path)
         do {
             switch route {
