@@ -5,7 +5,7 @@ public struct Principal: Sendable, Equatable {
         /// A registry's identity; Azure counts the registry as a trusted service for the firewall bypass.
         case registry(name: String)
         /// A managed identity calling Key Vault itself (with a token from the identity endpoint), not on behalf of
-        /// a registry: not a trusted service, so a vault firewall stops it.
+        /// a registry: not a trusted Azure service.
         case managedIdentity(name: String)
     }
 

@@ -13,7 +13,7 @@ extension Session {
     /// resource, still current.
     ///
     /// The operator's object id gives the signed-in operator; a managed identity's principal id gives that identity
-    /// (not a trusted service: a vault firewall stops it). A token for an identity deleted since it was issued
+    /// (not a trusted Azure service). A token for an identity deleted since it was issued
     /// still names its principal, which then holds no permission, as in Azure.
     ///
     /// - Throws: `CMKError` with code `Unauthorized` when there is no token, it is not this home's Entra token, it
