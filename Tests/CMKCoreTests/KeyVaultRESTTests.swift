@@ -49,6 +49,10 @@ struct KeyVaultRESTTests {
                                            version: nil, algorithm: .rsaOAEP256, ciphertext: wrapped.ciphertext,
                                            as: caller)
         #expect(opened.plaintext.withUnsafeBytes { Array($0) } == dek)
+        // Too long for a 2048-bit key with OAEP-256: the caller's mistake, not a crash.
+        #expect { try session.wrapKey(vaultName: CoreFixture.policyVault, name: CoreFixture.keyName, version: nil,
+                                      algorithm: .rsaOAEP256, plaintext: Array(repeating: 1, count: 300), as: caller) }
+            throws: { ($0 as? CMKError)?.code == .badParameter }
         #expect { try session.createKey(KeyCreateRequest(vaultName: CoreFixture.policyVault, name: "k2"), as: caller) }
             throws: { ($0 as? CMKError)?.code?.rawValue == "ForbiddenByPolicy" }
         #expect(session.auditEvents.contains {

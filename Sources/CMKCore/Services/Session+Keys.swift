@@ -288,7 +288,7 @@ extension Session {
     ) throws -> (ciphertext: [UInt8], kid: String) {
         let vault = try requireVault(vaultName)
         let id = KeyIdentifier(vaultName: vault.name, keyName: name, version: version)
-        switch vaultWrap(plaintext, key: id, algorithm: algorithm, operation: .encrypt,
+        switch try vaultWrap(plaintext, key: id, algorithm: algorithm, operation: .encrypt,
                          as: principal ?? signedInOperator) {
         case .success(let result): return result
         case .failure(let denial): throw denial.asError

@@ -58,7 +58,7 @@ extension Session {
     {
         let vault = try requireVault(vaultName)
         let id = KeyIdentifier(vaultName: vault.name, keyName: name, version: version)
-        switch vaultWrap(plaintext, key: id, algorithm: algorithm, operation: .wrapKey,
+        switch try vaultWrap(plaintext, key: id, algorithm: algorithm, operation: .wrapKey,
                          as: principal ?? signedInOperator) {
         case .success(let result): return result
         case .failure(let denial): throw denial.asError

@@ -169,9 +169,7 @@ struct KeyVaultOperations {
         switch operation {
         case .wrapKey, .encrypt:
             let call = operation == .wrapKey ? session.wrapKey : session.encrypt
-            (result, kid) = try Self.invalidInput {
-                try call(vault, name, version, algorithm, value, caller)
-            }
+            (result, kid) = try call(vault, name, version, algorithm, value, caller)
         case .unwrapKey, .decrypt:
             let call = operation == .unwrapKey ? session.unwrapKey : session.decrypt
             let opened = try call(vault, name, version, algorithm, value, caller)
@@ -181,19 +179,6 @@ struct KeyVaultOperations {
             preconditionFailure("refused above")
         }
         return .json(["kid": .string(rebase(kid)), "value": .string(Base64URLText.encode(result))])
-    }
-
-    /// An input the key cannot take (too long for the padding) is the caller's mistake: 400.
-    private static func invalidInput<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as CMKError {
-            throw error
-        } catch let error as KeyVaultError {
-            throw error
-        } catch {
-            throw KeyVaultError.badParameter("\(error)")
-        }
     }
 
     // MARK: Answers
