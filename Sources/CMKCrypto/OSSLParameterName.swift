@@ -9,6 +9,12 @@ enum OSSLParameterName {
     static var info: UnsafePointer<CChar> { pointer(to: "info") }
     static var rsaModulus: UnsafePointer<CChar> { pointer(to: "n") }
     static var rsaPublicExponent: UnsafePointer<CChar> { pointer(to: "e") }
+    static var rsaPrivateExponent: UnsafePointer<CChar> { pointer(to: "d") }
+    static var rsaFactor1: UnsafePointer<CChar> { pointer(to: "rsa-factor1") }
+    static var rsaFactor2: UnsafePointer<CChar> { pointer(to: "rsa-factor2") }
+    static var rsaExponent1: UnsafePointer<CChar> { pointer(to: "rsa-exponent1") }
+    static var rsaExponent2: UnsafePointer<CChar> { pointer(to: "rsa-exponent2") }
+    static var rsaCoefficient1: UnsafePointer<CChar> { pointer(to: "rsa-coefficient1") }
 
     private static func pointer(to name: StaticString) -> UnsafePointer<CChar> {
         precondition(name.hasPointerRepresentation, "OSSL_PARAM names must be string literals")

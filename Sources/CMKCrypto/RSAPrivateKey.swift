@@ -21,6 +21,10 @@ public final class RSAPrivateKey: @unchecked Sendable {
         self.publicKey = try RSAPublicKey(key: key)
     }
 
+    convenience init(evpKey: EVPKey) throws {
+        try self.init(key: evpKey)
+    }
+
     /// Generates a new key pair with public exponent 65537.
     ///
     /// - Parameter bitCount: 2048, 3072 or 4096.

@@ -40,6 +40,8 @@ static inline int COpenSSL_EVP_PKEY_CTX_set_rsa_padding(EVP_PKEY_CTX *ctx, int p
 
 // EVP_PKEY_PUBLIC_KEY is a composite macro Swift cannot import.
 static inline int COpenSSL_EVP_PKEY_PUBLIC_KEY(void) { return EVP_PKEY_PUBLIC_KEY; }
+// EVP_PKEY_KEYPAIR likewise.
+static inline int COpenSSL_EVP_PKEY_KEYPAIR(void) { return EVP_PKEY_KEYPAIR; }
 
 // OAEP labels are owned by the context and must come from OpenSSL's allocator.
 static inline void *COpenSSL_memdup(const void *data, size_t size) { return OPENSSL_memdup(data, size); }

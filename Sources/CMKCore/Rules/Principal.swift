@@ -4,6 +4,9 @@ public struct Principal: Sendable, Equatable {
         case signedInOperator
         /// A registry's identity; Azure counts the registry as a trusted service for the firewall bypass.
         case registry(name: String)
+        /// A managed identity calling Key Vault itself (with a token from the identity endpoint), not on behalf of
+        /// a registry: not a trusted Azure service.
+        case managedIdentity(name: String)
     }
 
     public var objectId: String

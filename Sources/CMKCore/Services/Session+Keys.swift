@@ -148,33 +148,34 @@ extension Session {
     }
 
     /// A key version as `az keyvault key show` returns it (`version` nil = current).
-    public func showKey(vaultName: String, name: String, version: String?) throws -> (VaultKey, KeyVersion) {
+    public func showKey(vaultName: String, name: String, version: String?, as principal: Principal? = nil) throws -> (VaultKey, KeyVersion) {
         let vault = try requireVault(vaultName)
         let access = try requireAccess(
-            .get, vaultName: vault.name, keyName: name, version: version, as: signedInOperator)
+            .get, vaultName: vault.name, keyName: name, version: version, as: principal ?? signedInOperator)
         return (access.key!, access.version!)
     }
 
-    public func listKeys(vaultName: String) throws -> [VaultKey] {
+    public func listKeys(vaultName: String, as principal: Principal? = nil) throws -> [VaultKey] {
         let vault = try requireVault(vaultName)
-        _ = try requireAccess(.list, vaultName: vault.name, keyName: nil, as: signedInOperator)
+        _ = try requireAccess(.list, vaultName: vault.name, keyName: nil, as: principal ?? signedInOperator)
         return world.keys.filter { $0.vaultName == vault.name && !$0.isDeleted }
     }
 
-    public func listDeletedKeys(vaultName: String) throws -> [VaultKey] {
+    public func listDeletedKeys(vaultName: String, as principal: Principal? = nil) throws -> [VaultKey] {
         let vault = try requireVault(vaultName)
-        _ = try requireAccess(.list, vaultName: vault.name, keyName: nil, as: signedInOperator)
+        _ = try requireAccess(.list, vaultName: vault.name, keyName: nil, as: principal ?? signedInOperator)
         return world.keys.filter { $0.vaultName == vault.name && $0.isDeleted }
     }
 
     @discardableResult
-    public func setKeyAttributes(vaultName: String, name: String, version: String?, _ update: KeyAttributesUpdate)
+    public func setKeyAttributes(vaultName: String, name: String, version: String?, _ update: KeyAttributesUpdate,
+                                 as principal: Principal? = nil)
         throws
         -> (VaultKey, KeyVersion)
     {
         let vault = try requireVault(vaultName)
         let access = try requireAccess(
-            .update, vaultName: vault.name, keyName: name, version: version, as: signedInOperator)
+            .update, vaultName: vault.name, keyName: name, version: version, as: principal ?? signedInOperator)
         let keyIndex = keyIndex(vaultName: vault.name, name: access.key!.name)!
         let versionIndex = world.keys[keyIndex].versions.firstIndex { $0.version == access.version!.version }!
         var keyVersion = world.keys[keyIndex].versions[versionIndex]
@@ -231,9 +232,9 @@ extension Session {
 
     /// Soft-deletes a key: every version becomes unusable until recovered.
     @discardableResult
-    public func deleteKey(vaultName: String, name: String) throws -> VaultKey {
+    public func deleteKey(vaultName: String, name: String, as principal: Principal? = nil) throws -> VaultKey {
         let vault = try requireVault(vaultName)
-        let access = try requireAccess(.delete, vaultName: vault.name, keyName: name, as: signedInOperator)
+        let access = try requireAccess(.delete, vaultName: vault.name, keyName: name, as: principal ?? signedInOperator)
         let index = keyIndex(vaultName: vault.name, name: access.key!.name)!
         world.keys[index].deletion = Deletion(
             deletedAt: now, scheduledPurgeDate: now.addingTimeInterval(Double(vault.softDeleteRetentionInDays) * 86_400)
@@ -251,16 +252,16 @@ extension Session {
     }
 
     @discardableResult
-    public func recoverKey(vaultName: String, name: String) throws -> VaultKey {
+    public func recoverKey(vaultName: String, name: String, as principal: Principal? = nil) throws -> VaultKey {
         let vault = try requireVault(vaultName)
-        _ = try requireAccess(.recover, vaultName: vault.name, keyName: nil, as: signedInOperator)
+        _ = try requireAccess(.recover, vaultName: vault.name, keyName: nil, as: principal ?? signedInOperator)
         let index = try deletedKeyIndex(vaultName: vault.name, name: name)
         world.keys[index].deletion = nil
         return world.keys[index]
     }
 
     /// Destroys a soft-deleted key for good; refused under purge protection, in Key Vault's words.
-    public func purgeKey(vaultName: String, name: String) throws {
+    public func purgeKey(vaultName: String, name: String, as principal: Principal? = nil) throws {
         let vault = try requireVault(vaultName)
         let index = try deletedKeyIndex(vaultName: vault.name, name: name)
         if vault.purgeProtected {
@@ -271,7 +272,7 @@ extension Session {
                     + "enabled for this vault. Key Vault service will automatically purge it after the retention period has "
                     + "passed. Vault: \(vault.name);location=\(vault.location)")
         }
-        _ = try requireAccess(.purge, vaultName: vault.name, keyName: nil, as: signedInOperator)
+        _ = try requireAccess(.purge, vaultName: vault.name, keyName: nil, as: principal ?? signedInOperator)
         destroyKey(at: index)
     }
 
@@ -283,11 +284,12 @@ extension Session {
     /// Key Vault's encrypt: RSA encryption with the key's public half.
     public func encrypt(
         vaultName: String, name: String, version: String?, algorithm: KeyWrapAlgorithm,
-        plaintext: [UInt8]
+        plaintext: [UInt8], as principal: Principal? = nil
     ) throws -> (ciphertext: [UInt8], kid: String) {
         let vault = try requireVault(vaultName)
         let id = KeyIdentifier(vaultName: vault.name, keyName: name, version: version)
-        switch vaultWrap(plaintext, key: id, algorithm: algorithm, operation: .encrypt, as: signedInOperator) {
+        switch try vaultWrap(plaintext, key: id, algorithm: algorithm, operation: .encrypt,
+                         as: principal ?? signedInOperator) {
         case .success(let result): return result
         case .failure(let denial): throw denial.asError
         }
@@ -296,11 +298,12 @@ extension Session {
     /// Key Vault's decrypt: RSA decryption with the sealed private half.
     public func decrypt(
         vaultName: String, name: String, version: String?, algorithm: KeyWrapAlgorithm,
-        ciphertext: [UInt8]
+        ciphertext: [UInt8], as principal: Principal? = nil
     ) throws -> (plaintext: SecureBytes, kid: String) {
         let vault = try requireVault(vaultName)
         let id = KeyIdentifier(vaultName: vault.name, keyName: name, version: version)
-        switch try vaultUnwrap(ciphertext, key: id, algorithm: algorithm, operation: .decrypt, as: signedInOperator) {
+        switch try vaultUnwrap(ciphertext, key: id, algorithm: algorithm, operation: .decrypt,
+                               as: principal ?? signedInOperator) {
         case .success(let result): return result
         case .failure(let denial): throw denial.asError
         }
@@ -313,23 +316,33 @@ extension Session {
     @discardableResult
     public func importKey(
         vaultName: String, name: String, privateKeyDER: [UInt8], hsm: Bool,
-        operations: [String]?, disabled: Bool, tags: [String: String]?
+        operations: [String]?, disabled: Bool, tags: [String: String]?, as principal: Principal? = nil
+    ) throws -> (VaultKey, KeyVersion) {
+        try importKey(vaultName: vaultName, name: name, hsm: hsm, operations: operations, disabled: disabled,
+                      notBefore: nil, expires: nil, tags: tags, as: principal) {
+            do {
+                return try RSAPrivateKey(pkcs8DER: SecureBytes(privateKeyDER))
+            } catch {
+                throw CMKError.badRequest(.badParameter, "The key material is not an RSA private key (PKCS#8 or PKCS#1).")
+            }
+        }
+    }
+
+    /// Imports the private key `load` makes, once the caller is allowed to: checks, seals, appends a version.
+    func importKey(
+        vaultName: String, name: String, hsm: Bool, operations: [String]?, disabled: Bool, notBefore: Date?,
+        expires: Date?, tags: [String: String]?, as principal: Principal?, load: () throws -> RSAPrivateKey
     ) throws -> (VaultKey, KeyVersion) {
         let vault = try requireVault(vaultName)
         try Validation.keyName(name)
-        _ = try requireAccess(.create, vaultName: vault.name, keyName: nil, as: signedInOperator)
+        _ = try requireAccess(.create, vaultName: vault.name, keyName: nil, as: principal ?? signedInOperator)
         if let index = keyIndex(vaultName: vault.name, name: name), world.keys[index].isDeleted {
             throw CMKError.conflict(
                 .conflict,
                 "Key \(name) is currently in a deleted but recoverable state, and its name "
                     + "cannot be reused; in this state, the key can only be recovered or purged.")
         }
-        let privateKey: RSAPrivateKey
-        do {
-            privateKey = try RSAPrivateKey(pkcs8DER: SecureBytes(privateKeyDER))
-        } catch {
-            throw CMKError.badRequest(.badParameter, "The key material is not an RSA private key (PKCS#8 or PKCS#1).")
-        }
+        let privateKey = try load()
         let bits = privateKey.publicKey.modulusBitCount
         guard Self.rsaKeySizes.contains(bits) else {
             throw CMKError.badRequest(
@@ -339,15 +352,25 @@ extension Session {
         }
         let versionID = Identifiers.keyVersion()
         let kid = "https://\(vault.name).vault.azure.net/keys/\(name)/\(versionID)"
-        let ops = operations ?? ["encrypt", "decrypt", "sign", "verify", "wrapKey", "unwrapKey"]
+        let ops = try (operations ?? ["encrypt", "decrypt", "sign", "verify", "wrapKey", "unwrapKey"]).map { op in
+            guard let known = Self.keyOperations.first(where: { $0.lowercased() == op.lowercased() }) else {
+                throw CMKError.badRequest(.badParameter, "'\(op)' is not a key operation. Allowed values: "
+                                              + Self.keyOperations.joined(separator: ", ") + ".")
+            }
+            return known
+        }
         let version = KeyVersion(
             version: versionID, keyType: hsm ? .rsaHSM : .rsa, keySize: bits, curve: nil, keyOps: ops,
-            enabled: !disabled, notBefore: nil, expires: nil, created: now, updated: now, tags: tags,
+            enabled: !disabled, notBefore: notBefore, expires: expires, created: now, updated: now, tags: tags,
             publicKeyDER: privateKey.publicKey.derRepresentation,
             sealedPrivateKey: try sealPrivateKey(privateKey, kid: kid))
         if let index = keyIndex(vaultName: vault.name, name: name) {
             world.keys[index].versions.append(version)
+            if let tags { world.keys[index].tags = tags }
             return (world.keys[index], version)
+        }
+        world.purgeRecords.removeAll {
+            $0.kind == .key && $0.name.lowercased() == "\(vault.name)/\(name)".lowercased()
         }
         let key = VaultKey(vaultName: vault.name, name: name, versions: [version], tags: tags)
         world.keys.append(key)

@@ -112,7 +112,7 @@ extension Session {
         var plaintext = dek.withUnsafeBytes { [UInt8]($0) }
         defer { plaintext.withUnsafeMutableBytes { _ = $0.initializeMemory(as: UInt8.self, repeating: 0) } }
         let wrapped: (ciphertext: [UInt8], kid: String)
-        switch vaultWrap(plaintext, key: keyID, algorithm: Self.dekWrapAlgorithm, as: principal) {
+        switch try vaultWrap(plaintext, key: keyID, algorithm: Self.dekWrapAlgorithm, as: principal) {
         case .success(let result): wrapped = result
         case .failure(let denial): throw registryKeyError(denial, registry: registry, action: action, key: keyID)
         }

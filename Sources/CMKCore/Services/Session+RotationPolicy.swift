@@ -3,9 +3,9 @@ import Foundation
 /// Key rotation policies, validated as Key Vault validates them.
 extension Session {
     /// The policy of a key; Key Vault answers with its default (Notify 30 days before expiry) when none was set.
-    public func showRotationPolicy(vaultName: String, name: String) throws -> (VaultKey, RotationPolicy) {
+    public func showRotationPolicy(vaultName: String, name: String, as principal: Principal? = nil) throws -> (VaultKey, RotationPolicy) {
         let vault = try requireVault(vaultName)
-        let access = try requireAccess(.getRotationPolicy, vaultName: vault.name, keyName: name, as: signedInOperator)
+        let access = try requireAccess(.getRotationPolicy, vaultName: vault.name, keyName: name, as: principal ?? signedInOperator)
         let key = access.key!
         let policy =
             key.rotationPolicy
@@ -20,10 +20,10 @@ extension Session {
     @discardableResult
     public func updateRotationPolicy(
         vaultName: String, name: String, lifetimeActions: [RotationPolicy.LifetimeAction],
-        expiryTime: ISODuration?
+        expiryTime: ISODuration?, as principal: Principal? = nil
     ) throws -> (VaultKey, RotationPolicy) {
         let vault = try requireVault(vaultName)
-        let access = try requireAccess(.setRotationPolicy, vaultName: vault.name, keyName: name, as: signedInOperator)
+        let access = try requireAccess(.setRotationPolicy, vaultName: vault.name, keyName: name, as: principal ?? signedInOperator)
         try Self.validateRotationPolicy(lifetimeActions: lifetimeActions, expiryTime: expiryTime)
         let index = keyIndex(vaultName: vault.name, name: access.key!.name)!
         let created = world.keys[index].rotationPolicy?.createdOn ?? now

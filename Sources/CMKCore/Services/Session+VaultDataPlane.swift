@@ -46,24 +46,32 @@ extension Session {
     /// Encrypts with the public half of a key version (Key Vault's wrapKey / encrypt).
     ///
     /// - Returns: the ciphertext and the versioned key id that produced it.
+    /// - Throws: `BadParameter` when the plaintext is too long for the key and padding.
     func vaultWrap(
         _ plaintext: [UInt8], key: KeyIdentifier, algorithm: KeyWrapAlgorithm, operation: KeyOperation = .wrapKey,
         as principal: Principal
-    ) -> Result<(ciphertext: [UInt8], kid: String), AccessDenial> {
+    ) throws -> Result<(ciphertext: [UInt8], kid: String), AccessDenial> {
         switch authorize(operation, vaultName: key.vaultName, keyName: key.keyName, version: key.version, as: principal)
         {
         case .failure(let denial):
             return .failure(denial)
         case .success(let access):
             let keyVersion = access.version!
+            let publicKey: RSAPublicKey
             do {
-                let publicKey = try RSAPublicKey(derRepresentation: keyVersion.publicKeyDER)
-                let ciphertext = try publicKey.wrap(plaintext, algorithm: algorithm)
-                return .success(
-                    (ciphertext, keyVersion.identifier(vaultName: access.vault.name, keyName: access.key!.name)))
+                publicKey = try RSAPublicKey(derRepresentation: keyVersion.publicKeyDER)
             } catch {
                 preconditionFailure("stored RSA public key of \(key.url) is unusable: \(error)")
             }
+            let ciphertext: [UInt8]
+            do {
+                ciphertext = try publicKey.wrap(plaintext, algorithm: algorithm)
+            } catch {
+                // The key loaded, so the input is at fault (too long for the key and padding): the caller's mistake.
+                throw CMKError.badRequest(.badParameter, "The value cannot be encrypted with this key: \(error).")
+            }
+            return .success(
+                (ciphertext, keyVersion.identifier(vaultName: access.vault.name, keyName: access.key!.name)))
         }
     }
 

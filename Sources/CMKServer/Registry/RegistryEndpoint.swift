@@ -12,6 +12,8 @@ import JSON
 public final class RegistryEndpoint: HTTPHandler, @unchecked Sendable {
     let homes: HomePool
     let uploads: BlobUploads
+    /// Key Vault's keys API, for requests addressed to a vault.
+    let keyVault: KeyVaultEndpoint
     let accessLog: AccessLog?
     /// How long unwrapped content keys are reused (rehearses Azure's propagation delay); nil: every request.
     let keyCacheTTL: TimeInterval?
@@ -22,6 +24,7 @@ public final class RegistryEndpoint: HTTPHandler, @unchecked Sendable {
     public init(openHome: @escaping @Sendable () throws -> any ContentHome, accessLog: AccessLog?,
                 keyCacheTTL: TimeInterval?, uploadIdleTimeout: TimeInterval = 600) {
         homes = HomePool(open: openHome)
+        keyVault = KeyVaultEndpoint(homes: homes)
         uploads = BlobUploads(idleTimeout: uploadIdleTimeout)
         self.accessLog = accessLog
         self.keyCacheTTL = keyCacheTTL
@@ -44,6 +47,9 @@ public final class RegistryEndpoint: HTTPHandler, @unchecked Sendable {
     public func exchange(for request: HTTPRequest) -> HTTPExchange {
         if let console, ConsoleEndpoint.handles(request.path) {
             return console.exchange(for: request)
+        }
+        if let exchange = keyVault.exchange(for: request) {
+            return exchange
         }
         let route = RegistryRoute.parse(request.path)
         do {
