@@ -205,6 +205,7 @@ enum LifecycleCommands {
                             "performedAt": .string(Timestamp.azString(outcome.record.performedAt)),
                             "actions": .array(outcome.actions.map(JSONValue.string)),
                             "locked": .bool(outcome.denial != nil), "denial": JSONValue(outcome.denial?.code.rawValue),
+                            "recoverable": .bool(outcome.isRecoverable),
                         ], text: lines.joined(separator: "\n"), exitCode: outcome.denial == nil ? 1 : 0)
                 }
             })
@@ -239,7 +240,12 @@ enum LifecycleCommands {
         } else {
             lines.append("WARNING: the data key still unwraps; the registry is not locked by this method.")
         }
-        lines.append("Recover with: acrcmk recover --registry \(registry)")
+        if outcome.isRecoverable {
+            lines.append("Recover with: acrcmk recover --registry \(registry)")
+        } else {
+            lines.append("Recovery is impossible: the key is purged and the data it wrapped is lost for good. "
+                         + "Create a new registry with a new key (decision matrix: key compromise).")
+        }
         return lines
     }
 

@@ -2,7 +2,7 @@
 public enum Remedies {
     public static func fix(
         for code: AccessDenial.Code, registry: String, key: KeyIdentifier?,
-        principalId: String? = nil, vaultResourceID: String? = nil
+        principalId: String? = nil, vaultResourceID: String? = nil, vaultWasPurged: Bool = false
     ) -> String {
         let vault = key?.vaultName ?? "<vault>"
         let keyName = key?.keyName ?? "<key>"
@@ -17,7 +17,12 @@ public enum Remedies {
         case .identityNotAssigned:
             return "az acr identity assign --identities <identity-name-or-id> --name \(registry)"
         case .vaultNotFound:
-            return "The vault no longer exists; if it was purged the data cannot be recovered: create a new registry."
+            if vaultWasPurged {
+                return "The vault was purged: the keys it held are destroyed and the data cannot be recovered; "
+                    + "create a new registry (decision matrix: key compromise)."
+            }
+            return "No vault named '\(vault)' exists: check the vault name in the key URL "
+                + "(az keyvault list --query [].name -o tsv lists the vaults)."
         case .vaultDeleted:
             return "az keyvault recover --name \(vault)"
         case .forbiddenByFirewall:
@@ -29,8 +34,9 @@ public enum Remedies {
             return "az role assignment create --assignee \(principal) --role \"Key Vault Crypto Service "
                 + "Encryption User\" --scope \(scope)"
         case .keyNotFound:
-            return
-                "Check the key URL, or create the key: az keyvault key create --name \(keyName) --vault-name \(vault)"
+            return "No key named '\(keyName)' in vault '\(vault)': check the key URL (az keyvault key list "
+                + "--vault-name \(vault) --query [].name -o tsv lists its keys), or create it: "
+                + "az keyvault key create --name \(keyName) --vault-name \(vault)"
         case .keyDeleted:
             return "az keyvault key recover --name \(keyName) --vault-name \(vault)"
         case .keyPurged:

@@ -22,7 +22,7 @@ extension Session {
 
     /// Deletes a group and everything in it; vaults in it are soft-deleted, as ARM does.
     public func deleteGroup(name: String) throws {
-        guard let index = groupIndex(name) else { throw CMKError.resourceGroupNotFound(name) }
+        guard let index = groupIndex(name) else { throw CMKError.resourceGroupNotFound(name, creatingIn: false) }
         let group = world.resourceGroups[index].name.lowercased()
         for registry in world.registries where registry.resourceGroup.lowercased() == group {
             try deleteRegistry(name: registry.name, resourceGroup: nil)
@@ -55,7 +55,7 @@ extension Session {
     }
 
     public func showIdentity(name: String, resourceGroup: String) throws -> ManagedIdentity {
-        _ = try requireGroup(resourceGroup)
+        _ = try requireGroup(resourceGroup, creatingIn: false)
         guard let index = identityIndex(name: name, resourceGroup: resourceGroup) else {
             throw CMKError.resourceNotFound(
                 type: ManagedIdentity.resourceType, name: name, resourceGroup: resourceGroup)

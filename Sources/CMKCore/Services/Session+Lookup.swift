@@ -10,8 +10,11 @@ extension Session {
     }
 
     /// The resource group, or ARM's ResourceGroupNotFound.
-    public func requireGroup(_ name: String) throws -> ResourceGroup {
-        guard let group = world.resourceGroups[key: name] else { throw CMKError.resourceGroupNotFound(name) }
+    /// The group named; `creatingIn` says whether the caller makes something in it (which decides the hint).
+    public func requireGroup(_ name: String, creatingIn: Bool = true) throws -> ResourceGroup {
+        guard let group = world.resourceGroups[key: name] else {
+            throw CMKError.resourceGroupNotFound(name, creatingIn: creatingIn)
+        }
         return group
     }
 

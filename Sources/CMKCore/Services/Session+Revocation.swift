@@ -37,6 +37,9 @@ public struct RevocationOutcome: Sendable {
     public var actions: [String]
     /// The denial an unwrap now meets: the proof the registry is locked.
     public var denial: AccessDenial?
+
+    /// Whether `recover` can undo this revocation: not once the key is purged (its material is destroyed).
+    public var isRecoverable: Bool { denial?.code != .keyPurged }
 }
 
 /// What recovery did.
@@ -53,9 +56,19 @@ extension Session {
     /// The fix for a denial, with this registry's real principal id and vault id filled in.
     public func remedy(for code: AccessDenial.Code, registry: Registry) -> String {
         let target = try? encryptionTarget(registry.name)
+        return remedy(for: code, registry: registry.name, key: target?.key, principalId: target?.principalId)
+    }
+
+    /// The fix for a denial met with `key` (the registry's own key, or the one it was asked to move to), with the
+    /// key's vault resolved: its resource id, and whether a missing vault was purged or never existed.
+    func remedy(for code: AccessDenial.Code, registry: String, key: KeyIdentifier?, principalId: String?) -> String {
+        let vault = key.flatMap { world.vaults[key: $0.vaultName] }
+        let purged = key.map { key in
+            world.purgeRecords.contains { $0.kind == .vault && $0.name.lowercased() == key.vaultName.lowercased() }
+        } ?? false
         return Remedies.fix(
-            for: code, registry: registry.name, key: target?.key, principalId: target?.principalId,
-            vaultResourceID: target?.vault?.id(subscriptionId: world.account.subscriptionId))
+            for: code, registry: registry, key: key, principalId: principalId,
+            vaultResourceID: vault?.id(subscriptionId: world.account.subscriptionId), vaultWasPurged: purged)
     }
 
     /// The pieces a registry's CMK hangs on.
