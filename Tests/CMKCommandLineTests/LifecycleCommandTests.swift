@@ -220,7 +220,7 @@ struct ImportTests {
         #expect(try tool.run("push", "oldreg", "app:v1", first.path).exitCode == 0)
         #expect(try tool.run("push", "oldreg", "app:v2", second.path).exitCode == 0)
         let layout = tool.home.appendingPathComponent("app-export")
-        #expect(try tool.run("export", "oldreg", "--repository", "app", "--output", layout.path).exitCode == 0)
+        #expect(try tool.run("export", "oldreg", "--repository", "app", "--dest", layout.path).exitCode == 0)
 
         let imported = try tool.run("import", "newreg", layout.path, "--repository", "app")
         #expect(imported.exitCode == 0, "\(imported.stderr)")

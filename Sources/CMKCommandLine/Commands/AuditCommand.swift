@@ -67,6 +67,7 @@ enum AuditCommand {
         let filter = AuditFilter(vaultName: vault, registry: context[Self.registry],
                                  operationName: context[Self.operation], deniedOnly: result == .denied)
         return try context.performWithAuditTrail(filter) { session, events in
+            try session.requireAuditSubjects(vault: vault, registry: context[Self.registry], matched: events)
             let since = context[Self.since]?.date(now: session.now)
             var selected = events.filter { event in since.map { event.time >= $0 } ?? true }
             if result == .ok { selected = selected.filter(\.succeeded) }

@@ -72,6 +72,7 @@ enum LifecycleCommands {
                 if let value = context[Setup.rotation] { request.rotation = value }
                 request.firewall = context[Setup.firewall]
                 if context[Setup.dryRun] {
+                    try request.validate()
                     let script = SetupRunbook.script(for: request)
                     return CommandOutput(
                         value: .array(script.split(separator: "\n").map { .string(String($0)) }), text: script)

@@ -4,7 +4,7 @@ extension Session {
     @discardableResult
     public func createGroup(name: String, location: String, tags: [String: String]?) throws -> ResourceGroup {
         try Validation.resourceGroupName(name)
-        let normalised = location.lowercased().replacingOccurrences(of: " ", with: "")
+        let normalised = try Validation.location(location)
         if let index = groupIndex(name) {
             if world.resourceGroups[index].location != normalised {
                 throw CMKError.conflict(
@@ -47,7 +47,7 @@ extension Session {
             return world.identities[index]
         }
         let identity = ManagedIdentity(
-            name: name, resourceGroup: group.name, location: self.location(location, group: group),
+            name: name, resourceGroup: group.name, location: try self.location(location, group: group),
             clientId: Identifiers.guid(), principalId: Identifiers.guid(),
             tenantId: world.account.tenantId, tags: tags)
         world.identities.append(identity)

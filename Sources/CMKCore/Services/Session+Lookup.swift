@@ -96,7 +96,7 @@ extension Session {
     }
 
     /// The location a new resource takes: the one given, else its resource group's.
-    func location(_ given: String?, group: ResourceGroup) -> String {
-        (given ?? group.location).lowercased().replacingOccurrences(of: " ", with: "")
+    func location(_ given: String?, group: ResourceGroup) throws -> String {
+        try Validation.location(given ?? group.location)
     }
 }

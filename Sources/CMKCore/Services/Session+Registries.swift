@@ -45,7 +45,7 @@ extension Session {
         }
         try enforcePolicyAssignments(registryName: request.name, cmk: request.keyEncryptionKey != nil)
         var registry = Registry(
-            name: request.name, resourceGroup: group.name, location: location(request.location, group: group),
+            name: request.name, resourceGroup: group.name, location: try location(request.location, group: group),
             sku: request.sku, creationDate: now, contentKeySalt: SecureRandom.bytes(count: 32))
         registry.adminUserEnabled = request.adminEnabled
         if let action = request.defaultAction {

@@ -77,7 +77,7 @@ extension Session {
                     secrets: ["all"], certificates: ["all"], storage: ["all"]))
         }
         let vault = KeyVault(
-            name: request.name, resourceGroup: group.name, location: location(request.location, group: group), sku: sku,
+            name: request.name, resourceGroup: group.name, location: try location(request.location, group: group), sku: sku,
             tenantId: world.account.tenantId, softDeleteRetentionInDays: retention,
             enablePurgeProtection: request.enablePurgeProtection == true ? true : nil,
             enableRbacAuthorization: rbac, accessPolicies: policies,
