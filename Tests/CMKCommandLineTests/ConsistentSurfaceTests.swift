@@ -1,4 +1,5 @@
 import Foundation
+import JMESPath
 import Testing
 @testable import CMKCommandLine
 
@@ -87,5 +88,21 @@ struct ConsistentSurfaceTests {
         let missing = try tool.run("push", "app:v5", "hello.txt")
         #expect(missing.exitCode == 64)
         #expect(missing.stderr.contains("<path>"), "\(missing.stderr)")
+    }
+
+    @Test func statusShowsIdentityLastRotationAndRightPlurals() throws {
+        let tool = try BuiltTool()
+        #expect(try tool.run("setup", "-r", "statusreg", "-o", "none").exitCode == 0)
+        try Data("hello\n".utf8).write(to: tool.home.appendingPathComponent("hello.txt"))
+        #expect(try tool.run("push", "statusreg", "app:v1", "hello.txt").exitCode == 0)
+        let table = try tool.run("status").stdout.split(separator: "\n").map(String.init)
+        #expect(table[0].contains("ROTATION  IDENTITY            LAST ROTATION"), "\(table[0])")
+        #expect(table[1].contains("statusreg-identity"))
+        #expect(table[1].range(of: #"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z"#, options: .regularExpression) != nil)
+        #expect(table[1].contains("1 repository, 1 tag "), "\(table[1])")
+        #expect(try tool.run("push", "statusreg", "app:v2", "hello.txt").exitCode == 0)
+        #expect(try tool.run("status").stdout.contains("1 repository, 2 tags"))
+        let json = try JSONValue.parse(try tool.run("status", "-o", "json").stdout)
+        #expect(json.arrayValue?.first?["identityName"] == "statusreg-identity")
     }
 }

@@ -204,7 +204,7 @@ struct StatusTests {
         #expect(try content()["tags"] == 3)
         #expect(try tool.run("revoke", "--registry", "countreg", "--method", "disable-key").exitCode == 0)
         #expect(try content()["tags"] == 3, "registry metrics keep working after revocation")
-        #expect(try tool.run("status").stdout.contains("2 repos, 3 tags"))
+        #expect(try tool.run("status").stdout.contains("2 repositories, 3 tags"))
     }
 }
 
@@ -224,7 +224,7 @@ struct ImportTests {
 
         let imported = try tool.run("import", "newreg", layout.path, "--repository", "app")
         #expect(imported.exitCode == 0, "\(imported.stderr)")
-        #expect(imported.stdout.contains("Imported 2 tag(s)"))
+        #expect(imported.stdout.contains("Imported 2 tags"))
         #expect(try tool.run("az", "acr", "repository", "show-tags", "-n", "newreg", "--repository", "app", "-o", "tsv").stdout
             == "v1\nv2\n")
         let pulled = tool.home.appendingPathComponent("pulled.bin")

@@ -88,7 +88,7 @@ enum AuditCommand {
             let retainedNow = session.auditRetained(vaultName: name)
             var message = count == 0 ? "Key Vault '\(name)' has no diagnostic setting sending its AuditEvent logs: "
                 + "its events are recorded but not retained, so none are shown."
-                : "\(count) event(s) of Key Vault '\(name)' are not shown: no diagnostic setting sent its AuditEvent "
+                : "\(plural(count, "event", "events")) of Key Vault '\(name)' \(count == 1 ? "is" : "are") not shown: no diagnostic setting sent its AuditEvent "
                     + "logs at the time (or their retention passed)."
             if !retainedNow {
                 let id = session.world.vaults.first { $0.name.lowercased() == name }?

@@ -22,8 +22,10 @@ enum AzCommands {
     static var version: CommandSpec {
         CommandSpec(
             "version", abstract: "Show the versions of Azure CLI modules and extensions in JSON format by default "
-                + "or format configured by --output.", dialect: .az,
-            examples: ["az version", "az --version"],
+                + "or format configured by --output.",
+            discussion: "`az --version` prints the same as text, with the acrcmk release that simulates it.",
+            dialect: .az,
+            examples: ["az version", "az version --query '\"azure-cli\"' -o tsv"],
             handler: { _ in
                 CommandOutput(value: [
                     "azure-cli": .string(azureCLIVersion), "azure-cli-core": .string(azureCLIVersion),

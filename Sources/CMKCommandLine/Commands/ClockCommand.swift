@@ -89,12 +89,12 @@ enum ClockCommand {
         }
         context.info(
             "moved the simulated clock from \(Timestamp.azString(outcome.start)) in \(outcome.segments) "
-                + "transaction(s)")
+                + "transaction\(outcome.segments == 1 ? "" : "s")")
         context.debug("the clock move took \(ContinuousClock.now - started)")
         if !outcome.reachedTarget, let signal = interrupts.pendingSignal {
             context.io.writeError(
                 "Interrupted: the clock stands at \(Timestamp.azString(outcome.now)); "
-                    + "\(outcome.events.count) event(s) ran and are kept.\n"
+                    + "\(plural(outcome.events.count, "event", "events")) ran and \(outcome.events.count == 1 ? "is" : "are") kept.\n"
                     + "To go on: acrcmk clock set \(Timestamp.azString(outcome.target))\n")
             return CommandOutput(exitCode: 128 + signal)
         }
@@ -103,7 +103,7 @@ enum ClockCommand {
 
     static func report(_ events: [ScheduledEvent], now: Date) -> CommandOutput {
         var lines = events.map { "\(Timestamp.azString($0.time))  \($0.kind)  \($0.resource): \($0.detail)" }
-        lines.append("Simulated time is now \(Timestamp.azString(now)); \(events.count) event(s) ran.")
+        lines.append("Simulated time is now \(Timestamp.azString(now)); \(plural(events.count, "event", "events")) ran.")
         let value: JSONValue = [
             "now": .string(Timestamp.azString(now)),
             "events": .array(

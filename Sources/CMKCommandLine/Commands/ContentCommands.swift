@@ -117,7 +117,7 @@ enum ContentCommands {
                     "registry": .string(result.registry), "repository": .string(result.repository),
                     "tags": .array(result.tags.map { ["tag": .string($0.tag), "digest": .string($0.digest)] }),
                 ]
-                return CommandOutput(value: value, text: "Imported \(result.tags.count) tag(s) into "
+                return CommandOutput(value: value, text: "Imported \(plural(result.tags.count, "tag", "tags")) into "
                                      + "\(result.registry).azurecr.io/\(result.repository): "
                                      + result.tags.map(\.tag).joined(separator: ", "))
             })
@@ -150,7 +150,7 @@ enum ContentCommands {
                     "output": .string(result.destination), "tags": .array(result.tags.map(JSONValue.string)),
                     "objects": .number(Double(result.objects)),
                 ]
-                return CommandOutput(value: value, text: "Exported \(result.repository) (\(result.tags.count) tags: "
+                return CommandOutput(value: value, text: "Exported \(result.repository) (\(plural(result.tags.count, "tag", "tags")): "
                                      + "\(result.tags.joined(separator: ", "))) to \(result.destination)")
             })
     }

@@ -84,7 +84,7 @@ enum LifecycleCommands {
                     lines.append(
                         changed == 0
                             ? "Nothing to change: \(request.registry) was already set up as asked."
-                            : "Done: \(changed) step(s) changed state. Check it any time with: acrcmk check-health --registry \(request.registry)"
+                            : "Done: \(plural(changed, "step", "steps")) changed state. Check it any time with: acrcmk check-health --registry \(request.registry)"
                     )
                     let encryption = AzPresenter(world: session.world).encryption(
                         try session.requireRegistry(request.registry))
@@ -340,15 +340,19 @@ enum LifecycleCommands {
     /// What `status` prints: a row per registry (JSON) and an aligned table (text).
     private static func statusOutput(_ statuses: [RegistryStatus]) -> CommandOutput {
         var lines: [[String]] = [
-            ["REGISTRY", "SKU", "ENCRYPTION", "ROTATION", "HEALTH", "REPLICAS", "CONTENT", "KEY (VERSIONED)"]
+            ["REGISTRY", "SKU", "ENCRYPTION", "ROTATION", "IDENTITY", "LAST ROTATION", "HEALTH", "REPLICAS", "CONTENT",
+             "KEY (VERSIONED)"]
         ]
         let rows: [JSONValue] = statuses.map { status in
             let registry = status.registry, encryption = registry.encryption, counts = status.counts
             let replicas = registry.replications.map { $0.location + (status.replicasBlocked ? " (blocked)" : "") }
             lines.append([
                 registry.name, registry.sku.rawValue, encryption == nil ? "disabled" : "enabled",
-                status.rotation ?? "-", status.health.verdict, replicas.isEmpty ? "-" : replicas.joined(separator: ","),
-                "\(counts.repositories) repos, \(counts.tags) tags", encryption?.versionedKeyIdentifier ?? "-",
+                status.rotation ?? "-", status.identityName ?? "-",
+                encryption.map { Timestamp.azString($0.lastKeyRotationTimestamp).prefix(19) + "Z" } ?? "-",
+                status.health.verdict, replicas.isEmpty ? "-" : replicas.joined(separator: ","),
+                plural(counts.repositories, "repository", "repositories") + ", " + plural(counts.tags, "tag", "tags"),
+                encryption?.versionedKeyIdentifier ?? "-",
             ])
             return [
                 "name": .string(registry.name), "resourceGroup": .string(registry.resourceGroup),
@@ -356,7 +360,7 @@ enum LifecycleCommands {
                 "encryption": encryption == nil ? "disabled" : "enabled",
                 "versionedKeyIdentifier": JSONValue(encryption?.versionedKeyIdentifier),
                 "keyIdentifier": JSONValue(encryption?.keyIdentifier), "rotation": .string(status.rotation ?? "-"),
-                "identity": JSONValue(encryption?.identity),
+                "identity": JSONValue(encryption?.identity), "identityName": JSONValue(status.identityName),
                 "lastKeyRotationTimestamp": JSONValue(encryption.map { Timestamp.azString($0.lastKeyRotationTimestamp) }),
                 "health": .string(status.health.verdict),
                 "content": [
@@ -374,6 +378,11 @@ enum LifecycleCommands {
             ? "No registries yet. Create one with: acrcmk setup --registry <name>" : TextTable.render(lines)
         return CommandOutput(value: .array(rows), text: text)
     }
+}
+
+/// "1 repository", "2 repositories", "0 tags": a count with its noun in the right number.
+func plural(_ count: Int, _ singular: String, _ plural: String) -> String {
+    "\(count) \(count == 1 ? singular : plural)"
 }
 
 /// A plain aligned text table for people.
