@@ -29,6 +29,8 @@ enum CommandTree {
                 TaskCommand.spec,
                 ConfigCommand.spec,
                 QueryCommand.spec,
+                ShellCompletion.completionSpec,
+                ShellCompletion.manSpec,
                 AzCommands.spec,
             ]
         )
