@@ -94,7 +94,8 @@ struct ArgumentParser {
                     try consume(
                         option, inlineValue: inlineValue, tokens: tokens, index: &index,
                         into: &invocation.arguments, expanding: command.dialect == .az,
-                        converting: !helpRequested, error: currentError)
+                        converting: !helpRequested, takesPositionals: !command.arguments.isEmpty,
+                        error: currentError)
                 } else if let option = Self.find(name, in: globalOptions) {
                     try consume(
                         option, inlineValue: inlineValue, tokens: tokens, index: &index,
@@ -133,7 +134,14 @@ struct ArgumentParser {
         let free = invocation.command.arguments.filter { !filledByOption.contains($0.name) }
         var freeIndex = 0
         for token in positionalTokens {
-            guard freeIndex < free.count else { throw currentError(.unexpectedArgument(token)) }
+            guard freeIndex < free.count else {
+                // `check-health myreg`: the word is most likely the value of the one required option not given.
+                let missing = invocation.command.options.filter {
+                    $0.isRequired && $0.arity == .single && !invocation.arguments.has($0.name)
+                }
+                let suggestion = missing.count == 1 ? "--\(missing[0].name) \(token)" : nil
+                throw currentError(.unexpectedArgument(token, suggestion: suggestion))
+            }
             let argument = free[freeIndex]
             try bind(token, to: argument, in: &invocation.arguments, error: currentError)
             if !argument.isVariadic { freeIndex += 1 }
@@ -182,6 +190,7 @@ struct ArgumentParser {
         into arguments: inout ParsedArguments,
         expanding: Bool,
         converting: Bool,
+        takesPositionals: Bool = true,
         error: (UsageError.Kind) -> UsageError
     ) throws {
         /// One value as the option's type: expanded (az's `@file`), matched to an allowed value, converted.
@@ -213,6 +222,9 @@ struct ArgumentParser {
             } else if index < tokens.count, Self.boolean(tokens[index]) != nil {
                 value = tokens[index]
                 index += 1
+            } else if index < tokens.count, !Self.looksLikeOption(tokens[index]), !takesPositionals {
+                // `--admin-enabled maybe`: the word can only be meant as the flag's value.
+                throw error(.invalidValue(tokens[index], option: option.identity, allowed: ["true", "false"]))
             }
             guard let flag = Self.boolean(value) else {
                 throw error(.invalidValue(value, option: option.identity, allowed: ["true", "false"]))

@@ -2,7 +2,8 @@
 public enum Remedies {
     public static func fix(
         for code: AccessDenial.Code, registry: String, key: KeyIdentifier?,
-        principalId: String? = nil, vaultResourceID: String? = nil, vaultWasPurged: Bool = false
+        principalId: String? = nil, vaultResourceID: String? = nil, vaultWasPurged: Bool = false,
+        keyExists: Bool = false
     ) -> String {
         let vault = key?.vaultName ?? "<vault>"
         let keyName = key?.keyName ?? "<key>"
@@ -33,6 +34,10 @@ public enum Remedies {
         case .forbiddenByRbac:
             return "az role assignment create --assignee \(principal) --role \"Key Vault Crypto Service "
                 + "Encryption User\" --scope \(scope)"
+        case .keyNotFound where keyExists && key?.version != nil:
+            return "Key '\(keyName)' has no version '\(key!.version!)': az keyvault key list-versions --name "
+                + "\(keyName) --vault-name \(vault) --query [].kid -o tsv lists its versions; the versionless URL "
+                + "https://\(vault).vault.azure.net/keys/\(keyName) follows the latest one."
         case .keyNotFound:
             return "No key named '\(keyName)' in vault '\(vault)': check the key URL (az keyvault key list "
                 + "--vault-name \(vault) --query [].name -o tsv lists its keys), or create it: "

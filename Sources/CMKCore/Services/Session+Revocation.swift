@@ -68,7 +68,8 @@ extension Session {
         } ?? false
         return Remedies.fix(
             for: code, registry: registry, key: key, principalId: principalId,
-            vaultResourceID: vault?.id(subscriptionId: world.account.subscriptionId), vaultWasPurged: purged)
+            vaultResourceID: vault?.id(subscriptionId: world.account.subscriptionId), vaultWasPurged: purged,
+            keyExists: key.map { world.keys[key: $0.vaultName + "/" + $0.keyName] != nil } ?? false)
     }
 
     /// The pieces a registry's CMK hangs on.
