@@ -40,7 +40,7 @@ public struct CommandLineTool: Sendable {
             root: root, globalOptions: GlobalOptions.specs, azValueExpansion: AzFileArguments.expand)
         let invocation: ArgumentParser.Invocation
         do {
-            invocation = try parser.parse(arguments)
+            invocation = try parser.parse(try AzCompatibility.rewrite(arguments, root: root))
         } catch let error as UsageError {
             if error.kind == .missingSubcommand {
                 // A group named alone (`acrcmk`, `acrcmk az acr`) shows its help, as az and git do.
@@ -49,7 +49,7 @@ public struct CommandLineTool: Sendable {
             }
             return report(error, path: resolvePath(error.commandPath))
         } catch let failure as CommandFailure {
-            // Only az's `@file` expansion fails this way.
+            // Only az's `@file` expansion and the rewriting of `--ids` fail this way.
             return report(failure, dialect: .az)
         } catch {
             preconditionFailure("the argument parser throws only UsageError and CommandFailure, not \(error)")

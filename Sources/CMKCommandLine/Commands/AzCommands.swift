@@ -1,6 +1,10 @@
 /// `acrcmk az …`: the az commands of the seed runbooks, with az's flags, JSON shapes and errors.
 enum AzCommands {
     static var spec: CommandSpec {
+        AzCompatibility.extend(declarations)
+    }
+
+    private static var declarations: CommandSpec {
         CommandSpec(
             "az",
             abstract: "Run az commands against the simulated Azure: `az() { acrcmk az \"$@\"; }` replays a runbook.",

@@ -212,14 +212,23 @@ enum LifecycleCommands {
             })
     }
 
+    static let newIdentity = Option<String?>(
+        "new-identity", valueName: "name",
+        help: "Encrypt with this user-assigned identity from now on (created if missing); for a deleted identity.")
+
     static var recover: CommandSpec {
         CommandSpec(
             "recover", abstract: "Find what blocks a registry's key and apply the documented recovery procedure.",
-            options: [registry],
+            discussion: "With --new-identity NAME the registry moves to that user-assigned identity (in its resource "
+                + "group): created if missing, assigned, granted the key, and the registry rotated to it. This is "
+                + "the way out after the registry's identity was deleted, which no restore can undo.",
+            options: [registry, newIdentity],
+            examples: ["acrcmk recover --registry myregistry",
+                       "acrcmk recover --registry myregistry --new-identity myregistry-identity2"],
             handler: { context in
                 let name = context[registry]
                 return try context.perform { session in
-                    let outcome = try session.recover(registry: name)
+                    let outcome = try session.recover(registry: name, newIdentity: context[newIdentity])
                     let lines = recoveryLines(outcome, registry: name)
                     return CommandOutput(
                         value: [

@@ -12,9 +12,9 @@ public enum Remedies {
         switch code {
         case .identityNotFound:
             return
-                "The identity is gone: rotate to another identity with access to the key: az acr encryption rotate-key "
-                + "--name \(registry) --identity <identity-with-access>   (or [system] after az acr identity assign "
-                + "--identities [system] --name \(registry))"
+                "The identity is gone and cannot be restored: acrcmk recover --registry \(registry) --new-identity "
+                + "<name>   (or by hand: az acr encryption rotate-key --name \(registry) --identity "
+                + "<identity-with-access>)"
         case .identityNotAssigned:
             return "az acr identity assign --identities <identity-name-or-id> --name \(registry)"
         case .vaultNotFound:

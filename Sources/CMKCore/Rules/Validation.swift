@@ -28,6 +28,23 @@ public enum Validation {
         return normalised
     }
 
+    /// An IPv4 address or CIDR range as Key Vault stores a rule: `10.0.0.1` is `10.0.0.1/32`.
+    public static func ipv4Range(_ text: String) throws -> String {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        let octets = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+        let validAddress = octets.count == 4 && octets.allSatisfy { octet in
+            !octet.isEmpty && octet.count <= 3 && octet.allSatisfy(\.isASCIIDigit) && Int(octet)! <= 255
+        }
+        let prefix = parts.count == 2 ? Int(parts[1]) : 32
+        guard validAddress, parts.count <= 2, let prefix, (0...32).contains(prefix),
+              parts.count == 1 || parts[1].allSatisfy(\.isASCIIDigit) else {
+            throw CMKError.badRequest(
+                .badRequest, "'\(text)' is not an IPv4 address or CIDR range.",
+                hint: "e.g. --ip-address 203.0.113.7 or --ip-address 203.0.113.0/24")
+        }
+        return "\(parts[0])/\(prefix)"
+    }
+
     private static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         var row = Array(0...b.count)
@@ -104,4 +121,5 @@ public enum Validation {
 
 extension Character {
     var isASCIIAlphanumeric: Bool { isASCII && (isLetter || isNumber) }
+    var isASCIIDigit: Bool { isASCII && isNumber }
 }

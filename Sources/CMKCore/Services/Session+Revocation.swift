@@ -223,11 +223,48 @@ extension Session {
         return RevocationOutcome(record: record, actions: actions, denial: denial)
     }
 
+    static let deletedIdentity =
+        "The managed identity the registry encrypts with was deleted. Recovery by restoring is impossible: a "
+        + "recreated identity of the same name gets a new principal and client id."
+
+    /// The documented way out after the identity was deleted: encrypt with another identity that has the key.
+    static func newIdentityWayOut(_ registry: String) -> String {
+        "acrcmk recover --registry \(registry) --new-identity <name>   (creates or uses that identity, grants it the "
+            + "key, assigns it and rotates the registry to it; by hand: az identity create, then a role assignment or "
+            + "az keyvault set-policy, az acr identity assign, az acr encryption rotate-key --identity)"
+    }
+
     /// Finds what blocks a registry's key and applies Microsoft's revocation guide's matching recovery procedure, step by step, until
     /// the data key unwraps again or recovery is shown to be impossible.
-    public func recover(registry name: String) throws -> RecoveryOutcome {
+    ///
+    /// - Parameter newIdentity: A user-assigned identity (in the registry's resource group) to encrypt with from now
+    ///   on: the documented way out after the registry's identity was deleted. It is created if missing, assigned
+    ///   to the registry and granted the key (access policy or role, as the vault uses), and once the data key
+    ///   unwraps through it the registry is rotated to it (`az acr encryption rotate-key --identity`).
+    public func recover(registry name: String, newIdentity: String? = nil) throws -> RecoveryOutcome {
         var target = try encryptionTarget(name)
         var outcome = RecoveryOutcome(registry: target.registry.name, actions: [], recovered: false)
+        var switchedTo: ManagedIdentity?
+        if let newIdentity {
+            let registry = target.registry
+            let identity: ManagedIdentity
+            if let index = identityIndex(name: newIdentity, resourceGroup: registry.resourceGroup) {
+                identity = world.identities[index]
+            } else {
+                identity = try createIdentity(
+                    name: newIdentity, resourceGroup: registry.resourceGroup, location: registry.location, tags: nil)
+                outcome.actions.append("az identity create --resource-group \(registry.resourceGroup) --name \(newIdentity)")
+            }
+            let identityID = identity.id(subscriptionId: world.account.subscriptionId)
+            if !registry.identity.userAssigned.contains(where: { $0.clientId == identity.clientId }) {
+                try assignRegistryIdentities(name: registry.name, resourceGroup: nil, identities: [identityID])
+                outcome.actions.append("az acr identity assign --name \(registry.name) --identities \(identityID)")
+            }
+            // The data key is wrapped by the vault key, not by the identity: the new identity unwraps it as soon as it
+            // has access, which the steps below grant as for any other identity. The rotation comes at the end.
+            world.registries[key: registry.name]!.encryption!.identity = identity.clientId
+            switchedTo = identity
+        }
         for _ in 0..<8 {
             target = try encryptionTarget(name)
             let registry = target.registry
@@ -238,6 +275,12 @@ extension Session {
                 switch try unwrapRegistryDEK(registry) {
                 case .success:
                     outcome.recovered = true
+                    if let identity = switchedTo {
+                        try rotateRegistryKey(name: registry.name, resourceGroup: nil, keyEncryptionKey: nil,
+                                              identity: identity.clientId)
+                        outcome.actions.append("az acr encryption rotate-key --name \(registry.name) --identity "
+                                               + identity.id(subscriptionId: world.account.subscriptionId))
+                    }
                     if let index = world.revocations.lastIndex(where: {
                         $0.registry == registry.name && $0.recoveredAt == nil
                     }) {
@@ -262,9 +305,8 @@ extension Session {
                     return outcome
                 }
                 guard let identity = world.identities.first(where: { $0.clientId == encryption.identity }) else {
-                    outcome.impossible = "The encryption identity no longer exists."
-                    outcome.recommendation = Remedies.fix(
-                        for: .identityNotFound, registry: registry.name, key: target.key)
+                    outcome.impossible = Self.deletedIdentity
+                    outcome.recommendation = Self.newIdentityWayOut(registry.name)
                     return outcome
                 }
                 try assignRegistryIdentities(
@@ -272,10 +314,8 @@ extension Session {
                     identities: [identity.id(subscriptionId: world.account.subscriptionId)])
                 outcome.actions.append("az acr identity assign --name \(registry.name) --identities \(identity.name)")
             case .identityNotFound:
-                outcome.impossible =
-                    "The managed identity the registry encrypts with was deleted; a recreated identity "
-                    + "gets a new principal id, so it cannot be restored."
-                outcome.recommendation = Remedies.fix(for: .identityNotFound, registry: registry.name, key: target.key)
+                outcome.impossible = Self.deletedIdentity
+                outcome.recommendation = Self.newIdentityWayOut(registry.name)
                 return outcome
             case .vaultDeleted:
                 try recoverVault(name: vaultName)

@@ -108,14 +108,40 @@ enum AzAcrCommands {
             options: [
                 registryName, AzOptions.resourceGroup, Update.sku, adminEnabled, Update.defaultAction,
                 publicNetworkEnabled, AzOptions.tags,
-            ],
+            ] + AzGenericUpdate.options,
+            examples: ["az acr update --name myregistry --tags team=platform",
+                       "az acr update --name myregistry --set adminUserEnabled=false --set tags.env=test"],
             handler: { context in
                 try context.perform { session in
+                    var sku = context[Update.sku], admin = context[adminEnabled]
+                    var defaultAction = context[Update.defaultAction], publicNetwork = context[publicNetworkEnabled]
+                    var tags = context[AzOptions.tags]
+                    let generic = AzGenericUpdate(context, resource: "registry")
+                    if !generic.isEmpty {
+                        let current = try session.requireRegistry(
+                            context[registryName], resourceGroup: context[AzOptions.resourceGroup])
+                        var merged = tags ?? current.tags ?? [:]
+                        try generic.apply(to: [
+                            .init(path: "adminUserEnabled") { admin = try AzGenericUpdate.bool($0, "adminUserEnabled") },
+                            .init(path: "sku.name") {
+                                sku = RegistrySKU(rawValue: try AzGenericUpdate.oneOf(
+                                    $0, RegistrySKU.allCases.map(\.rawValue), "sku.name"))
+                            },
+                            .init(path: "networkRuleSet.defaultAction") {
+                                defaultAction = try AzGenericUpdate.oneOf($0, ["Allow", "Deny"],
+                                                                          "networkRuleSet.defaultAction")
+                            },
+                            .init(path: "publicNetworkAccess") {
+                                publicNetwork = try AzGenericUpdate.oneOf(
+                                    $0, ["Enabled", "Disabled"], "publicNetworkAccess") == "Enabled"
+                            },
+                        ], tags: &merged)
+                        tags = merged
+                    }
                     let registry = try session.updateRegistry(
                         name: context[registryName], resourceGroup: context[AzOptions.resourceGroup],
-                        sku: context[Update.sku], adminEnabled: context[adminEnabled],
-                        defaultAction: context[Update.defaultAction],
-                        publicNetworkEnabled: context[publicNetworkEnabled], tags: context[AzOptions.tags])
+                        sku: sku, adminEnabled: admin, defaultAction: defaultAction,
+                        publicNetworkEnabled: publicNetwork, tags: tags)
                     return CommandOutput(AzPresenter(world: session.world).registry(registry))
                 }
             })
