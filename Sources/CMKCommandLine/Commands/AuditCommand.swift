@@ -35,7 +35,7 @@ enum AuditCommand {
 
     static let vault = Option<String?>("vault", valueName: "name", help: "Only events of this Key Vault.")
     static let registry = Option<String?>(
-        "registry", valueName: "name", help: "Only calls made on behalf of this registry.")
+        "registry", short: "r", valueName: "name", help: "Only calls made on behalf of this registry.")
     static let operation = Option<String?>(
         "operation", valueName: "name", help: "Only this operation (KeyUnwrap, KeyDelete, ...).")
     static let since = Option<Since?>(

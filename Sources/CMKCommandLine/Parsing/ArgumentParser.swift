@@ -123,7 +123,10 @@ struct ArgumentParser {
                 if command.handler == nil || command.arguments.isEmpty {
                     if invocation.helpRequested { continue }
                     let names = command.subcommands.map(\.name)
-                    throw currentError(.unknownSubcommand(token, suggestion: Suggestions.closest(to: token, in: names)))
+                    // `acrcmk version`: the version is a flag, as in swift-argument-parser tools.
+                    let suggestion = invocation.path.count == 1 && token == "version"
+                        ? "--version" : Suggestions.closest(to: token, in: names)
+                    throw currentError(.unknownSubcommand(token, suggestion: suggestion))
                 }
             }
             positionalTokens.append(token)
