@@ -42,6 +42,52 @@ struct ShellCompletionTests {
                 == ["delete-key", "delete-vault"])
     }
 
+    /// fish's own completion engine over the generated script (`complete -C`), when fish is installed.
+    @Test func fishOffersSubcommandsOptionsAndValues() throws {
+        guard let fish = ["/usr/bin/fish", "/usr/local/bin/fish"].first(where: FileManager.default.isExecutableFile)
+        else { return }
+        let tool = try BuiltTool()
+        let script = tool.home.appendingPathComponent("acrcmk.fish")
+        try tool.run("completion", "fish").stdout.write(to: script, atomically: true, encoding: .utf8)
+        func offers(_ line: String) throws -> [String] {
+            let output = try ProcessRunner.run(URL(fileURLWithPath: fish),
+                                               ["--no-config", "-c", "source '\(script.path)'; complete -C '\(line)'"],
+                                               currentDirectory: tool.home)
+            #expect(output.exitCode == 0, "\(output.stderr)")
+            return output.stdout.split(separator: "\n").map { String($0.split(separator: "\t")[0]) }
+        }
+        #expect(try offers("acrcmk cl") == ["clock"])
+        #expect(try offers("acrcmk az acr encryption r") == ["rotate-key"])
+        #expect(try offers("acrcmk setup --access ") == ["policy", "rbac"])
+        #expect(try offers("acrcmk push --reg") == ["--registry"])
+    }
+
+    /// zsh: the generated function, called with completion's variables and its builtins stubbed to print.
+    @Test func zshOffersSubcommandsOptionsAndValues() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/zsh") else { return }
+        let tool = try BuiltTool()
+        let script = tool.home.appendingPathComponent("_acrcmk")
+        try tool.run("completion", "zsh").stdout.write(to: script, atomically: true, encoding: .utf8)
+        func offers(_ words: [String]) throws -> [String] {
+            let quoted = words.map { "'\($0)'" }.joined(separator: " ")
+            let program = """
+            _describe() { local name=${@[-1]}; print -l -- "${(@P)name}" }
+            compadd() { shift; print -l -- "$@" }
+            _files() { print FILES }
+            source '\(script.path)' >/dev/null
+            words=(\(quoted)); CURRENT=${#words}; PREFIX=${words[-1]}
+            _acrcmk
+            """
+            let output = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/zsh"), ["-f", "-c", program])
+            #expect(output.exitCode == 0, "\(output.stderr)")
+            return output.stdout.split(separator: "\n").map { String($0.split(separator: ":")[0]) }
+        }
+        #expect(try offers(["acrcmk", "clock", ""]) == ["show", "advance", "set"])
+        #expect(try offers(["acrcmk", "--home", "/tmp/h", "az", "acr", "encryption", ""]) == ["show", "rotate-key"])
+        #expect(try offers(["acrcmk", "setup", "--access", ""]) == ["policy", "rbac"])
+        #expect(try offers(["acrcmk", "push", "-"]).contains("--registry"))
+    }
+
     @Test func everyCommandPathIsInEveryScript() {
         let paths = ShellCompletion.entries().dropFirst().map(\.key)
         #expect(paths.contains("az acr encryption rotate-key"))

@@ -138,6 +138,11 @@ enum ShellCompletion {
         for entry in entries {
             let commands = entry.spec.subcommands.map { described($0.name, $0.abstract) }
             let options = options(of: entry.spec).flatMap { option in optionWords(option).map { described($0, option.help) } }
+                + entry.spec.arguments.filter(\.isAlsoOption).flatMap { argument in
+                    (["--\(argument.name)"] + (argument.short.map { ["-\($0)"] } ?? [])).map {
+                        described($0, argument.help)
+                    }
+                }
             script += "        \(zshQuote(entry.key)))\n"
             script += "            commands=(\(commands.joined(separator: " ")))\n"
             script += "            options=(\(options.joined(separator: " ")) '--help:Show help information.') ;;\n"
@@ -198,11 +203,19 @@ enum ShellCompletion {
             for option in options(of: entry.spec) {
                 var line = "complete -c acrcmk \(condition) -l \(option.name)"
                 if let short = option.short { line += " -s \(short)" }
-                if option.arity == .single || option.arity == .multiple { line += " -r" }
-                if let allowed = option.allowedValues { line += " -a \(fishQuote(allowed.joined(separator: " ")))" }
-                if option.arity == .single, option.allowedValues == nil { line += " -F" }
+                let takesValue = option.arity == .single || option.arity == .multiple
+                if let allowed = option.allowedValues, takesValue {
+                    line += " -x -a \(fishQuote(allowed.joined(separator: " ")))"
+                } else if takesValue {
+                    line += " -r -F"
+                }
                 let summary = option.help.split(separator: "\n").first.map(String.init) ?? ""
                 script += line + " -d \(fishQuote(summary))\n"
+            }
+            for argument in entry.spec.arguments where argument.isAlsoOption {
+                var line = "complete -c acrcmk \(condition) -l \(argument.name)"
+                if let short = argument.short { line += " -s \(short)" }
+                script += line + " -x -d \(fishQuote(argument.help))\n"
             }
         }
         return script
