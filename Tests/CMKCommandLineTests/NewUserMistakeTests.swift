@@ -59,6 +59,11 @@ struct NewUserMistakeTests {
         Mistake(arguments: ["az", "acr", "encryption", "rotate-key", "-n", "cmkrbac", "--key-encryption-key",
                             "https://kv-cmkrbac.vault.azure.net/keys/nokey"],
                 exit: 3, says: ["--name nokey --vault-name kv-cmkrbac"]),
+        // Facts about the registry are failed preconditions (exit 1), not usage errors.
+        Mistake(arguments: ["revoke", "--registry", "plainreg", "--method", "disable-key"], exit: 1,
+                says: ["(CMK_NOT_ENABLED)", "there is no key to revoke or recover"]),
+        Mistake(arguments: ["rotate", "--registry", "plainreg", "--new-version"], exit: 1,
+                says: ["key rotation is only applicable to registries with CMK enabled"]),
         // Drills that cannot run say why before doing anything.
         Mistake(arguments: ["drill", "--registry", "plainreg", "--method", "disable-key"], exit: 1,
                 says: ["'plainreg' is not encrypted with a customer-managed key", "Nothing was tried."]),

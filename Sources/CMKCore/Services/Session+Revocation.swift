@@ -84,7 +84,8 @@ extension Session {
         let registry = try requireRegistry(name)
         guard let encryption = registry.encryption, let key = KeyIdentifier.parse(encryption.versionedKeyIdentifier)
         else {
-            throw CMKError.usage(
+            throw CMKError.badRequest(
+                .cmkNotEnabled,
                 "Registry '\(registry.name)' is not encrypted with a customer-managed key; there is no key "
                     + "to revoke or recover.",
                 hint: "CMK registries are created with 'acrcmk setup' or 'az acr create --identity "
