@@ -31,16 +31,25 @@ public struct CommandLineTool: Sendable {
         if arguments.first == "help" {
             return printHelp(topic: Array(arguments.dropFirst()))
         }
+        if arguments == ["az", "--version"] {
+            io.writeOutput(AzCommands.versionText(acrcmk: services.version))
+            return ExitCode.success
+        }
 
         let parser = ArgumentParser(
             root: root, globalOptions: GlobalOptions.specs, azValueExpansion: AzFileArguments.expand)
         let invocation: ArgumentParser.Invocation
         do {
-            invocation = try parser.parse(arguments)
+            invocation = try parser.parse(try AzCompatibility.rewrite(arguments, root: root))
         } catch let error as UsageError {
+            if error.kind == .missingSubcommand {
+                // A group named alone (`acrcmk`, `acrcmk az acr`) shows its help, as az and git do.
+                io.writeOutput(helpFormatter.help(for: resolvePath(error.commandPath)))
+                return ExitCode.success
+            }
             return report(error, path: resolvePath(error.commandPath))
         } catch let failure as CommandFailure {
-            // Only az's `@file` expansion fails this way.
+            // Only az's `@file` expansion and the rewriting of `--ids` fail this way.
             return report(failure, dialect: .az)
         } catch {
             preconditionFailure("the argument parser throws only UsageError and CommandFailure, not \(error)")
@@ -156,7 +165,7 @@ public struct CommandLineTool: Sendable {
         let name = helpFormatter.commandName(path)
         switch command.dialect {
         case .native:
-            var text = "Error: \(error.message(dialect: .native, program: name))\n"
+            var text = "ERROR: \(error.message(dialect: .native, program: name))\n"
             text += "Usage: \(helpFormatter.usage(for: path))\n"
             text += "  See '\(Self.program) help\(path.dropFirst().map { " " + $0.name }.joined())' for more details.\n"
             io.writeError(text)

@@ -170,13 +170,13 @@ struct ClockCommandTests {
     @Test("exactly 100 years is allowed, and durations ISO 8601 forbids are refused", arguments: [
         ("P100Y", ExitCode.success, ""),
         ("P1Y1Y", ExitCode.usage,
-         "Error: The value 'P1Y1Y' is invalid for '<duration>'. 'P1Y1Y' is not an ISO-8601 duration."),
+         "ERROR: The value 'P1Y1Y' is invalid for '<duration>'. 'P1Y1Y' is not an ISO-8601 duration."),
         ("PT1S1H", ExitCode.usage,
-         "Error: The value 'PT1S1H' is invalid for '<duration>'. 'PT1S1H' is not an ISO-8601 duration."),
+         "ERROR: The value 'PT1S1H' is invalid for '<duration>'. 'PT1S1H' is not an ISO-8601 duration."),
         ("P1DT", ExitCode.usage,
-         "Error: The value 'P1DT' is invalid for '<duration>'. 'P1DT' is not an ISO-8601 duration."),
+         "ERROR: The value 'P1DT' is invalid for '<duration>'. 'P1DT' is not an ISO-8601 duration."),
         ("P99999999999Y", ExitCode.usage,
-         "Error: The value 'P99999999999Y' is invalid for '<duration>'. 'P99999999999Y' is longer than the 9999 years"),
+         "ERROR: The value 'P99999999999Y' is invalid for '<duration>'. 'P99999999999Y' is longer than the 9999 years"),
     ])
     func durationsAtTheDoor(duration: String, exitCode: Int32, stderrPrefix: String) {
         let harness = StatefulHarness()

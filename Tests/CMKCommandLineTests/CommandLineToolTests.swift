@@ -34,14 +34,14 @@ struct CommandLineToolTests {
         let result = harness.run("query", "--inptu", "x", "a")
         #expect(result.exitCode == 64)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.hasPrefix("Error: Unknown option '--inptu'. Did you mean '--input'?\nUsage: acrcmk query"))
+        #expect(result.stderr.hasPrefix("ERROR: Unknown option '--inptu'. Did you mean '--input'?\nUsage: acrcmk query"))
         #expect(result.stderr.contains("See 'acrcmk help query' for more details."))
     }
 
     @Test func unknownCommandSuggests() {
         let result = harness.run("qury")
         #expect(result.exitCode == 64)
-        #expect(result.stderr.hasPrefix("Error: Unknown command 'qury'. Did you mean 'query'?"))
+        #expect(result.stderr.hasPrefix("ERROR: Unknown command 'qury'. Did you mean 'query'?"))
     }
 
     @Test func helpForUnknownTopicFails() {

@@ -29,7 +29,7 @@ struct GlobalSettingsTests {
         let (result, opened) = Self.run(arguments, environment: ["HOME": "/nonexistent"])
         #expect(result.exitCode == ExitCode.usage)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.hasPrefix("Error: The value '' is invalid for '--home <dir>'. A state home needs a "
+        #expect(result.stderr.hasPrefix("ERROR: The value '' is invalid for '--home <dir>'. A state home needs a "
                                         + "directory path: pass --home DIR"), "\(result.stderr)")
         #expect(result.stderr.contains("Usage: acrcmk "))
         #expect(opened.isEmpty, "no state home may be opened: \(opened)")
@@ -46,7 +46,7 @@ struct GlobalSettingsTests {
     @Test func anEmptyAcrcmkHomeIsAUsageErrorNotTheDefaultHome() {
         let (result, opened) = Self.run(["clock", "show"], environment: ["HOME": "/users/me", "ACRCMK_HOME": ""])
         #expect(result.exitCode == ExitCode.usage)
-        #expect(result.stderr.hasPrefix("Error: The environment variable ACRCMK_HOME is set but empty"),
+        #expect(result.stderr.hasPrefix("ERROR: The environment variable ACRCMK_HOME is set but empty"),
                 "\(result.stderr)")
         #expect(result.stderr.contains("unset it to use ~/.acrcmk, or pass --home DIR"))
         #expect(opened.isEmpty, "~/.acrcmk must not be used silently: \(opened)")
@@ -71,7 +71,7 @@ struct GlobalSettingsTests {
         for arguments in [["status", "--home", ""], ["status", "--home="]] {
             let result = try tool.runArguments(arguments)
             #expect(result.exitCode == ExitCode.usage, "\(arguments): \(result.stderr)")
-            #expect(result.stderr.hasPrefix("Error: The value '' is invalid for '--home <dir>'. A state home"))
+            #expect(result.stderr.hasPrefix("ERROR: The value '' is invalid for '--home <dir>'. A state home"))
             #expect(!result.stderr.contains("Precondition") && !result.stderr.contains(".swift"))
         }
     }

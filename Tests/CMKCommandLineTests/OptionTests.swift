@@ -263,8 +263,8 @@ struct OptionTests {
                 + "run 'acrcmk az acr repository list --help'.\n")
         let native = harness.run("clock", "set", "tomorrow")
         #expect(native.exitCode == ExitCode.usage)
-        #expect(native.stderr == "Error: The value 'tomorrow' is invalid for '<time>'. Write e.g. "
-                + "2027-01-01T00:00:00Z.\nUsage: acrcmk clock set <time>\n  See 'acrcmk help clock set' for more "
+        #expect(native.stderr == "ERROR: The value 'tomorrow' is invalid for '<time>'. Write e.g. "
+                + "2027-01-01T00:00:00Z.\nUsage: acrcmk clock set [--backwards] <time>\n  See 'acrcmk help clock set' for more "
                 + "details.\n")
         #expect(harness.store.world == before)
     }

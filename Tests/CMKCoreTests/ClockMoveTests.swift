@@ -202,12 +202,21 @@ struct ClockMoveTests {
         #expect(store.world == before, "nothing fell due yet, and the refusal rolled the move back")
     }
 
-    @Test("clock set backwards is one segment that runs nothing")
+    @Test("clock set backwards is refused unless allowed, and then is one segment that runs nothing")
     func setBackwards() throws {
         let store = Self.store()
         let target = try #require(Timestamp.parse("2026-01-01T00:00:00Z"))
 
-        let outcome = try ClockMove.run(to: .at(target), on: store) { _ in .stop }
+        let before = store.world
+        let refused = #expect(throws: CMKError.self) {
+            try ClockMove.run(to: .at(target), on: store) { _ in .stop }
+        }
+        #expect(refused?.category == .usage)
+        #expect(refused?.message.contains("is before the simulated time now") == true)
+        #expect(refused?.hint?.contains("--backwards") == true)
+        #expect(store.world == before, "a refused move back leaves the clock where it was")
+
+        let outcome = try ClockMove.run(to: .allowingBackwards(target), on: store) { _ in .stop }
 
         #expect(outcome.segments == 1)
         #expect(outcome.reachedTarget)

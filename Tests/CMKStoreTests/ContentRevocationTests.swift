@@ -141,7 +141,7 @@ struct ContentRevocationTests {
             ["push", fixture.registry, "drill/new:v1", directory.file("in.bin")],
             ["pull", fixture.registry, "drill/data:v1", output],
             ["az", "acr", "repository", "list", "-n", fixture.registry],
-            ["export", fixture.registry, "--repository", "drill/data", "--output", directory.file("export")],
+            ["export", fixture.registry, "--repository", "drill/data", "--dest", directory.file("export")],
         ]
         let deniedBefore = try tool.auditEvents(AuditFilter(registry: fixture.registry, operationName: "KeyUnwrap",
                                                             deniedOnly: true)).count

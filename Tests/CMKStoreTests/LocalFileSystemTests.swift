@@ -96,7 +96,7 @@ struct LocalFileSystemTests {
         try FileManager.default.createDirectory(atPath: directory.file("empty"), withIntermediateDirectories: true)
         #expect(symlink(directory.file("empty"), directory.file("link")) == 0)
 
-        let result = try tool.run(["export", "localfs1", "--repository", "repo", "--output", directory.file("link")])
+        let result = try tool.run(["export", "localfs1", "--repository", "repo", "--dest", directory.file("link")])
         #expect(result.status == 1)
         #expect(result.errors.contains("Cannot write '\(directory.file("link"))': it is a symbolic link to '"),
                 "\(result.errors)")

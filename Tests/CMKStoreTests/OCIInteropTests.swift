@@ -63,7 +63,7 @@ struct OCIInteropTests {
         let pulled = directory.file("pulled")
         try tool.succeed(["pull", "regoci1", "apps/demo:v1", pulled])
         let exported = directory.file("exported")
-        try tool.succeed(["export", "regoci1", "--repository", "apps/demo", "--output", exported])
+        try tool.succeed(["export", "regoci1", "--repository", "apps/demo", "--dest", exported])
 
         let sourceBlobs = try Self.blobs(of: source)
         #expect(try Self.blobs(of: pulled) == sourceBlobs)

@@ -68,7 +68,7 @@ struct PartialFileOwnerTests {
             switch self {
             case .file: return ["pull", "partial1", "big:v1", destination]
             case .layout: return ["pull", "partial1", "big:v1", destination, "--oci"]
-            case .export: return ["export", "partial1", "--repository", "big", "--output", destination]
+            case .export: return ["export", "partial1", "--repository", "big", "--dest", destination]
             }
         }
     }

@@ -85,7 +85,7 @@ enum AlertCommand {
                                     continue
                                 }
                                 lines.append("Alert '\(rule.name)' (\(rule.operation) in \(rule.vaultName)) fired "
-                                    + "\(alert.events.count) time(s):")
+                                    + "\(plural(alert.events.count, "time", "times")):")
                                 lines += alert.events.map { "  " + AuditCommand.line($0) }
                             }
                             if lines.isEmpty { lines = ["No alert has fired."] }

@@ -35,7 +35,7 @@ enum AuditCommand {
 
     static let vault = Option<String?>("vault", valueName: "name", help: "Only events of this Key Vault.")
     static let registry = Option<String?>(
-        "registry", valueName: "name", help: "Only calls made on behalf of this registry.")
+        "registry", short: "r", valueName: "name", help: "Only calls made on behalf of this registry.")
     static let operation = Option<String?>(
         "operation", valueName: "name", help: "Only this operation (KeyUnwrap, KeyDelete, ...).")
     static let since = Option<Since?>(
@@ -67,6 +67,7 @@ enum AuditCommand {
         let filter = AuditFilter(vaultName: vault, registry: context[Self.registry],
                                  operationName: context[Self.operation], deniedOnly: result == .denied)
         return try context.performWithAuditTrail(filter) { session, events in
+            try session.requireAuditSubjects(vault: vault, registry: context[Self.registry], matched: events)
             let since = context[Self.since]?.date(now: session.now)
             var selected = events.filter { event in since.map { event.time >= $0 } ?? true }
             if result == .ok { selected = selected.filter(\.succeeded) }
@@ -87,7 +88,7 @@ enum AuditCommand {
             let retainedNow = session.auditRetained(vaultName: name)
             var message = count == 0 ? "Key Vault '\(name)' has no diagnostic setting sending its AuditEvent logs: "
                 + "its events are recorded but not retained, so none are shown."
-                : "\(count) event(s) of Key Vault '\(name)' are not shown: no diagnostic setting sent its AuditEvent "
+                : "\(plural(count, "event", "events")) of Key Vault '\(name)' \(count == 1 ? "is" : "are") not shown: no diagnostic setting sent its AuditEvent "
                     + "logs at the time (or their retention passed)."
             if !retainedNow {
                 let id = session.world.vaults.first { $0.name.lowercased() == name }?

@@ -8,6 +8,9 @@ enum ClockCommand {
     static let time = Argument<Date>(
         "time", help: "An ISO-8601 time, e.g. 2027-01-01T00:00:00Z.", transform: ArgumentTypes.time)
 
+    static let backwards = Option<Bool>(
+        flag: "backwards", help: "Allow a time before the simulated now (moving back runs nothing).")
+
     static var spec: CommandSpec {
         CommandSpec(
             "clock", abstract: "Show, advance or set the simulated clock; advancing runs what falls due.",
@@ -36,10 +39,16 @@ enum ClockCommand {
                     }),
                 CommandSpec(
                     "set", abstract: "Set the clock to a time (forward runs what falls due).",
-                    discussion: "Forward, at most 100 years, as 'clock advance' (which see); back runs nothing.",
+                    discussion: "Forward, at most 100 years, as 'clock advance' (which see). A time before the "
+                        + "simulated now is refused unless --backwards is given; moving back runs nothing.",
+                    options: [backwards],
                     arguments: [time],
+                    examples: ["acrcmk clock set 2027-01-01T00:00:00Z",
+                               "acrcmk clock set 2026-01-01T00:00:00Z --backwards"],
                     handler: { context in
-                        try move(to: .at(context[Self.time]), context: context)
+                        let target = context[Self.time]
+                        return try move(
+                            to: context[Self.backwards] ? .allowingBackwards(target) : .at(target), context: context)
                     }),
             ],
             handler: show)
@@ -80,12 +89,12 @@ enum ClockCommand {
         }
         context.info(
             "moved the simulated clock from \(Timestamp.azString(outcome.start)) in \(outcome.segments) "
-                + "transaction(s)")
+                + "transaction\(outcome.segments == 1 ? "" : "s")")
         context.debug("the clock move took \(ContinuousClock.now - started)")
         if !outcome.reachedTarget, let signal = interrupts.pendingSignal {
             context.io.writeError(
                 "Interrupted: the clock stands at \(Timestamp.azString(outcome.now)); "
-                    + "\(outcome.events.count) event(s) ran and are kept.\n"
+                    + "\(plural(outcome.events.count, "event", "events")) ran and \(outcome.events.count == 1 ? "is" : "are") kept.\n"
                     + "To go on: acrcmk clock set \(Timestamp.azString(outcome.target))\n")
             return CommandOutput(exitCode: 128 + signal)
         }
@@ -94,7 +103,7 @@ enum ClockCommand {
 
     static func report(_ events: [ScheduledEvent], now: Date) -> CommandOutput {
         var lines = events.map { "\(Timestamp.azString($0.time))  \($0.kind)  \($0.resource): \($0.detail)" }
-        lines.append("Simulated time is now \(Timestamp.azString(now)); \(events.count) event(s) ran.")
+        lines.append("Simulated time is now \(Timestamp.azString(now)); \(plural(events.count, "event", "events")) ran.")
         let value: JSONValue = [
             "now": .string(Timestamp.azString(now)),
             "events": .array(

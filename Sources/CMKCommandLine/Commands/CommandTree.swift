@@ -1,6 +1,10 @@
 /// The whole command tree: acrcmk's own commands and the `az` surface.
 enum CommandTree {
     static func root() -> CommandSpec {
+        CommandExamples.fill(rootDeclarations())
+    }
+
+    private static func rootDeclarations() -> CommandSpec {
         CommandSpec(
             CommandLineTool.program,
             abstract: "Rehearse Azure Container Registry encryption with customer-managed keys, for real.",
@@ -26,6 +30,8 @@ enum CommandTree {
                 TaskCommand.spec,
                 ConfigCommand.spec,
                 QueryCommand.spec,
+                ShellCompletion.completionSpec,
+                ShellCompletion.manSpec,
                 AzCommands.spec,
             ]
         )

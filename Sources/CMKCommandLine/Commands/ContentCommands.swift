@@ -9,7 +9,8 @@ enum ContentCommands {
         [push, pull, importLayout, export, fsck]
     }
 
-    static let registry = Argument<String>("registry", help: "The registry name.")
+    static let registry = Argument<String>(
+        "registry", help: "The registry name; or give it anywhere as -r/--registry <name>.").alsoAsOption(short: "r")
 
     /// The arguments of `push`.
     enum Push {
@@ -41,7 +42,8 @@ enum ContentCommands {
                     "mediaType": .string(result.mediaType), "size": .number(Double(result.size)),
                     "objects": .number(Double(result.objects)), "sealedBytes": .number(Double(result.sealedBytes)),
                 ]
-                return CommandOutput(value: value, text: "Pushed \(result.registry).azurecr.io/\(reference)@"
+                return CommandOutput(value: value, text: "Pushed \(result.registry).azurecr.io/"
+                                     + "\(result.repository):\(result.tag)@"
                                      + "\(result.digest) (\(result.objects) objects, \(result.sealedBytes) bytes of "
                                      + "content sealed)")
             })
@@ -72,9 +74,8 @@ enum ContentCommands {
             examples: ["acrcmk pull reg1cmk samples/hello:v1 ./hello-copy.txt",
                        "acrcmk pull reg1cmk library/alpine:3 ./alpine-copy && skopeo inspect oci:./alpine-copy:3"],
             handler: { context in
-                let reference = context[Pull.reference]
                 let result = try context.registryContent().pull(
-                    reference, from: context[registry], replica: context[Pull.replica], to: context[Pull.dest],
+                    context[Pull.reference], from: context[registry], replica: context[Pull.replica], to: context[Pull.dest],
                     format: context[Pull.oci] ? .imageLayout : .automatic, files: try context.localFiles(),
                     observer: TransferProgress(context: context, operation: "pull"))
                 let value: JSONValue = [
@@ -84,7 +85,7 @@ enum ContentCommands {
                 ]
                 let source = result.replicaLocation.map { "\(result.registry).\($0).data.azurecr.io" }
                     ?? "\(result.registry).azurecr.io"
-                return CommandOutput(value: value, text: "Pulled \(source)/\(reference)@\(result.digest) to "
+                return CommandOutput(value: value, text: "Pulled \(source)/\(result.reference)@\(result.digest) to "
                                      + result.destination)
             })
     }
@@ -105,7 +106,7 @@ enum ContentCommands {
                 + "moves a repository, e.g. to a new registry before a compromised key is destroyed.",
             options: [Import.repository],
             arguments: [registry, Import.layout],
-            examples: ["acrcmk export oldreg --repository app --output ./app-export && "
+            examples: ["acrcmk export oldreg --repository app --dest ./app-export && "
                        + "acrcmk import newreg ./app-export --repository app"],
             handler: { context in
                 let result = try context.registryContent().importLayout(
@@ -116,7 +117,7 @@ enum ContentCommands {
                     "registry": .string(result.registry), "repository": .string(result.repository),
                     "tags": .array(result.tags.map { ["tag": .string($0.tag), "digest": .string($0.digest)] }),
                 ]
-                return CommandOutput(value: value, text: "Imported \(result.tags.count) tag(s) into "
+                return CommandOutput(value: value, text: "Imported \(plural(result.tags.count, "tag", "tags")) into "
                                      + "\(result.registry).azurecr.io/\(result.repository): "
                                      + result.tags.map(\.tag).joined(separator: ", "))
             })
@@ -125,7 +126,9 @@ enum ContentCommands {
     /// The options of `export`.
     enum Export {
         static let repository = Option<String>("repository", valueName: "name", help: "The repository to export.")
-        static let output = Option<String>("output", valueName: "dir", help: "The directory to create.")
+        /// Not `--output`: that is the global output format (`-o json`), which export honours as every command does.
+        static let dest = Option<String>(
+            "dest", valueName: "dir", help: "The directory to create (new, or an empty folder).")
     }
 
     static var export: CommandSpec {
@@ -134,20 +137,20 @@ enum ContentCommands {
             abstract: "Export every tag of a repository as an OCI image layout (e.g. before destroying a key).",
             discussion: "The layout is written whole or not at all; skopeo and umoci read it: "
                 + "skopeo inspect oci:DIR:TAG.",
-            options: [Export.repository, Export.output],
+            options: [Export.repository, Export.dest],
             arguments: [registry],
-            examples: ["acrcmk export reg1cmk --repository library/alpine --output ./alpine-export"],
+            examples: ["acrcmk export reg1cmk --repository library/alpine --dest ./alpine-export"],
             handler: { context in
                 let result = try context.registryContent().export(
                     repository: context[Export.repository], from: context[registry],
-                    to: context[Export.output], files: try context.localFiles(),
+                    to: context[Export.dest], files: try context.localFiles(),
                     observer: TransferProgress(context: context, operation: "export"))
                 let value: JSONValue = [
                     "registry": .string(result.registry), "repository": .string(result.repository),
                     "output": .string(result.destination), "tags": .array(result.tags.map(JSONValue.string)),
                     "objects": .number(Double(result.objects)),
                 ]
-                return CommandOutput(value: value, text: "Exported \(result.repository) (\(result.tags.count) tags: "
+                return CommandOutput(value: value, text: "Exported \(result.repository) (\(plural(result.tags.count, "tag", "tags")): "
                                      + "\(result.tags.joined(separator: ", "))) to \(result.destination)")
             })
     }

@@ -42,6 +42,23 @@ enum DrillCommand {
             try confirmInPlace(registry: registry, method: method, context)
         }
         let fileManager = FileManager.default
+        if let path = context[Self.report] {
+            // Refused before the drill runs: a report that cannot be written would lose a whole drill.
+            let folder = (path as NSString).deletingLastPathComponent.isEmpty
+                ? "." : (path as NSString).deletingLastPathComponent
+            var isFolder: ObjCBool = false
+            guard fileManager.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue,
+                  fileManager.isWritableFile(atPath: folder) else {
+                throw CommandFailure(
+                    "Cannot write the report to '\(path)': '\(folder)' is not a folder you can write to.",
+                    hint: "Give --report a path in an existing, writable folder, e.g. --report drill.md",
+                    category: .usage)
+            }
+            if fileManager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                throw CommandFailure("Cannot write the report to '\(path)': it is a folder.",
+                                     hint: "Name a file, e.g. --report \(path)/drill.md", category: .usage)
+            }
+        }
         let source = context.settings.home
         guard fileManager.fileExists(atPath: source) else {
             throw CommandFailure("The state home '\(source)' does not exist; set up a registry first (acrcmk setup).")

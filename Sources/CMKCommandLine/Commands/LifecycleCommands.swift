@@ -72,6 +72,7 @@ enum LifecycleCommands {
                 if let value = context[Setup.rotation] { request.rotation = value }
                 request.firewall = context[Setup.firewall]
                 if context[Setup.dryRun] {
+                    try request.validate()
                     let script = SetupRunbook.script(for: request)
                     return CommandOutput(
                         value: .array(script.split(separator: "\n").map { .string(String($0)) }), text: script)
@@ -83,7 +84,7 @@ enum LifecycleCommands {
                     lines.append(
                         changed == 0
                             ? "Nothing to change: \(request.registry) was already set up as asked."
-                            : "Done: \(changed) step(s) changed state. Check it any time with: acrcmk check-health --registry \(request.registry)"
+                            : "Done: \(plural(changed, "step", "steps")) changed state. Check it any time with: acrcmk check-health --registry \(request.registry)"
                     )
                     let encryption = AzPresenter(world: session.world).encryption(
                         try session.requireRegistry(request.registry))
@@ -205,19 +206,29 @@ enum LifecycleCommands {
                             "performedAt": .string(Timestamp.azString(outcome.record.performedAt)),
                             "actions": .array(outcome.actions.map(JSONValue.string)),
                             "locked": .bool(outcome.denial != nil), "denial": JSONValue(outcome.denial?.code.rawValue),
+                            "recoverable": .bool(outcome.isRecoverable),
                         ], text: lines.joined(separator: "\n"), exitCode: outcome.denial == nil ? 1 : 0)
                 }
             })
     }
 
+    static let newIdentity = Option<String?>(
+        "new-identity", valueName: "name",
+        help: "Encrypt with this user-assigned identity from now on (created if missing); for a deleted identity.")
+
     static var recover: CommandSpec {
         CommandSpec(
             "recover", abstract: "Find what blocks a registry's key and apply the documented recovery procedure.",
-            options: [registry],
+            discussion: "With --new-identity NAME the registry moves to that user-assigned identity (in its resource "
+                + "group): created if missing, assigned, granted the key, and the registry rotated to it. This is "
+                + "the way out after the registry's identity was deleted, which no restore can undo.",
+            options: [registry, newIdentity],
+            examples: ["acrcmk recover --registry myregistry",
+                       "acrcmk recover --registry myregistry --new-identity myregistry-identity2"],
             handler: { context in
                 let name = context[registry]
                 return try context.perform { session in
-                    let outcome = try session.recover(registry: name)
+                    let outcome = try session.recover(registry: name, newIdentity: context[newIdentity])
                     let lines = recoveryLines(outcome, registry: name)
                     return CommandOutput(
                         value: [
@@ -239,7 +250,12 @@ enum LifecycleCommands {
         } else {
             lines.append("WARNING: the data key still unwraps; the registry is not locked by this method.")
         }
-        lines.append("Recover with: acrcmk recover --registry \(registry)")
+        if outcome.isRecoverable {
+            lines.append("Recover with: acrcmk recover --registry \(registry)")
+        } else {
+            lines.append("Recovery is impossible: the key is purged and the data it wrapped is lost for good. "
+                         + "Create a new registry with a new key (decision matrix: key compromise).")
+        }
         return lines
     }
 
@@ -333,15 +349,19 @@ enum LifecycleCommands {
     /// What `status` prints: a row per registry (JSON) and an aligned table (text).
     private static func statusOutput(_ statuses: [RegistryStatus]) -> CommandOutput {
         var lines: [[String]] = [
-            ["REGISTRY", "SKU", "ENCRYPTION", "ROTATION", "HEALTH", "REPLICAS", "CONTENT", "KEY (VERSIONED)"]
+            ["REGISTRY", "SKU", "ENCRYPTION", "ROTATION", "IDENTITY", "LAST ROTATION", "HEALTH", "REPLICAS", "CONTENT",
+             "KEY (VERSIONED)"]
         ]
         let rows: [JSONValue] = statuses.map { status in
             let registry = status.registry, encryption = registry.encryption, counts = status.counts
             let replicas = registry.replications.map { $0.location + (status.replicasBlocked ? " (blocked)" : "") }
             lines.append([
                 registry.name, registry.sku.rawValue, encryption == nil ? "disabled" : "enabled",
-                status.rotation ?? "-", status.health.verdict, replicas.isEmpty ? "-" : replicas.joined(separator: ","),
-                "\(counts.repositories) repos, \(counts.tags) tags", encryption?.versionedKeyIdentifier ?? "-",
+                status.rotation ?? "-", status.identityName ?? "-",
+                encryption.map { Timestamp.azString($0.lastKeyRotationTimestamp).prefix(19) + "Z" } ?? "-",
+                status.health.verdict, replicas.isEmpty ? "-" : replicas.joined(separator: ","),
+                plural(counts.repositories, "repository", "repositories") + ", " + plural(counts.tags, "tag", "tags"),
+                encryption?.versionedKeyIdentifier ?? "-",
             ])
             return [
                 "name": .string(registry.name), "resourceGroup": .string(registry.resourceGroup),
@@ -349,7 +369,7 @@ enum LifecycleCommands {
                 "encryption": encryption == nil ? "disabled" : "enabled",
                 "versionedKeyIdentifier": JSONValue(encryption?.versionedKeyIdentifier),
                 "keyIdentifier": JSONValue(encryption?.keyIdentifier), "rotation": .string(status.rotation ?? "-"),
-                "identity": JSONValue(encryption?.identity),
+                "identity": JSONValue(encryption?.identity), "identityName": JSONValue(status.identityName),
                 "lastKeyRotationTimestamp": JSONValue(encryption.map { Timestamp.azString($0.lastKeyRotationTimestamp) }),
                 "health": .string(status.health.verdict),
                 "content": [
@@ -367,6 +387,11 @@ enum LifecycleCommands {
             ? "No registries yet. Create one with: acrcmk setup --registry <name>" : TextTable.render(lines)
         return CommandOutput(value: .array(rows), text: text)
     }
+}
+
+/// "1 repository", "2 repositories", "0 tags": a count with its noun in the right number.
+func plural(_ count: Int, _ singular: String, _ plural: String) -> String {
+    "\(count) \(count == 1 ? singular : plural)"
 }
 
 /// A plain aligned text table for people.

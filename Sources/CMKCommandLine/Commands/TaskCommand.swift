@@ -55,7 +55,7 @@ enum TaskCommand {
                             let expired = runs.filter { $0.log == nil }
                             if !expired.isEmpty {
                                 let ids = expired.map(\.runId).joined(separator: ", ")
-                                context.warn("The logs of \(expired.count) run(s) (\(ids)) are gone: "
+                                context.warn("The logs of \(plural(expired.count, "run", "runs")) (\(ids)) are gone: "
                                     + "'\(registryName)' is encrypted with a customer-managed key, and ACR keeps "
                                     + "task-run logs of such registries for 24 hours only.")
                             }

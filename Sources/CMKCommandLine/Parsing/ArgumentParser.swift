@@ -41,7 +41,8 @@ struct ArgumentParser {
             path: [root], arguments: ParsedArguments(), global: global, helpRequested: helpRequested)
         var index = 0
         var onlyPositionals = false
-        var positionalIndex = 0
+        var positionalTokens: [String] = []
+        var filledByOption: Set<String> = []
 
         var commandPath: [String] = []
         func currentError(_ kind: UsageError.Kind) -> UsageError {
@@ -58,13 +59,43 @@ struct ArgumentParser {
             }
             if !onlyPositionals, Self.looksLikeOption(token) {
                 if token == "-h" || token == "--help" { continue }
-                let (name, inlineValue) = Self.split(token)
+                var (name, inlineValue) = Self.split(token)
                 let command = invocation.command
-                if let option = Self.find(name, in: command.options) {
+                // `-otsv`, `-nNAME`: a short option with its value attached, as az (argparse) reads it.
+                if inlineValue == nil, !name.hasPrefix("--"), name.count > 2,
+                   Self.find(name, in: command.options) == nil, Self.find(name, in: globalOptions) == nil {
+                    let short = String(name.prefix(2))
+                    let option = Self.find(short, in: command.options) ?? Self.find(short, in: globalOptions)
+                    let argument = command.arguments.first { $0.isAlsoOption && $0.short.map { "-\($0)" } == short }
+                    if argument != nil || option.map({ $0.arity == .single || $0.arity == .multiple }) == true {
+                        inlineValue = String(name.dropFirst(2))
+                        name = short
+                    }
+                }
+                if let argument = command.arguments.first(where: { argument in
+                    argument.isAlsoOption
+                        && (name == "--\(argument.name)" || argument.short.map { name == "-\($0)" } == true)
+                }) {
+                    let value: String
+                    if let inlineValue {
+                        value = inlineValue
+                    } else if index < tokens.count, !Self.looksLikeOption(tokens[index]) {
+                        value = tokens[index]
+                        index += 1
+                    } else {
+                        throw currentError(.missingValue(OptionSpec.Identity(
+                            displayName: "--\(argument.name)", azName: "--\(argument.name)",
+                            synopsis: "--\(argument.name) <\(argument.name)>")))
+                    }
+                    if helpRequested { continue }
+                    try bind(value, to: argument, in: &invocation.arguments, error: currentError)
+                    filledByOption.insert(argument.name)
+                } else if let option = Self.find(name, in: command.options) {
                     try consume(
                         option, inlineValue: inlineValue, tokens: tokens, index: &index,
                         into: &invocation.arguments, expanding: command.dialect == .az,
-                        converting: !helpRequested, error: currentError)
+                        converting: !helpRequested, takesPositionals: !command.arguments.isEmpty,
+                        error: currentError)
                 } else if let option = Self.find(name, in: globalOptions) {
                     try consume(
                         option, inlineValue: inlineValue, tokens: tokens, index: &index,
@@ -75,46 +106,67 @@ struct ArgumentParser {
                 } else {
                     let candidates = (command.options + globalOptions).filter { !$0.isHidden }.flatMap { option in
                         [option.displayName] + option.aliases.map { "--\($0)" }
-                    }
+                    } + command.arguments.filter(\.isAlsoOption).map { "--\($0.name)" }
                     throw currentError(.unknownOption(name, suggestion: Suggestions.closest(to: name, in: candidates)))
                 }
                 continue
             }
 
             let command = invocation.command
-            if command.handler == nil || (!command.subcommands.isEmpty && positionalIndex == 0) {
+            if command.handler == nil || (!command.subcommands.isEmpty && positionalTokens.isEmpty) {
                 if let next = command.subcommand(named: token) {
                     invocation.path.append(next)
                     commandPath.append(next.name)
                     continue
                 }
-                if command.handler == nil {
+                // A group that takes no arguments (`clock`) reads any word as a mistyped subcommand.
+                if command.handler == nil || command.arguments.isEmpty {
                     if invocation.helpRequested { continue }
                     let names = command.subcommands.map(\.name)
-                    throw currentError(.unknownSubcommand(token, suggestion: Suggestions.closest(to: token, in: names)))
+                    // `acrcmk version`: the version is a flag, as in swift-argument-parser tools.
+                    let suggestion = invocation.path.count == 1 && token == "version"
+                        ? "--version" : Suggestions.closest(to: token, in: names)
+                    throw currentError(.unknownSubcommand(token, suggestion: suggestion))
                 }
             }
-            guard positionalIndex < command.arguments.count else {
-                if invocation.helpRequested { continue }
-                throw currentError(.unexpectedArgument(token))
-            }
-            let argument = command.arguments[positionalIndex]
-            var converted: any Sendable = token
-            if !helpRequested, let conversion = argument.conversion {
-                switch conversion.convert(token) {
-                case .success(let value): converted = value
-                case .failure(let failure):
-                    throw currentError(.unconvertibleValue(token, argument: argument.identity, failure))
-                }
-            }
-            invocation.arguments.appendPositional(token, converted: converted, to: argument.name)
-            if !argument.isVariadic { positionalIndex += 1 }
+            positionalTokens.append(token)
         }
 
         if invocation.helpRequested { return invocation }
+        // Positionals fill, in order, the arguments not already given in their option form.
+        let free = invocation.command.arguments.filter { !filledByOption.contains($0.name) }
+        var freeIndex = 0
+        for token in positionalTokens {
+            guard freeIndex < free.count else {
+                // `check-health myreg`: the word is most likely the value of the one required option not given.
+                let missing = invocation.command.options.filter {
+                    $0.isRequired && $0.arity == .single && !invocation.arguments.has($0.name)
+                }
+                let suggestion = missing.count == 1 ? "--\(missing[0].name) \(token)" : nil
+                throw currentError(.unexpectedArgument(token, suggestion: suggestion))
+            }
+            let argument = free[freeIndex]
+            try bind(token, to: argument, in: &invocation.arguments, error: currentError)
+            if !argument.isVariadic { freeIndex += 1 }
+        }
         try validate(invocation, error: currentError)
         invocation.arguments.declare(options: invocation.command.options, arguments: invocation.command.arguments)
         return invocation
+    }
+
+    /// Converts a positional value (given in place or in its option form) and records it.
+    private func bind(
+        _ token: String, to argument: ArgumentSpec, in arguments: inout ParsedArguments,
+        error: (UsageError.Kind) -> UsageError
+    ) throws {
+        var converted: any Sendable = token
+        if let conversion = argument.conversion {
+            switch conversion.convert(token) {
+            case .success(let value): converted = value
+            case .failure(let failure): throw error(.unconvertibleValue(token, argument: argument.identity, failure))
+            }
+        }
+        arguments.appendPositional(token, converted: converted, to: argument.name)
     }
 
     private func validate(_ invocation: Invocation, error: (UsageError.Kind) -> UsageError) throws {
@@ -141,6 +193,7 @@ struct ArgumentParser {
         into arguments: inout ParsedArguments,
         expanding: Bool,
         converting: Bool,
+        takesPositionals: Bool = true,
         error: (UsageError.Kind) -> UsageError
     ) throws {
         /// One value as the option's type: expanded (az's `@file`), matched to an allowed value, converted.
@@ -172,6 +225,9 @@ struct ArgumentParser {
             } else if index < tokens.count, Self.boolean(tokens[index]) != nil {
                 value = tokens[index]
                 index += 1
+            } else if index < tokens.count, !Self.looksLikeOption(tokens[index]), !takesPositionals {
+                // `--admin-enabled maybe`: the word can only be meant as the flag's value.
+                throw error(.invalidValue(tokens[index], option: option.identity, allowed: ["true", "false"]))
             }
             guard let flag = Self.boolean(value) else {
                 throw error(.invalidValue(value, option: option.identity, allowed: ["true", "false"]))

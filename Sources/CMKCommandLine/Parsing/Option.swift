@@ -188,4 +188,17 @@ public struct Argument<Value>: CommandArgument {
     public init(_ name: String, help: String) where Value: ExpressibleByArgument {
         self.init(name, help: help, transform: Value.init(argument:))
     }
+
+    private init(spec: ArgumentSpec, read: @escaping @Sendable ([any Sendable]?) -> Value) {
+        argumentSpec = spec
+        self.read = read
+    }
+
+    /// The same argument, also accepted as `--<name> VALUE` (and `-<short> VALUE`) anywhere on the line.
+    public func alsoAsOption(short: Character? = nil) -> Argument {
+        var spec = argumentSpec
+        spec.isAlsoOption = true
+        spec.short = short
+        return Argument(spec: spec, read: read)
+    }
 }

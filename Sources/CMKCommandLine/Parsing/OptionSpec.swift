@@ -84,6 +84,10 @@ public struct ArgumentSpec: Sendable {
     public var isVariadic: Bool
     /// How the parser converts the value; set by a typed `Argument`, `nil` keeps the text.
     public var conversion: ValueConversion?
+    /// Whether the argument may also be given as an option of its name (`--registry R`, or `-r R` with `short`),
+    /// anywhere on the line; the positional form keeps working.
+    public var isAlsoOption = false
+    public var short: Character?
 
     public init(_ name: String, help: String, required: Bool = true, variadic: Bool = false) {
         self.name = name

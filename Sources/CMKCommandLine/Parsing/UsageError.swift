@@ -11,7 +11,8 @@ public struct UsageError: Error, Sendable, Equatable {
         case invalidValue(String, option: OptionSpec.Identity, allowed: [String], suggestion: String? = nil)
         /// A value the option's or argument's type does not accept.
         case unconvertibleValue(String, argument: OptionSpec.Identity, ValueConversionError)
-        case unexpectedArgument(String)
+        /// A word nothing takes; the suggestion is the option it probably is the value of (`--registry NAME`).
+        case unexpectedArgument(String, suggestion: String? = nil)
         /// Any other message, already worded for the user.
         case message(String)
     }
@@ -53,8 +54,8 @@ public struct UsageError: Error, Sendable, Equatable {
                 + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
         case .unconvertibleValue(let value, let argument, let error):
             return "The value '\(value)' is invalid for '\(argument.synopsis)'" + (error.reason.map { ". \($0)" } ?? "")
-        case .unexpectedArgument(let argument):
-            return "Unexpected argument '\(argument)'"
+        case .unexpectedArgument(let argument, let suggestion):
+            return "Unexpected argument '\(argument)'" + (suggestion.map { ". Did you mean '\($0)'?" } ?? "")
         case .message(let text):
             return text
         }
@@ -87,8 +88,8 @@ public struct UsageError: Error, Sendable, Equatable {
             }
             return "argument \(argument.azName): invalid \(typeName) value: '\(value)'"
                 + (error.reason.map { ". \($0)" } ?? "")
-        case .unexpectedArgument(let argument):
-            return "unrecognized arguments: \(argument)"
+        case .unexpectedArgument(let argument, let suggestion):
+            return "unrecognized arguments: \(argument)" + (suggestion.map { "\nDid you mean '\($0)'?" } ?? "")
         case .message(let text):
             return text
         }

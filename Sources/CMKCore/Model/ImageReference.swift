@@ -30,6 +30,10 @@ public struct ImageReference: Sendable, Equatable, CustomStringConvertible {
             tag = "latest"
         }
         repository = String(rest)
+        if let host = registryHost {
+            // Host names are case-insensitive; the repository after them is not.
+            repository = host.lowercased() + repository.dropFirst(host.count)
+        }
         guard ImageReference.isValidRepository(repository) else {
             throw CMKError.usage("'\(repository)' is not a valid repository name: use lowercase letters, digits and "
                                      + "separators (. _ - /), e.g. 'team/app'.")
@@ -38,6 +42,34 @@ public struct ImageReference: Sendable, Equatable, CustomStringConvertible {
             throw CMKError.usage("'\(tag)' is not a valid tag: use up to 128 letters, digits, '_', '.' or '-', "
                                      + "not starting with '.' or '-'.")
         }
+    }
+
+    /// The registry host the reference starts with, as docker reads one: a first path component holding a `.` or
+    /// a `:`, or `localhost` (`myreg.azurecr.io/app:v1`); `nil` for a reference relative to a registry.
+    public var registryHost: String? {
+        let parts = repository.split(separator: "/", maxSplits: 1)
+        guard parts.count == 2, let first = parts.first,
+              first.contains(".") || first.contains(":") || first == "localhost" else { return nil }
+        return String(first)
+    }
+
+    /// The reference relative to `registry`: a full reference to that registry's login server
+    /// (`<registry>.azurecr.io/app:v1`) loses its host, as docker would push it there; a reference naming another
+    /// registry is refused, as pushing it would create a repository named after that host.
+    ///
+    /// - Throws: `CMKError` (usage) naming both registries.
+    public func relative(to registry: String) throws -> ImageReference {
+        guard let host = registryHost else { return self }
+        let loginServer = "\(registry.lowercased()).azurecr.io"
+        guard host.lowercased() == loginServer else {
+            throw CMKError.usage(
+                "'\(self)' names the registry '\(host)', not '\(loginServer)': the reference is for another registry.",
+                hint: "Give the repository relative to the registry ('\(repository.dropFirst(host.count + 1))"
+                    + "\(tag.map { ":" + $0 } ?? "")'), or the registry the reference names.")
+        }
+        var relative = self
+        relative.repository = String(repository.dropFirst(host.count + 1))
+        return relative
     }
 
     public var description: String {

@@ -69,7 +69,8 @@ public struct ResourceProjection {
             ],
             "type": .string(ManagedIdentity.resourceType),
         ]
-        if let tags = identity.tags { object["tags"] = Self.tags(tags) }
+        // ARM returns an identity's tags even when there are none (`{}`), as az's documented output shows.
+        object["tags"] = Self.tags(identity.tags ?? [:])
         return .object(object)
     }
 

@@ -2,7 +2,8 @@
 public enum Remedies {
     public static func fix(
         for code: AccessDenial.Code, registry: String, key: KeyIdentifier?,
-        principalId: String? = nil, vaultResourceID: String? = nil
+        principalId: String? = nil, vaultResourceID: String? = nil, vaultWasPurged: Bool = false,
+        keyExists: Bool = false
     ) -> String {
         let vault = key?.vaultName ?? "<vault>"
         let keyName = key?.keyName ?? "<key>"
@@ -11,13 +12,18 @@ public enum Remedies {
         switch code {
         case .identityNotFound:
             return
-                "The identity is gone: rotate to another identity with access to the key: az acr encryption rotate-key "
-                + "--name \(registry) --identity <identity-with-access>   (or [system] after az acr identity assign "
-                + "--identities [system] --name \(registry))"
+                "The identity is gone and cannot be restored: acrcmk recover --registry \(registry) --new-identity "
+                + "<name>   (or by hand: az acr encryption rotate-key --name \(registry) --identity "
+                + "<identity-with-access>)"
         case .identityNotAssigned:
             return "az acr identity assign --identities <identity-name-or-id> --name \(registry)"
         case .vaultNotFound:
-            return "The vault no longer exists; if it was purged the data cannot be recovered: create a new registry."
+            if vaultWasPurged {
+                return "The vault was purged: the keys it held are destroyed and the data cannot be recovered; "
+                    + "create a new registry (decision matrix: key compromise)."
+            }
+            return "No vault named '\(vault)' exists: check the vault name in the key URL "
+                + "(az keyvault list --query [].name -o tsv lists the vaults)."
         case .vaultDeleted:
             return "az keyvault recover --name \(vault)"
         case .forbiddenByFirewall:
@@ -28,9 +34,14 @@ public enum Remedies {
         case .forbiddenByRbac:
             return "az role assignment create --assignee \(principal) --role \"Key Vault Crypto Service "
                 + "Encryption User\" --scope \(scope)"
+        case .keyNotFound where keyExists && key?.version != nil:
+            return "Key '\(keyName)' has no version '\(key!.version!)': az keyvault key list-versions --name "
+                + "\(keyName) --vault-name \(vault) --query [].kid -o tsv lists its versions; the versionless URL "
+                + "https://\(vault).vault.azure.net/keys/\(keyName) follows the latest one."
         case .keyNotFound:
-            return
-                "Check the key URL, or create the key: az keyvault key create --name \(keyName) --vault-name \(vault)"
+            return "No key named '\(keyName)' in vault '\(vault)': check the key URL (az keyvault key list "
+                + "--vault-name \(vault) --query [].name -o tsv lists its keys), or create it: "
+                + "az keyvault key create --name \(keyName) --vault-name \(vault)"
         case .keyDeleted:
             return "az keyvault key recover --name \(keyName) --vault-name \(vault)"
         case .keyPurged:

@@ -23,8 +23,10 @@ public enum ClockMove {
     public enum Destination: Sendable, Equatable {
         /// This far after the simulated now (`clock advance`).
         case after(ISODuration)
-        /// To this time, forward or back (`clock set`).
+        /// To this time, forward (`clock set`); a time before the simulated now is refused.
         case at(Date)
+        /// To this time, which may be before the simulated now (`clock set --backwards`); back runs nothing.
+        case allowingBackwards(Date)
     }
 
     /// How far a move has got, for the caller's `pace`.
@@ -154,8 +156,15 @@ public enum ClockMove {
         switch destination {
         case .after(let duration):
             return (start, duration.added(to: start))
-        case .at(let target):
+        case .at(let target), .allowingBackwards(let target):
             let span = target.timeIntervalSince(start)
+            if span < 0, case .at = destination {
+                throw CMKError.usage(
+                    "\(Timestamp.azString(target)) is before the simulated time now (\(Timestamp.azString(start))): "
+                        + "the clock moves forward, running what falls due; moving it back runs nothing and leaves "
+                        + "every key, rotation and deletion dated in the future.",
+                    hint: "To move it back anyway: acrcmk clock set \(Timestamp.azString(target)) --backwards")
+            }
             guard span > maximumSpan.averageSeconds else { return (start, target) }
             let firstStep = Timestamp.azString(maximumSpan.added(to: start))
             throw CMKError.usage(

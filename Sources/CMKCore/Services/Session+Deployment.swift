@@ -105,7 +105,7 @@ extension Session {
     }
 
     public func showDeployment(name: String, resourceGroup: String) throws -> Deployment {
-        _ = try requireGroup(resourceGroup)
+        _ = try requireGroup(resourceGroup, creatingIn: false)
         guard
             let deployment = world.deployments.first(where: {
                 $0.name.lowercased() == name.lowercased() && $0.resourceGroup.lowercased() == resourceGroup.lowercased()
@@ -120,7 +120,7 @@ extension Session {
     }
 
     public func listDeployments(resourceGroup: String) throws -> [Deployment] {
-        _ = try requireGroup(resourceGroup)
+        _ = try requireGroup(resourceGroup, creatingIn: false)
         return world.deployments.filter { $0.resourceGroup.lowercased() == resourceGroup.lowercased() }
     }
 

@@ -4,7 +4,7 @@ extension Session {
     @discardableResult
     public func createGroup(name: String, location: String, tags: [String: String]?) throws -> ResourceGroup {
         try Validation.resourceGroupName(name)
-        let normalised = location.lowercased().replacingOccurrences(of: " ", with: "")
+        let normalised = try Validation.location(location)
         if let index = groupIndex(name) {
             if world.resourceGroups[index].location != normalised {
                 throw CMKError.conflict(
@@ -22,7 +22,7 @@ extension Session {
 
     /// Deletes a group and everything in it; vaults in it are soft-deleted, as ARM does.
     public func deleteGroup(name: String) throws {
-        guard let index = groupIndex(name) else { throw CMKError.resourceGroupNotFound(name) }
+        guard let index = groupIndex(name) else { throw CMKError.resourceGroupNotFound(name, creatingIn: false) }
         let group = world.resourceGroups[index].name.lowercased()
         for registry in world.registries where registry.resourceGroup.lowercased() == group {
             try deleteRegistry(name: registry.name, resourceGroup: nil)
@@ -47,7 +47,7 @@ extension Session {
             return world.identities[index]
         }
         let identity = ManagedIdentity(
-            name: name, resourceGroup: group.name, location: self.location(location, group: group),
+            name: name, resourceGroup: group.name, location: try self.location(location, group: group),
             clientId: Identifiers.guid(), principalId: Identifiers.guid(),
             tenantId: world.account.tenantId, tags: tags)
         world.identities.append(identity)
@@ -55,7 +55,7 @@ extension Session {
     }
 
     public func showIdentity(name: String, resourceGroup: String) throws -> ManagedIdentity {
-        _ = try requireGroup(resourceGroup)
+        _ = try requireGroup(resourceGroup, creatingIn: false)
         guard let index = identityIndex(name: name, resourceGroup: resourceGroup) else {
             throw CMKError.resourceNotFound(
                 type: ManagedIdentity.resourceType, name: name, resourceGroup: resourceGroup)

@@ -10,8 +10,11 @@ extension Session {
     }
 
     /// The resource group, or ARM's ResourceGroupNotFound.
-    public func requireGroup(_ name: String) throws -> ResourceGroup {
-        guard let group = world.resourceGroups[key: name] else { throw CMKError.resourceGroupNotFound(name) }
+    /// The group named; `creatingIn` says whether the caller makes something in it (which decides the hint).
+    public func requireGroup(_ name: String, creatingIn: Bool = true) throws -> ResourceGroup {
+        guard let group = world.resourceGroups[key: name] else {
+            throw CMKError.resourceGroupNotFound(name, creatingIn: creatingIn)
+        }
         return group
     }
 
@@ -60,7 +63,9 @@ extension Session {
     public func requireVault(_ name: String, resourceGroup: String? = nil) throws -> KeyVault {
         if let vault = world.vaults[key: name], !vault.isDeleted {
             if let resourceGroup, vault.resourceGroup.lowercased() != resourceGroup.lowercased() {
-                throw CMKError.resourceNotFound(type: KeyVault.resourceType, name: name, resourceGroup: resourceGroup)
+                var error = CMKError.resourceNotFound(type: KeyVault.resourceType, name: name, resourceGroup: resourceGroup)
+                error.hint = notFoundHint(name, kind: .vault, resourceGroup: resourceGroup)
+                throw error
             }
             return vault
         }
@@ -71,7 +76,9 @@ extension Session {
                     + Timestamp.azString(deletion.scheduledPurgeDate) + ".",
                 hint: "az keyvault recover --name \(vault.name)")
         }
-        throw CMKError.resourceNotFound(type: KeyVault.resourceType, name: name, resourceGroup: resourceGroup)
+        var error = CMKError.resourceNotFound(type: KeyVault.resourceType, name: name, resourceGroup: resourceGroup)
+        error.hint = notFoundHint(name, kind: .vault, resourceGroup: resourceGroup)
+        throw error
     }
 
     func registryIndex(_ name: String) -> Int? {
@@ -89,11 +96,54 @@ extension Session {
         throw CMKError(
             .notFound, code: .resourceNotFound,
             "The resource with name '\(name)' and type 'Microsoft.ContainerRegistry/registries' could not be "
-                + "found in subscription '\(world.account.subscriptionName) (\(world.account.subscriptionId))'.")
+                + "found in subscription '\(world.account.subscriptionName) (\(world.account.subscriptionId))'.",
+            hint: notFoundHint(name, kind: .registry, resourceGroup: resourceGroup))
+    }
+
+    enum LookupKind { case registry, vault }
+
+    /// What a name that is not a registry (or vault) is instead, the one it is probably a typo of, or what exists.
+    func notFoundHint(_ name: String, kind: LookupKind, resourceGroup: String?) -> String {
+        let lower = name.lowercased()
+        switch kind {
+        case .registry:
+            if let registry = world.registries[key: name], let resourceGroup {
+                return "Registry '\(registry.name)' is in resource group '\(registry.resourceGroup)', not "
+                    + "'\(resourceGroup)'."
+            }
+            if world.vaults[key: name] != nil { return "'\(name)' is a Key Vault, not a registry." }
+        case .vault:
+            if let vault = world.vaults[key: name], let resourceGroup {
+                return "Vault '\(vault.name)' is in resource group '\(vault.resourceGroup)', not '\(resourceGroup)'."
+            }
+            if world.registries[key: name] != nil {
+                let vault = world.registries[key: name]?.encryption.flatMap { KeyIdentifier.parse($0.keyIdentifier) }
+                return "'\(name)' is a registry, not a Key Vault"
+                    + (vault.map { "; its key is in vault '\($0.vaultName)'." } ?? ".")
+            }
+        }
+        if let identity = world.identities.first(where: { $0.name.lowercased() == lower }) {
+            return "'\(identity.name)' is a managed identity (resource group \(identity.resourceGroup)), not a "
+                + (kind == .registry ? "registry." : "Key Vault.")
+        }
+        if world.resourceGroups[key: name] != nil {
+            return "'\(name)' is a resource group, not a " + (kind == .registry ? "registry." : "Key Vault.")
+        }
+        let names = kind == .registry ? world.registries.map(\.name) : world.vaults.filter { !$0.isDeleted }.map(\.name)
+        if let near = names.min(by: { Validation.editDistance($0, lower) < Validation.editDistance($1, lower) }),
+           Validation.editDistance(near.lowercased(), lower) <= 2 {
+            return "Did you mean '\(near)'?"
+        }
+        if names.isEmpty {
+            return kind == .registry ? "No registry exists yet: acrcmk setup --registry <name> makes one."
+                : "No Key Vault exists yet: az keyvault create --name <name> --resource-group <group> makes one."
+        }
+        let listed = names.sorted().prefix(5).joined(separator: ", ") + (names.count > 5 ? ", ..." : "")
+        return (kind == .registry ? "Registries here: " : "Key Vaults here: ") + listed + "."
     }
 
     /// The location a new resource takes: the one given, else its resource group's.
-    func location(_ given: String?, group: ResourceGroup) -> String {
-        (given ?? group.location).lowercased().replacingOccurrences(of: " ", with: "")
+    func location(_ given: String?, group: ResourceGroup) throws -> String {
+        try Validation.location(given ?? group.location)
     }
 }

@@ -157,6 +157,34 @@ extension Session {
         world.diagnosticSettings[index].deletedAt = now
     }
 
+    /// Refuses an audit query for a vault or registry this state home has never known, when no event names it:
+    /// a mistyped name would otherwise read as "no events", the answer a healthy vault gives.
+    ///
+    /// - Parameter matched: The events the filter selected (deleted and purged resources keep theirs).
+    /// - Throws: `CMKError` (not found) naming what the name is instead, or the names that exist.
+    public func requireAuditSubjects(vault: String?, registry: String?, matched: [AuditEvent]) throws {
+        guard matched.isEmpty else { return }
+        if let vault, world.vaults[key: vault] == nil,
+           !world.purgeRecords.contains(where: { $0.kind == .vault && $0.name.lowercased() == vault.lowercased() }) {
+            let known = world.vaults.map(\.name).sorted()
+            let hint = world.registries[key: vault] != nil
+                ? "'\(vault)' is a registry: acrcmk audit --registry \(vault)"
+                : known.isEmpty ? "No Key Vault exists yet in this state home."
+                : "The Key Vaults here: \(known.joined(separator: ", "))."
+            throw CMKError(.notFound, code: .resourceNotFound,
+                           "No Key Vault named '\(vault)' exists in this state home, nor ever did.", hint: hint)
+        }
+        if let registry, world.registries[key: registry] == nil {
+            let known = world.registries.map(\.name).sorted()
+            let hint = world.vaults[key: registry] != nil
+                ? "'\(registry)' is a Key Vault: acrcmk audit --vault \(registry)"
+                : known.isEmpty ? "No registry exists yet in this state home."
+                : "The registries here: \(known.joined(separator: ", "))."
+            throw CMKError(.notFound, code: .resourceNotFound,
+                           "No registry named '\(registry)' exists in this state home.", hint: hint)
+        }
+    }
+
     /// Whether some live diagnostic setting currently retains the vault's audit events.
     public func auditRetained(vaultName: String) -> Bool {
         auditSettings(vaultName: vaultName).contains { $0.deletedAt == nil }

@@ -45,7 +45,7 @@ extension Session {
         }
         try enforcePolicyAssignments(registryName: request.name, cmk: request.keyEncryptionKey != nil)
         var registry = Registry(
-            name: request.name, resourceGroup: group.name, location: location(request.location, group: group),
+            name: request.name, resourceGroup: group.name, location: try location(request.location, group: group),
             sku: request.sku, creationDate: now, contentKeySalt: SecureRandom.bytes(count: 32))
         registry.adminUserEnabled = request.adminEnabled
         if let action = request.defaultAction {
@@ -107,38 +107,43 @@ extension Session {
             .get, vaultName: keyID.vaultName, keyName: keyID.keyName,
             version: keyID.version, as: principal)
         {
-            throw registryKeyError(denial, registry: registry, action: action, key: keyID)
+            throw registryKeyError(
+                denial, registry: registry, action: action, key: keyID, principalId: principal.objectId)
         }
         var plaintext = dek.withUnsafeBytes { [UInt8]($0) }
         defer { plaintext.withUnsafeMutableBytes { _ = $0.initializeMemory(as: UInt8.self, repeating: 0) } }
         let wrapped: (ciphertext: [UInt8], kid: String)
         switch try vaultWrap(plaintext, key: keyID, algorithm: Self.dekWrapAlgorithm, as: principal) {
         case .success(let result): wrapped = result
-        case .failure(let denial): throw registryKeyError(denial, registry: registry, action: action, key: keyID)
+        case .failure(let denial):
+            throw registryKeyError(
+                denial, registry: registry, action: action, key: keyID, principalId: principal.objectId)
         }
         // The identity needs unwrapKey too: a DEK it could wrap but not unwrap would lock the registry out at once.
         if case .failure(let denial) = authorize(
             .unwrapKey, vaultName: keyID.vaultName, keyName: keyID.keyName,
             version: keyID.version, as: principal)
         {
-            throw registryKeyError(denial, registry: registry, action: action, key: keyID)
+            throw registryKeyError(
+                denial, registry: registry, action: action, key: keyID, principalId: principal.objectId)
         }
         return (wrapped.ciphertext, wrapped.kid)
     }
 
-    func registryKeyError(_ denial: AccessDenial, registry: String, action: String, key: KeyIdentifier) -> CMKError {
+    /// A denial met with `key` while acting on a registry, with the fix for that key (not the registry's own).
+    func registryKeyError(
+        _ denial: AccessDenial, registry: String, action: String, key: KeyIdentifier, principalId: String? = nil
+    ) -> CMKError {
         var error = denial.asError
         error.message =
             "The registry '\(registry)' could not be \(action): its identity cannot use the key "
             + "'\(key.url)'. \(denial.message)"
-        error.hint =
-            world.registries.first { $0.name == registry }.map { remedy(for: denial.code, registry: $0) }
-            ?? Remedies.fix(for: denial.code, registry: registry, key: key)
+        error.hint = remedy(for: denial.code, registry: registry, key: key, principalId: principalId)
         return error
     }
 
     public func listRegistries(resourceGroup: String?) throws -> [Registry] {
-        if let resourceGroup { _ = try requireGroup(resourceGroup) }
+        if let resourceGroup { _ = try requireGroup(resourceGroup, creatingIn: false) }
         return world.registries.filter {
             resourceGroup == nil || $0.resourceGroup.lowercased() == resourceGroup!.lowercased()
         }

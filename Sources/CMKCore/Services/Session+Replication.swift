@@ -34,7 +34,7 @@ extension Session {
                 "Replications are only supported for managed registries in "
                     + "Premium SKU.", hint: "az acr update --name \(registry.name) --sku Premium")
         }
-        let region = location.lowercased().replacingOccurrences(of: " ", with: "")
+        let region = try Validation.location(location)
         guard region != registry.location.lowercased() else {
             throw CMKError.badRequest(
                 .badRequest,

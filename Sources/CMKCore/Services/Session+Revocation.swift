@@ -37,6 +37,9 @@ public struct RevocationOutcome: Sendable {
     public var actions: [String]
     /// The denial an unwrap now meets: the proof the registry is locked.
     public var denial: AccessDenial?
+
+    /// Whether `recover` can undo this revocation: not once the key is purged (its material is destroyed).
+    public var isRecoverable: Bool { denial?.code != .keyPurged }
 }
 
 /// What recovery did.
@@ -53,9 +56,20 @@ extension Session {
     /// The fix for a denial, with this registry's real principal id and vault id filled in.
     public func remedy(for code: AccessDenial.Code, registry: Registry) -> String {
         let target = try? encryptionTarget(registry.name)
+        return remedy(for: code, registry: registry.name, key: target?.key, principalId: target?.principalId)
+    }
+
+    /// The fix for a denial met with `key` (the registry's own key, or the one it was asked to move to), with the
+    /// key's vault resolved: its resource id, and whether a missing vault was purged or never existed.
+    func remedy(for code: AccessDenial.Code, registry: String, key: KeyIdentifier?, principalId: String?) -> String {
+        let vault = key.flatMap { world.vaults[key: $0.vaultName] }
+        let purged = key.map { key in
+            world.purgeRecords.contains { $0.kind == .vault && $0.name.lowercased() == key.vaultName.lowercased() }
+        } ?? false
         return Remedies.fix(
-            for: code, registry: registry.name, key: target?.key, principalId: target?.principalId,
-            vaultResourceID: target?.vault?.id(subscriptionId: world.account.subscriptionId))
+            for: code, registry: registry, key: key, principalId: principalId,
+            vaultResourceID: vault?.id(subscriptionId: world.account.subscriptionId), vaultWasPurged: purged,
+            keyExists: key.map { world.keys[key: $0.vaultName + "/" + $0.keyName] != nil } ?? false)
     }
 
     /// The pieces a registry's CMK hangs on.
@@ -70,7 +84,8 @@ extension Session {
         let registry = try requireRegistry(name)
         guard let encryption = registry.encryption, let key = KeyIdentifier.parse(encryption.versionedKeyIdentifier)
         else {
-            throw CMKError.usage(
+            throw CMKError.badRequest(
+                .cmkNotEnabled,
                 "Registry '\(registry.name)' is not encrypted with a customer-managed key; there is no key "
                     + "to revoke or recover.",
                 hint: "CMK registries are created with 'acrcmk setup' or 'az acr create --identity "
@@ -209,11 +224,48 @@ extension Session {
         return RevocationOutcome(record: record, actions: actions, denial: denial)
     }
 
+    static let deletedIdentity =
+        "The managed identity the registry encrypts with was deleted. Recovery by restoring is impossible: a "
+        + "recreated identity of the same name gets a new principal and client id."
+
+    /// The documented way out after the identity was deleted: encrypt with another identity that has the key.
+    static func newIdentityWayOut(_ registry: String) -> String {
+        "acrcmk recover --registry \(registry) --new-identity <name>   (creates or uses that identity, grants it the "
+            + "key, assigns it and rotates the registry to it; by hand: az identity create, then a role assignment or "
+            + "az keyvault set-policy, az acr identity assign, az acr encryption rotate-key --identity)"
+    }
+
     /// Finds what blocks a registry's key and applies Microsoft's revocation guide's matching recovery procedure, step by step, until
     /// the data key unwraps again or recovery is shown to be impossible.
-    public func recover(registry name: String) throws -> RecoveryOutcome {
+    ///
+    /// - Parameter newIdentity: A user-assigned identity (in the registry's resource group) to encrypt with from now
+    ///   on: the documented way out after the registry's identity was deleted. It is created if missing, assigned
+    ///   to the registry and granted the key (access policy or role, as the vault uses), and once the data key
+    ///   unwraps through it the registry is rotated to it (`az acr encryption rotate-key --identity`).
+    public func recover(registry name: String, newIdentity: String? = nil) throws -> RecoveryOutcome {
         var target = try encryptionTarget(name)
         var outcome = RecoveryOutcome(registry: target.registry.name, actions: [], recovered: false)
+        var switchedTo: ManagedIdentity?
+        if let newIdentity {
+            let registry = target.registry
+            let identity: ManagedIdentity
+            if let index = identityIndex(name: newIdentity, resourceGroup: registry.resourceGroup) {
+                identity = world.identities[index]
+            } else {
+                identity = try createIdentity(
+                    name: newIdentity, resourceGroup: registry.resourceGroup, location: registry.location, tags: nil)
+                outcome.actions.append("az identity create --resource-group \(registry.resourceGroup) --name \(newIdentity)")
+            }
+            let identityID = identity.id(subscriptionId: world.account.subscriptionId)
+            if !registry.identity.userAssigned.contains(where: { $0.clientId == identity.clientId }) {
+                try assignRegistryIdentities(name: registry.name, resourceGroup: nil, identities: [identityID])
+                outcome.actions.append("az acr identity assign --name \(registry.name) --identities \(identityID)")
+            }
+            // The data key is wrapped by the vault key, not by the identity: the new identity unwraps it as soon as it
+            // has access, which the steps below grant as for any other identity. The rotation comes at the end.
+            world.registries[key: registry.name]!.encryption!.identity = identity.clientId
+            switchedTo = identity
+        }
         for _ in 0..<8 {
             target = try encryptionTarget(name)
             let registry = target.registry
@@ -224,6 +276,12 @@ extension Session {
                 switch try unwrapRegistryDEK(registry) {
                 case .success:
                     outcome.recovered = true
+                    if let identity = switchedTo {
+                        try rotateRegistryKey(name: registry.name, resourceGroup: nil, keyEncryptionKey: nil,
+                                              identity: identity.clientId)
+                        outcome.actions.append("az acr encryption rotate-key --name \(registry.name) --identity "
+                                               + identity.id(subscriptionId: world.account.subscriptionId))
+                    }
                     if let index = world.revocations.lastIndex(where: {
                         $0.registry == registry.name && $0.recoveredAt == nil
                     }) {
@@ -248,9 +306,8 @@ extension Session {
                     return outcome
                 }
                 guard let identity = world.identities.first(where: { $0.clientId == encryption.identity }) else {
-                    outcome.impossible = "The encryption identity no longer exists."
-                    outcome.recommendation = Remedies.fix(
-                        for: .identityNotFound, registry: registry.name, key: target.key)
+                    outcome.impossible = Self.deletedIdentity
+                    outcome.recommendation = Self.newIdentityWayOut(registry.name)
                     return outcome
                 }
                 try assignRegistryIdentities(
@@ -258,10 +315,8 @@ extension Session {
                     identities: [identity.id(subscriptionId: world.account.subscriptionId)])
                 outcome.actions.append("az acr identity assign --name \(registry.name) --identities \(identity.name)")
             case .identityNotFound:
-                outcome.impossible =
-                    "The managed identity the registry encrypts with was deleted; a recreated identity "
-                    + "gets a new principal id, so it cannot be restored."
-                outcome.recommendation = Remedies.fix(for: .identityNotFound, registry: registry.name, key: target.key)
+                outcome.impossible = Self.deletedIdentity
+                outcome.recommendation = Self.newIdentityWayOut(registry.name)
                 return outcome
             case .vaultDeleted:
                 try recoverVault(name: vaultName)

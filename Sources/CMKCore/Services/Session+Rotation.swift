@@ -55,10 +55,13 @@ extension Session {
         }
         let before = try requireRegistry(request.registry)
         guard let encryption = before.encryption else {
-            throw CMKError.usage(
-                "usage error: key rotation is only applicable to registries with CMK enabled",
-                hint: "Registry '\(before.name)' uses service-managed keys; CMK can only be enabled when a registry is "
-                    + "created.")
+            // A fact about the registry, not a mistake in the command line: exit 1, not a usage error.
+            throw CMKError.badRequest(
+                .cmkNotEnabled,
+                "Registry '\(before.name)' is not encrypted with a customer-managed key: key rotation is only "
+                    + "applicable to registries with CMK enabled.",
+                hint: "It uses service-managed keys; CMK can only be enabled when a registry is created "
+                    + "(acrcmk setup --registry <new-name>).")
         }
         guard let current = KeyIdentifier.parse(encryption.keyIdentifier) else {
             throw CMKError.badRequest(.invalidKeyIdentifier, "The registry's key id is unreadable.")

@@ -27,6 +27,17 @@ public struct SetupRequest: Sendable {
         vault = vaultBase.hasSuffix("-") ? String(vaultBase.dropLast()) : vaultBase
         key = "\(registry)-cmk"
     }
+
+    /// Checks every name and the location against Azure's rules, so that a dry run refuses what the real run
+    /// would refuse, before anything is printed or changed.
+    public func validate() throws {
+        try Validation.registryName(registry)
+        try Validation.resourceGroupName(resourceGroup)
+        _ = try Validation.location(location)
+        try Validation.identityName(identity)
+        try Validation.vaultName(vault)
+        try Validation.keyName(key)
+    }
 }
 
 /// One step of setup and what it did.
@@ -48,7 +59,7 @@ extension Session {
         func add(_ title: String, _ outcome: SetupStep.Outcome, _ detail: String) {
             steps.append(SetupStep(step: steps.count + 1, title: title, outcome: outcome, detail: detail))
         }
-        try Validation.registryName(request.registry)
+        try request.validate()
 
         // 1. Resource group.
         if let index = groupIndex(request.resourceGroup) {

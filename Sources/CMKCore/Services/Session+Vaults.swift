@@ -77,7 +77,7 @@ extension Session {
                     secrets: ["all"], certificates: ["all"], storage: ["all"]))
         }
         let vault = KeyVault(
-            name: request.name, resourceGroup: group.name, location: location(request.location, group: group), sku: sku,
+            name: request.name, resourceGroup: group.name, location: try location(request.location, group: group), sku: sku,
             tenantId: world.account.tenantId, softDeleteRetentionInDays: retention,
             enablePurgeProtection: request.enablePurgeProtection == true ? true : nil,
             enableRbacAuthorization: rbac, accessPolicies: policies,
@@ -135,6 +135,47 @@ extension Session {
         world.vaults[vaultIndex(name)!] = updated
         if updated.networkAcls != vault.networkAcls { recordManagement("VaultFirewallChange", vault: vault.name) }
         recordManagement("VaultPatch", vault: vault.name)
+        return updated
+    }
+
+    /// Adds IPv4 rules to a vault's firewall (`az keyvault network-rule add`); a rule already there is kept once.
+    ///
+    /// A bare address is stored as its /32 range. Virtual-network rules are not simulated.
+    /// - Throws: `CMKError` (bad request) for anything but an IPv4 address or CIDR range.
+    @discardableResult
+    public func addVaultNetworkRules(name: String, resourceGroup: String?, ipAddresses: [String]) throws -> KeyVault {
+        let vault = try requireVault(name, resourceGroup: resourceGroup)
+        var updated = vault
+        for address in ipAddresses {
+            let range = try Validation.ipv4Range(address)
+            if !updated.networkAcls.ipRules.contains(range) { updated.networkAcls.ipRules.append(range) }
+        }
+        world.vaults[vaultIndex(name)!] = updated
+        if updated.networkAcls != vault.networkAcls { recordManagement("VaultFirewallChange", vault: vault.name) }
+        return updated
+    }
+
+    /// Removes IPv4 rules from a vault's firewall (`az keyvault network-rule remove`).
+    ///
+    /// - Throws: `CMKError` (bad request) for an address that is not an IPv4 address or range, or no rule.
+    @discardableResult
+    public func removeVaultNetworkRules(name: String, resourceGroup: String?, ipAddresses: [String]) throws
+        -> KeyVault
+    {
+        let vault = try requireVault(name, resourceGroup: resourceGroup)
+        var updated = vault
+        for address in ipAddresses {
+            let range = try Validation.ipv4Range(address)
+            guard let index = updated.networkAcls.ipRules.firstIndex(of: range) else {
+                let rules = vault.networkAcls.ipRules
+                throw CMKError.badRequest(
+                    .badRequest, "Vault '\(vault.name)' has no network rule for '\(address)'.",
+                    hint: rules.isEmpty ? "It has no IP rules." : "Its IP rules: \(rules.joined(separator: ", ")).")
+            }
+            updated.networkAcls.ipRules.remove(at: index)
+        }
+        world.vaults[vaultIndex(name)!] = updated
+        if updated.networkAcls != vault.networkAcls { recordManagement("VaultFirewallChange", vault: vault.name) }
         return updated
     }
 

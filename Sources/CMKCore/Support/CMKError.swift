@@ -48,8 +48,12 @@ public struct CMKError: Error, Sendable, Equatable, CustomStringConvertible {
                             + "For more details please go to https://aka.ms/ARMResourceNotFoundFix")
     }
 
-    public static func resourceGroupNotFound(_ name: String) -> CMKError {
+    /// A missing resource group. The hint fits what was asked: creating something in it (create the group first)
+    /// or acting on the group itself (list the groups that exist: there is nothing to create).
+    public static func resourceGroupNotFound(_ name: String, creatingIn: Bool = true) -> CMKError {
         CMKError(.notFound, code: .resourceGroupNotFound, "Resource group '\(name)' could not be found.",
-                 hint: "Create it first: az group create --name \(name) --location eastus")
+                 hint: creatingIn
+                    ? "Create it first: az group create --name \(name) --location eastus"
+                    : "Check the name: az group list --query [].name -o tsv lists the resource groups that exist.")
     }
 }

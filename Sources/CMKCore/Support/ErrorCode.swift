@@ -46,6 +46,7 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, ExpressibleByStri
     public static let invalidParameterFile: ErrorCode = "InvalidParameterFile"
     public static let invalidResourceGroup: ErrorCode = "InvalidResourceGroup"
     public static let invalidResourceGroupLocation: ErrorCode = "InvalidResourceGroupLocation"
+    public static let locationNotAvailable: ErrorCode = "LocationNotAvailableForResourceGroup"
     public static let invalidResourceId: ErrorCode = "InvalidResourceId"
     public static let invalidResourceName: ErrorCode = "InvalidResourceName"
     public static let invalidRoleAssignment: ErrorCode = "InvalidRoleAssignment"

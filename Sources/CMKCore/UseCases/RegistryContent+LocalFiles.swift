@@ -78,6 +78,7 @@ extension RegistryContent {
     public func pull(_ reference: ImageReference, from registry: String, replica: String? = nil,
                      to destination: String, format: PullFormat = .automatic, files: any LocalContentFiles,
                      observer: (any TransferObserver)? = nil) throws -> PullResult {
+        let reference = try reference.relative(to: registry)
         let replicaLocation = try replica.map { try self.replicaLocation($0, of: registry) }
         let plan = try plan(registry: registry, repository: reference.repository, reference: reference,
                             action: "pulled")

@@ -66,6 +66,7 @@ extension RegistryContent {
     ///   when a concurrent repository delete defeated both attempts. Nothing is recorded on any failure.
     public func push(_ source: PushSource, to registry: String, as reference: ImageReference,
                      observer: (any TransferObserver)? = nil) throws -> PushResult {
+        let reference = try reference.relative(to: registry)
         let tag = try Self.pushTag(of: reference)
         let keys = try keys(forRegistry: registry, action: "pushed")
         var root: OCIDescriptor?

@@ -73,6 +73,14 @@ public struct RevocationDrill {
         case .success(let found): before = found
         case .failure(let error): throw Self.stopped(error, "The drill needs an existing registry")
         }
+        guard before.encryption != nil else {
+            let sku = before.sku == .premium ? "" : " (its SKU is \(before.sku.rawValue); CMK needs Premium)"
+            throw CMKError.badRequest(
+                .invalidEncryption,
+                "Registry '\(registry)' is not encrypted with a customer-managed key\(sku): a revocation drill "
+                    + "revokes the registry's key, and it has none. Nothing was tried.",
+                hint: "Drill a CMK registry; make one with: acrcmk setup --registry <name>")
+        }
         let probe = Identifiers.randomBytes(count: Self.probeSize)
         if case .failure(let error) = step(.pushProbe, { try pushProbe(probe, tag: "v1") }) {
             throw Self.stopped(error, "The probe push failed before revocation")

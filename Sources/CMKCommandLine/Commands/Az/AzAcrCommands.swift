@@ -116,16 +116,47 @@ enum AzAcrCommands {
             options: [
                 registryName, AzOptions.resourceGroup, Update.sku, adminEnabled, Update.defaultAction,
                 publicNetworkEnabled, AzOptions.tags, anonymousPullEnabled,
-            ],
+            ] + AzGenericUpdate.options,
+            examples: ["az acr update --name myregistry --tags team=platform",
+                       "az acr update --name myregistry --set adminUserEnabled=false --set tags.env=test",
+                       "az acr update --name myregistry --anonymous-pull-enabled true"],
             handler: { context in
                 try context.perform { session in
+                    var sku = context[Update.sku], admin = context[adminEnabled]
+                    var defaultAction = context[Update.defaultAction], publicNetwork = context[publicNetworkEnabled]
+                    var tags = context[AzOptions.tags]
+                    var anonymousPull = context[anonymousPullEnabled]
+                    let generic = AzGenericUpdate(context, resource: "registry")
+                    if !generic.isEmpty {
+                        let current = try session.requireRegistry(
+                            context[registryName], resourceGroup: context[AzOptions.resourceGroup])
+                        var merged = tags ?? current.tags ?? [:]
+                        try generic.apply(to: [
+                            .init(path: "adminUserEnabled") { admin = try AzGenericUpdate.bool($0, "adminUserEnabled") },
+                            .init(path: "sku.name") {
+                                sku = RegistrySKU(rawValue: try AzGenericUpdate.oneOf(
+                                    $0, RegistrySKU.allCases.map(\.rawValue), "sku.name"))
+                            },
+                            .init(path: "networkRuleSet.defaultAction") {
+                                defaultAction = try AzGenericUpdate.oneOf($0, ["Allow", "Deny"],
+                                                                          "networkRuleSet.defaultAction")
+                            },
+                            .init(path: "anonymousPullEnabled") {
+                                anonymousPull = try AzGenericUpdate.bool($0, "anonymousPullEnabled")
+                            },
+                            .init(path: "publicNetworkAccess") {
+                                publicNetwork = try AzGenericUpdate.oneOf(
+                                    $0, ["Enabled", "Disabled"], "publicNetworkAccess") == "Enabled"
+                            },
+                        ], tags: &merged)
+                        tags = merged
+                    }
                     let registry = try session.updateRegistry(
                         name: context[registryName], resourceGroup: context[AzOptions.resourceGroup],
-                        sku: context[Update.sku], adminEnabled: context[adminEnabled],
-                        defaultAction: context[Update.defaultAction],
-                        publicNetworkEnabled: context[publicNetworkEnabled], tags: context[AzOptions.tags])
-                    if let anonymous = context[anonymousPullEnabled] {
-                        try session.setAnonymousPull(registry: registry.name, enabled: anonymous)
+                        sku: sku, adminEnabled: admin, defaultAction: defaultAction,
+                        publicNetworkEnabled: publicNetwork, tags: tags)
+                    if let anonymousPull {
+                        try session.setAnonymousPull(registry: registry.name, enabled: anonymousPull)
                     }
                     return CommandOutput(AzPresenter(world: session.world).registry(
                         try session.requireRegistry(registry.name)))

@@ -18,7 +18,23 @@ enum AzGroupCommands {
                     dialect: .az,
                     handler: { context in
                         try context.perform { session in CommandOutput(AzPresenter(world: session.world).account()) }
-                    })
+                    }),
+                CommandSpec(
+                    "list-locations",
+                    abstract: "List the regions a resource can be created in (Azure's public cloud; name, id, type).",
+                    dialect: .az,
+                    examples: ["az account list-locations --query [].name -o tsv"],
+                    handler: { context in
+                        try context.perform { session in
+                            let subscription = session.world.account.subscriptionId
+                            return CommandOutput(value: .array(Validation.locations.map { name in
+                                [
+                                    "id": .string("/subscriptions/\(subscription)/locations/\(name)"),
+                                    "name": .string(name), "type": "Region",
+                                ]
+                            }))
+                        }
+                    }),
             ])
     }
 

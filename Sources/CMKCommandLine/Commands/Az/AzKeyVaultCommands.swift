@@ -21,7 +21,7 @@ enum AzKeyVaultCommands {
             "keyvault", abstract: "Manage KeyVault keys, secrets, and certificates.", dialect: .az,
             subcommands: [
                 create, show, update, delete, purge, recover, list, listDeleted, setPolicy, deletePolicy,
-                KeyCommands.spec,
+                AzNetworkRuleCommands.spec, KeyCommands.spec,
             ])
     }
 
@@ -112,9 +112,10 @@ enum AzKeyVaultCommands {
             options: [
                 vaultName, AzOptions.resourceGroup, Update.enablePurgeProtection, Update.enableSoftDelete,
                 Update.retentionDays, Update.enableRbacAuthorization, AzOptions.tags,
-            ] + networkOptions,
+            ] + networkOptions + AzGenericUpdate.options,
             examples: [
-                "az keyvault update --name <key-vault-name> --resource-group <resource-group-name> --bypass AzureServices"
+                "az keyvault update --name <key-vault-name> --resource-group <resource-group-name> --bypass AzureServices",
+                "az keyvault update --name <key-vault-name> --set properties.enablePurgeProtection=true",
             ],
             handler: { context in
                 try context.perform { session in
@@ -127,6 +128,40 @@ enum AzKeyVaultCommands {
                     request.bypass = context[bypass]
                     request.publicNetworkAccess = context[publicNetworkAccess]
                     request.tags = context[AzOptions.tags]
+                    let generic = AzGenericUpdate(context, resource: "vault")
+                    if !generic.isEmpty {
+                        let current = try session.showVault(
+                            name: context[vaultName], resourceGroup: context[AzOptions.resourceGroup])
+                        var tags = request.tags ?? current.tags ?? [:]
+                        try generic.apply(to: [
+                            .init(path: "properties.enablePurgeProtection") {
+                                request.enablePurgeProtection = try AzGenericUpdate.bool($0, "enablePurgeProtection")
+                            },
+                            .init(path: "properties.enableRbacAuthorization") {
+                                request.enableRbacAuthorization = try AzGenericUpdate.bool(
+                                    $0, "enableRbacAuthorization")
+                            },
+                            .init(path: "properties.enableSoftDelete") {
+                                request.enableSoftDelete = try AzGenericUpdate.bool($0, "enableSoftDelete")
+                            },
+                            .init(path: "properties.softDeleteRetentionInDays") {
+                                request.retentionDays = try AzGenericUpdate.int($0, "softDeleteRetentionInDays")
+                            },
+                            .init(path: "properties.networkAcls.defaultAction") {
+                                request.defaultAction = try AzGenericUpdate.oneOf(
+                                    $0, ["Allow", "Deny"], "networkAcls.defaultAction")
+                            },
+                            .init(path: "properties.networkAcls.bypass") {
+                                request.bypass = try AzGenericUpdate.oneOf(
+                                    $0, ["AzureServices", "None"], "networkAcls.bypass")
+                            },
+                            .init(path: "properties.publicNetworkAccess") {
+                                request.publicNetworkAccess = try AzGenericUpdate.oneOf(
+                                    $0, ["Enabled", "Disabled"], "publicNetworkAccess")
+                            },
+                        ], tags: &tags)
+                        request.tags = tags
+                    }
                     let vault = try session.updateVault(
                         name: context[vaultName], resourceGroup: context[AzOptions.resourceGroup], request)
                     return CommandOutput(AzPresenter(world: session.world).vault(vault))
