@@ -183,6 +183,8 @@ import Testing
         // Key Vault commands on the registry home say where the vault is; the vault home is unchanged.
         let create = try homes.cli("az", "keyvault", "key", "create", "--vault-name", "kv-\(Self.registry)", "-n", "k2")
         #expect(create.exitCode != 0)
+        #expect(create.stderr.contains("This state home is a registry home: its registries use the Key Vault served "
+                                       + "at \(homes.url)"), "\(create.stderr)")
         let vaults = try homes.vault.acrcmk("az", "keyvault", "list", "--query", "length(@)", "-o", "tsv")
         #expect(vaults.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
         #expect(fileManager.fileExists(atPath: homes.vault.home.appendingPathComponent("control/vault.key").path))

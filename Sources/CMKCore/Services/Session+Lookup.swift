@@ -71,7 +71,14 @@ extension Session {
                     + Timestamp.azString(deletion.scheduledPurgeDate) + ".",
                 hint: "az keyvault recover --name \(vault.name)")
         }
-        throw CMKError.resourceNotFound(type: KeyVault.resourceType, name: name, resourceGroup: resourceGroup)
+        var error = CMKError.resourceNotFound(type: KeyVault.resourceType, name: name, resourceGroup: resourceGroup)
+        if let remote = remoteVaultURL {
+            // A registry home has no vault of its own.
+            error.hint = "This state home is a registry home: its registries use the Key Vault served at \(remote). "
+                + "Run Key Vault commands against that vault's own state home (acrcmk --home <vault home> az "
+                + "keyvault ...)."
+        }
+        throw error
     }
 
     func registryIndex(_ name: String) -> Int? {
