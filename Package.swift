@@ -27,6 +27,13 @@ let package = Package(
             pkgConfig: "libmicrohttpd",
             providers: [.apt(["libmicrohttpd-dev"]), .brew(["libmicrohttpd"])]
         ),
+        // The HTTP client of a registry home whose vault is served by another process; imported by CMKVaultClient
+        // alone. (FoundationNetworking's URLSession cannot be told which CA to trust on Linux.)
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+        ),
         .target(name: "CMKCrypto", dependencies: ["COpenSSL"]),
         // The one JSON value type, parser and serializer, shared by every module (docs/architecture.md).
         .target(name: "JSON"),
@@ -36,8 +43,11 @@ let package = Package(
         .target(name: "CMKCommandLine", dependencies: ["CMKCore", "JMESPath", "JSON"]),
         // `acrcmk serve`: the OCI registry endpoint and its token service over the core's use cases.
         .target(name: "CMKServer", dependencies: ["CMKCore", "CMicroHTTPD", "JSON"]),
+        // Key Vault's REST API as a client: the `KeyVaultUnwrapping` port answered by a vault in another process.
+        .target(name: "CMKVaultClient", dependencies: ["CMKCore", "CMKCrypto", "CCurl", "JSON"]),
         .executableTarget(name: "acrcmk",
-                          dependencies: ["CMKCommandLine", "CMKServer", "CMKStore", "CMKCore", "CMKCrypto"]),
+                          dependencies: ["CMKCommandLine", "CMKServer", "CMKStore", "CMKCore", "CMKCrypto",
+                                         "CMKVaultClient"]),
         // Test support only: a child process that CMKStoreTests runs by path (concurrent writers, kill -9).
         // Not a dependency of the test target (executables cannot be); `swift build --build-tests` builds it.
         .executableTarget(

@@ -93,11 +93,17 @@ public struct ToolServices: Sendable {
     public var serve: (@Sendable (ServeSettings, CommandIO) throws -> Void)?
     /// Starts a registry server over the state home at a path, on a free loopback port, for a drill's real clients.
     public var startServer: (@Sendable (String) throws -> RunningServer)?
+    /// Makes a registry home from the state home at a path (`acrcmk vault detach`): the copy, the vault URL, the CA
+    /// file to trust; nil in builds without one.
+    public var makeRegistryHome: (@Sendable (_ home: String, _ destination: String, _ vaultURL: String,
+                                             _ caFile: String?) throws -> Session.DetachedVaults)?
 
     public init(version: String, openState: @escaping @Sendable (String) throws -> any StateStore,
                 localFiles: (any LocalContentFiles)? = nil,
                 serve: (@Sendable (ServeSettings, CommandIO) throws -> Void)? = nil,
-                startServer: (@Sendable (String) throws -> RunningServer)? = nil) {
+                startServer: (@Sendable (String) throws -> RunningServer)? = nil,
+                makeRegistryHome: (@Sendable (String, String, String, String?) throws -> Session.DetachedVaults)? = nil) {
+        self.makeRegistryHome = makeRegistryHome
         self.startServer = startServer
         self.version = version
         self.openState = openState

@@ -44,7 +44,7 @@ public final class SQLiteStateStore: StateStore {
 
     /// Every schema version of `control/state.db`, in order; only append. From version 4 on, migrations need the
     /// home's layout and keys, so the list is made per home.
-    static func migrations(layout: StateHome.Layout, platformKey: PlatformKey, vaultMasterKey: VaultMasterKey)
+    static func migrations(layout: StateHome.Layout, platformKey: PlatformKey, vaultMasterKey: VaultMasterKey?)
         -> [SQLiteMigration]
     {
         releasedMigrations + [
@@ -89,10 +89,14 @@ public final class SQLiteStateStore: StateStore {
 
     /// Private keys sealed under the platform key (0.1) are sealed again under the vault master key, in the same
     /// transaction as the version bump, so the world never holds a mix.
-    static func resealKeyMaterialMigration(from platformKey: PlatformKey, to vaultMasterKey: VaultMasterKey)
+    static func resealKeyMaterialMigration(from platformKey: PlatformKey, to vaultMasterKey: VaultMasterKey?)
         -> SQLiteMigration
     {
         SQLiteMigration("seal private keys under the vault master key") { control in
+            // A home without a vault master key is a registry home, made after this migration (StateHome+Keys).
+            guard let vaultMasterKey else {
+                preconditionFailure("a home at a schema before the vault master key opened without one")
+            }
             guard let row = try control.query("SELECT body FROM world_document WHERE id = 1").first,
                   let body = row.blob("body")
             else { return }
@@ -143,7 +147,7 @@ public final class SQLiteStateStore: StateStore {
     private let lockHolder: WriteLockHolder
     private lazy var tables = SQLiteWorldTables(connection: connection)
     private let platformKey: PlatformKey
-    private let vaultMasterKey: VaultMasterKey
+    private let vaultMasterKey: VaultMasterKey?
     private let wallClock: @Sendable () -> Date
 
     /// Wraps an open connection, brings its schema up to date and attaches the content index.
@@ -152,11 +156,11 @@ public final class SQLiteStateStore: StateStore {
     ///   - connection: The connection to `control/state.db`; the store owns it from now on.
     ///   - layout: Where the content index lives.
     ///   - platformKey: Handed to every session.
-    ///   - vaultMasterKey: Handed to every session.
+    ///   - vaultMasterKey: Handed to every session; nil in a registry home whose vault is served elsewhere.
     ///   - wallClock: Real time; the world's clock offset is added per session.
     /// - Throws: `SQLiteError` when a migration fails or a database is newer than this build.
     init(connection: SQLiteConnection, layout: StateHome.Layout, platformKey: PlatformKey,
-         vaultMasterKey: VaultMasterKey, wallClock: @escaping @Sendable () -> Date) throws {
+         vaultMasterKey: VaultMasterKey?, wallClock: @escaping @Sendable () -> Date) throws {
         self.connection = connection
         self.lockHolder = WriteLockHolder(layout: layout)
         self.platformKey = platformKey
@@ -169,8 +173,18 @@ public final class SQLiteStateStore: StateStore {
     }
 
     private func makeSession(_ world: World) -> Session {
-        Session(world: world, wallClock: wallClock(), platformKey: platformKey, vaultMasterKey: vaultMasterKey)
+        let session = Session(world: world, wallClock: wallClock(), platformKey: platformKey,
+                              vaultMasterKey: vaultMasterKey)
+        if let keyVault = keyVaultProvider?(session) {
+            session.keyVault = keyVault
+        }
+        return session
     }
+
+    /// What puts another Key Vault behind a session's `KeyVaultUnwrapping` port (a vault served by another
+    /// process, `keyvault.url`), asked for each session; nil, or a provider that answers nil, keeps the in-process
+    /// vault. Set once, by the front end, before the first `perform`.
+    public var keyVaultProvider: ((Session) -> (any KeyVaultUnwrapping)?)?
 
     /// Runs one command's work in a single write transaction.
     ///

@@ -15,7 +15,7 @@ extension StateHome {
     /// is created, changed or deleted. The same goes for content whose control state is gone.
     ///
     /// - Throws: `StateHomeError` (`.damaged`, or a key file's own errors).
-    static func installationKeys(_ layout: Layout) throws -> (PlatformKey, VaultMasterKey) {
+    static func installationKeys(_ layout: Layout) throws -> (PlatformKey, VaultMasterKey?) {
         guard FileDescriptorIO.exists(layout.controlDatabase) else {
             if let content = try contentWithoutControl(layout) {
                 throw StateHomeError(code: .damaged, path: layout.root,
@@ -38,11 +38,27 @@ extension StateHome {
         }
         let version = try SQLiteConnection(path: layout.controlDatabase).userVersion
         guard version < SQLiteStateStore.firstVersionSealedUnderVaultKey else {
+            if try isRegistryHome(layout) {
+                return (platformKey, nil)
+            }
             throw StateHomeError(code: .damaged, path: layout.root,
                                  reason: "control/vault.key is missing but control/state.db holds private keys sealed "
                                      + "under it")
         }
         return (platformKey, try InstallationKeyFile<VaultMasterKeyPurpose>.loadOrCreate(at: layout.vaultMasterKey))
+    }
+
+    /// Whether the home is a registry home whose vault is served by another process: its settings name the vault
+    /// (`keyvault.url`) and it holds no key version, so nothing was ever sealed under a vault master key here.
+    /// Such a home has no `control/vault.key` by design (`acrcmk vault detach` makes it).
+    private static func isRegistryHome(_ layout: Layout) throws -> Bool {
+        let connection = try SQLiteConnection(path: layout.controlDatabase)
+        guard try connection.scalar(
+                  "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'key_versions'") == .integer(1),
+              let header = try? SQLiteWorldTables(connection: connection).header(),
+              header.config[Session.keyVaultURLConfigKey] != nil
+        else { return false }
+        return try connection.scalar("SELECT EXISTS (SELECT 1 FROM key_versions)") == .integer(0)
     }
 
     /// What `registry/` holds when it holds anything ("3 sealed objects", "an index of 2 blobs"), else nil.

@@ -32,11 +32,12 @@ public final class StateHome {
     public let store: SQLiteStateStore
     /// The installation's platform key; it never leaves CMKStore except inside a `Session`.
     let platformKey: PlatformKey
-    /// The simulated Key Vault's master key; likewise.
-    let vaultMasterKey: VaultMasterKey
+    /// The simulated Key Vault's master key; likewise. Nil in a registry home whose vault is served by another
+    /// process (`keyvault.url`, made by `acrcmk vault detach`): such a home has no `control/vault.key`.
+    let vaultMasterKey: VaultMasterKey?
 
     private init(root: String, layout: Layout, blobs: BlobDirectory, store: SQLiteStateStore,
-                 platformKey: PlatformKey, vaultMasterKey: VaultMasterKey) {
+                 platformKey: PlatformKey, vaultMasterKey: VaultMasterKey?) {
         self.root = root
         self.layout = layout
         self.blobs = blobs

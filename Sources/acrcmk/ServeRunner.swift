@@ -3,12 +3,21 @@ import CMKCore
 import CMKCrypto
 import CMKServer
 import CMKStore
+import CMKVaultClient
 import Foundation
 
 /// Starts `acrcmk serve` on a state home and keeps it running until SIGINT or SIGTERM.
 enum ServeRunner {
     static func run(_ settings: ServeSettings, io: CommandIO,
-                    openHome: @escaping @Sendable (String) throws -> StateHome) throws {
+                    openHome homeOpener: @escaping @Sendable (String) throws -> StateHome) throws {
+        // --vault-url: every request's session unwraps through that vault process instead of the home's setting.
+        let openHome: @Sendable (String) throws -> StateHome = { path in
+            let home = try homeOpener(path)
+            if let url = settings.vaultURL {
+                home.store.keyVaultProvider = RemoteKeyVault.provider(url: url, caFile: settings.vaultCAFile)
+            }
+            return home
+        }
         // Opening once up front migrates the home and reports a broken one before anything listens.
         let home = try openHome(settings.home)
         var tls: (key: String, certificate: String)?
@@ -52,8 +61,12 @@ enum ServeRunner {
         } catch {
             throw CommandFailure("\(error)", hint: "Choose another --port, or --port 0 for a free one.")
         }
+        let vaultURL = try settings.vaultURL ?? home.perform { $0.remoteVaultURL }
         try InterruptDeferral.shared.deferring {
             io.writeOutput("Listening on \(url)\(trustNote)\n")
+            if let vaultURL {
+                io.writeOutput("Registries unwrap their keys through the Key Vault at \(vaultURL)\n")
+            }
             if let console = server.consoleURL(base: url) {
                 io.writeOutput("Console: \(console)\n")
             }

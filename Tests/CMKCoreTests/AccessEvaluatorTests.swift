@@ -258,7 +258,7 @@ struct AccessEvaluatorTests {
             .forbiddenByFirewall: ("Forbidden", .forbidden), .keyDisabled: ("Forbidden", .forbidden),
             .keyExpired: ("Forbidden", .forbidden), .keyDeleted: ("Forbidden", .forbidden),
             .vaultDeleted: ("Forbidden", .forbidden), .identityNotAssigned: ("Forbidden", .forbidden),
-            .keyNotYetValid: ("Forbidden", .forbidden),
+            .keyNotYetValid: ("Forbidden", .forbidden), .vaultUnreachable: ("ServiceUnavailable", .forbidden),
         ]
         #expect(Set(expected.keys) == Set(AccessDenial.Code.allCases))
         for (code, (signature, category)) in expected {

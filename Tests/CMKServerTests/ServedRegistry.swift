@@ -7,8 +7,10 @@ final class ServedRegistry: @unchecked Sendable {
     let executable: URL
     let folder: URL
     let home: URL
-    let process = Process()
+    private(set) var process = Process()
     private(set) var port = 0
+    /// Arguments given to `acrcmk serve` after the port, access log and TLS options.
+    let serveArguments: [String]
     /// The console's sign-in address `acrcmk serve` printed.
     private(set) var consoleURL: String?
     private var launched = false
@@ -18,8 +20,10 @@ final class ServedRegistry: @unchecked Sendable {
     /// Whether it serves HTTPS with `--tls-self-signed` (the CA certificate is then `caCertificate`).
     let tls: Bool
 
-    init(registry: String = "servedreg", extraSetup: [[String]] = [], tls: Bool = false) throws {
+    init(registry: String = "servedreg", extraSetup: [[String]] = [], tls: Bool = false,
+         serveArguments: [String] = []) throws {
         self.tls = tls
+        self.serveArguments = serveArguments
         executable = try BuildProducts.executable(named: "acrcmk", overrideVariable: "ACRCMK_BINARY")
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("acrcmk-serve-\(UUID().uuidString.lowercased())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -32,12 +36,32 @@ final class ServedRegistry: @unchecked Sendable {
         try start()
     }
 
-    private func start() throws {
+    /// Serves a home made elsewhere (it is not set up, and not removed with this server's folder).
+    init(existingHome: URL, tls: Bool = false, serveArguments: [String] = []) throws {
+        self.tls = tls
+        self.serveArguments = serveArguments
+        executable = try BuildProducts.executable(named: "acrcmk", overrideVariable: "ACRCMK_BINARY")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("acrcmk-serve-\(UUID().uuidString.lowercased())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        home = existingHome
+        accessLog = folder.appendingPathComponent("access.log")
+        try start()
+    }
+
+    /// Stops the server and starts it again on the same port (a new certificate and CA with `tls`).
+    func restart() throws {
+        stop()
+        process = Process()
+        try start(port: port)
+    }
+
+    private func start(port requested: Int = 0) throws {
         let output = folder.appendingPathComponent("serve.out")
         FileManager.default.createFile(atPath: output.path, contents: nil)
         FileManager.default.createFile(atPath: folder.appendingPathComponent("serve.err").path, contents: nil)
         process.executableURL = executable
-        process.arguments = ["serve", "--port", "0", "--access-log", accessLog.path] + (tls ? ["--tls-self-signed"] : [])
+        process.arguments = ["serve", "--port", String(requested), "--access-log", accessLog.path]
+            + (tls ? ["--tls-self-signed"] : []) + serveArguments
         process.environment = environment
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: folder.appendingPathComponent("serve.err"))

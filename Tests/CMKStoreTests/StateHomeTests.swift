@@ -31,7 +31,7 @@ struct StateHomeTests {
         }
         #expect(home.platformKey.withUnsafeBytes(\.count) == 32)
         #expect(home.platformKey != [UInt8](repeating: 0, count: 32).withUnsafeBytes { PlatformKey(copying: $0) })
-        #expect(home.vaultMasterKey.withUnsafeBytes { Array($0) } != home.platformKey.withUnsafeBytes { Array($0) })
+        #expect(home.vaultMasterKey?.withUnsafeBytes { Array($0) } != home.platformKey.withUnsafeBytes { Array($0) })
         #expect(try home.store.connection.journalMode == "wal")
         let migrations = SQLiteStateStore.migrations(layout: home.layout, platformKey: home.platformKey,
                                                      vaultMasterKey: home.vaultMasterKey)

@@ -133,6 +133,11 @@ enum ConfigCommand {
             "true|false — whether new vaults use Azure RBAC (az's default since 2.61: true)",
         Session.pickupLagConfigKey:
             "ISO-8601 duration — how long a versionless-key registry takes to pick up a new version (PT1H)",
+        Session.keyVaultURLConfigKey:
+            "https://host:port — unwrap this home's registries' keys through the Key Vault served there by another "
+            + "acrcmk process (default: the home's own vault)",
+        Session.keyVaultCAFileConfigKey:
+            "file — PEM CA certificate to trust for keyvault.url (default: the system's trust store)",
     ]
 
     static let key = Argument<String>("key", help: "One of: " + known.keys.sorted().joined(separator: ", "))
@@ -148,8 +153,14 @@ enum ConfigCommand {
                     arguments: [key, value],
                     examples: ["acrcmk config set keyvault.rbac-by-default false"],
                     handler: { context in
-                        let key = context[Self.key], value = context[Self.value]
+                        let key = context[Self.key]
+                        var value = context[Self.value]
                         try validate(key: key, value: value)
+                        switch key {
+                        case Session.keyVaultURLConfigKey: value = (try? Session.validatedKeyVaultURL(value)) ?? value
+                        case Session.keyVaultCAFileConfigKey: value = URL(fileURLWithPath: value).path
+                        default: break
+                        }
                         return try context.perform { session in
                             session.setConfig(key, to: value)
                             return CommandOutput(value: [key: .string(value)], text: "\(key) = \(value)")
@@ -193,6 +204,12 @@ enum ConfigCommand {
             throw CommandFailure("\(key) takes true or false, not '\(value)'.", category: .usage)
         case Session.pickupLagConfigKey where (try? ISODuration(value)) == nil:
             throw CommandFailure("\(key) takes an ISO-8601 duration such as PT1H, not '\(value)'.", category: .usage)
+        case Session.keyVaultURLConfigKey:
+            do {
+                _ = try Session.validatedKeyVaultURL(value)
+            } catch let error as CMKError {
+                throw CommandFailure(error.message, hint: error.hint, category: .usage)
+            }
         default:
             break
         }

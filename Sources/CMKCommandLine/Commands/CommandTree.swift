@@ -23,6 +23,7 @@ enum CommandTree {
                 DrillCommand.spec,
             ] + ContentCommands.specs + [
                 ServeCommand.spec,
+                VaultCommand.spec,
                 ClockCommand.spec,
                 AuditCommand.spec,
                 AlertCommand.spec,

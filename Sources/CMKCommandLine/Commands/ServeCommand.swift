@@ -12,6 +12,10 @@ public struct ServeSettings: Sendable {
     public var tlsSelfSigned: Bool
     public var accessLogPath: String?
     public var keyCacheTTL: TimeInterval?
+    /// The vault process the registries of this home unwrap through, overriding the home's `keyvault.url`.
+    public var vaultURL: String? = nil
+    /// The CA certificate file to trust for `vaultURL`, overriding the home's `keyvault.ca-file`.
+    public var vaultCAFile: String? = nil
 }
 
 /// A registry server started for the duration of a command (a drill's real clients talk to it).
@@ -43,6 +47,14 @@ enum ServeCommand {
     static let keyCacheTTL = Option<Int?>(
         "key-cache-ttl", valueName: "seconds",
         help: "Reuse unwrapped content keys this long, to rehearse how long a revocation takes to show (default: off).")
+    static let vaultURL = VaultCommand.vaultURLOption(
+        "vault-url",
+        help: "Unwrap the registries' keys through the Key Vault served by another acrcmk process at this address "
+            + "(https://host:port), as each registry's identity; overrides the home's keyvault.url.")
+    static let vaultCA = Option<String?>(
+        "vault-ca", valueName: "file",
+        help: "PEM CA certificate to trust for --vault-url (e.g. the vault home's serve-ca.pem); overrides the home's "
+            + "keyvault.ca-file.")
 
     static var spec: CommandSpec {
         CommandSpec(
@@ -56,7 +68,8 @@ enum ServeCommand {
                 + "request that touches content unwraps the registry's key through the vault, so a revocation "
                 + "shows at the next request as 'denied' with its cause. Runs until Ctrl-C or SIGTERM. See "
                 + "docs/server.md.",
-            options: [address, port, tlsCert, tlsKey, tlsSelfSigned, insecureRemote, accessLog, keyCacheTTL],
+            options: [address, port, tlsCert, tlsKey, tlsSelfSigned, insecureRemote, accessLog, keyCacheTTL, vaultURL,
+                      vaultCA],
             examples: [
                 "acrcmk serve --port 5000",
                 "TOKEN=$(acrcmk az acr login --name myregistry --expose-token --query accessToken -o tsv)",
@@ -94,10 +107,16 @@ enum ServeCommand {
                 if let ttl = context[keyCacheTTL], ttl < 0 {
                     throw CommandFailure("--key-cache-ttl must be 0 or more seconds.", category: .usage)
                 }
+                let vault = context[vaultURL]
+                let vaultCAFile = context[vaultCA].map { URL(fileURLWithPath: $0).path }
+                if vaultCAFile != nil && vault == nil {
+                    throw CommandFailure("--vault-ca goes with --vault-url.", category: .usage)
+                }
                 try serve(ServeSettings(
                     home: context.settings.home, address: address == "localhost" ? "127.0.0.1" : address,
                     port: UInt16(port), tlsCertificatePath: cert, tlsKeyPath: key, tlsSelfSigned: selfSigned,
-                    accessLogPath: context[accessLog], keyCacheTTL: context[keyCacheTTL].map(TimeInterval.init)),
+                    accessLogPath: context[accessLog], keyCacheTTL: context[keyCacheTTL].map(TimeInterval.init),
+                    vaultURL: vault, vaultCAFile: vaultCAFile),
                     context.io)
                 return CommandOutput()
             })

@@ -4,8 +4,10 @@ public import CMKCrypto
 ///
 /// It is the only way content operations obtain a registry's data-encryption key: the registry side holds the
 /// wrapped DEK and asks, as the registry's identity; the vault side decides (identity, firewall, access policy or
-/// RBAC, key state) and records the call in its audit log. Today the vault answers in process
-/// (`InProcessKeyVault`); the same shape can be served over Key Vault's REST API from another process.
+/// RBAC, key state) and records the call in its audit log. The vault of the session's own home answers in process
+/// (`InProcessKeyVault`); a registry home whose vault is served by another acrcmk process (`keyvault.url`) gets
+/// CMKVaultClient's `RemoteKeyVault`, which asks over Key Vault's REST API and answers `VaultUnreachable` when it
+/// cannot.
 public protocol KeyVaultUnwrapping: AnyObject {
     /// Unwraps `wrapped` with the key version `key` names, as `caller`.
     ///

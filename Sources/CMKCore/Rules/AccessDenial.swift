@@ -1,4 +1,5 @@
-/// Why the vault refused a call: one stable code per cause, in the order permission evaluation checks them.
+/// Why the vault refused a call (or, for a vault in another process, could not be asked): one stable code per cause,
+/// in the order permission evaluation checks them.
 public struct AccessDenial: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Code: String, Sendable, CaseIterable {
         case identityNotFound = "IdentityNotFound"
@@ -16,12 +17,17 @@ public struct AccessDenial: Error, Sendable, Equatable, CustomStringConvertible 
         case keyNotYetValid = "KeyNotYetValid"
         case keyTypeNotSupported = "KeyTypeNotSupported"
         case operationNotAllowed = "OperationNotAllowed"
+        /// The vault is served by another process (`keyvault.url`) that did not answer: stopped, unreachable,
+        /// or not speaking Key Vault's API. Not a decision of the vault, but the registry's key is out of reach all
+        /// the same.
+        case vaultUnreachable = "VaultUnreachable"
 
         /// The result signature an audit event records.
         public var resultSignature: String {
             switch self {
             case .vaultNotFound, .keyNotFound, .keyPurged, .identityNotFound: return "NotFound"
             case .keyTypeNotSupported, .operationNotAllowed: return "BadRequest"
+            case .vaultUnreachable: return "ServiceUnavailable"
             default: return "Forbidden"
             }
         }

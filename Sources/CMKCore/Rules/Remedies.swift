@@ -59,6 +59,10 @@ public enum Remedies {
             return "Create an RSA or RSA-HSM key (2048, 3072 or 4096 bits) and use it."
         case .operationNotAllowed:
             return "az keyvault key set-attributes --name \(keyName) --vault-name \(vault) --ops wrapKey unwrapKey"
+        case .vaultUnreachable:
+            return "Start the vault's server again (acrcmk serve --tls-self-signed on the vault's home, at the address "
+                + "keyvault.url names), or point this home at where it runs: acrcmk config set keyvault.url "
+                + "https://<host>:<port>"
         }
     }
 }

@@ -94,7 +94,7 @@ extension Session {
             report.blockingDenial = denial
             let check: String
             switch denial.code {
-            case .vaultNotFound, .vaultDeleted: check = "vault"
+            case .vaultNotFound, .vaultDeleted, .vaultUnreachable: check = "vault"
             case .forbiddenByFirewall: check = "firewall"
             case .forbiddenByPolicy, .forbiddenByRbac: check = "permissions"
             default: check = "key"

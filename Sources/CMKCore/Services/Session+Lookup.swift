@@ -78,6 +78,12 @@ extension Session {
         }
         var error = CMKError.resourceNotFound(type: KeyVault.resourceType, name: name, resourceGroup: resourceGroup)
         error.hint = notFoundHint(name, kind: .vault, resourceGroup: resourceGroup)
+        if let remote = remoteVaultURL {
+            // A registry home has no vault of its own.
+            error.hint = "This state home is a registry home: its registries use the Key Vault served at \(remote). "
+                + "Run Key Vault commands against that vault's own state home (acrcmk --home <vault home> az "
+                + "keyvault ...)."
+        }
         throw error
     }
 

@@ -374,7 +374,8 @@ extension Session {
                     "Not possible: data is permanently encrypted. Create a new registry (the decision matrix for a "
                     + "compromised key: delete and purge the key, then create a new registry)."
                 return outcome
-            case .keyNotFound, .keyExpired, .keyNotYetValid, .keyTypeNotSupported, .operationNotAllowed:
+            case .keyNotFound, .keyExpired, .keyNotYetValid, .keyTypeNotSupported, .operationNotAllowed,
+                 .vaultUnreachable:
                 outcome.impossible = blocking.message
                 outcome.recommendation = remedy(for: blocking.code, registry: registry)
                 return outcome

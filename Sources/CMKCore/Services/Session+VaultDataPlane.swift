@@ -105,10 +105,24 @@ extension Session {
 
     /// Seals a private key under the vault master key; the key id is bound as associated data.
     func sealPrivateKey(_ privateKey: RSAPrivateKey, kid: String) throws -> [UInt8] {
-        try KeyMaterialSeal.vault.seal(privateKey, kid: kid, key: vaultMasterKey)
+        try KeyMaterialSeal.vault.seal(privateKey, kid: kid, key: try requireVaultMasterKey())
     }
 
     func openPrivateKey(_ sealed: [UInt8], kid: String) throws -> RSAPrivateKey {
-        try KeyMaterialSeal.vault.open(sealed, kid: kid, key: vaultMasterKey)
+        try KeyMaterialSeal.vault.open(sealed, kid: kid, key: try requireVaultMasterKey())
+    }
+
+    /// The vault master key, or the reason this home has none: its vault is served by another process.
+    private func requireVaultMasterKey() throws -> SecureBytes {
+        guard let vaultMasterKey else {
+            throw CMKError(
+                .forbidden, code: .vaultKeyMaterialAbsent,
+                "This state home holds no Key Vault key material: its registries use the vault served at "
+                    + "\(world.config[Self.keyVaultURLConfigKey] ?? "keyvault.url"), and no key can be created, "
+                    + "imported or opened here.",
+                hint: "Run Key Vault commands against the vault's own state home (acrcmk --home <vault home> az "
+                    + "keyvault ...), or through its REST API.")
+        }
+        return vaultMasterKey
     }
 }

@@ -14,13 +14,14 @@ public final class Session {
     public internal(set) var scheduledEvents: [ScheduledEvent] = []
     /// The installation's platform key: the platform layer of registry content.
     let platformKey: SecureBytes
-    /// The simulated Key Vault's master key: seals every key version's private key at rest.
-    let vaultMasterKey: SecureBytes
+    /// The simulated Key Vault's master key: seals every key version's private key at rest. Nil in a registry home
+    /// whose vault is served by another process (`keyvault.url`): such a home holds no vault key material.
+    let vaultMasterKey: SecureBytes?
     /// The Key Vault data plane the registry side asks for data-encryption keys: the in-process vault of this
-    /// session unless a caller puts another behind the same port.
+    /// session unless a caller puts another behind the same port (a vault served by another process).
     public lazy var keyVault: any KeyVaultUnwrapping = InProcessKeyVault(session: self)
 
-    public init(world: World, wallClock: Date, platformKey: SecureBytes, vaultMasterKey: SecureBytes) {
+    public init(world: World, wallClock: Date, platformKey: SecureBytes, vaultMasterKey: SecureBytes?) {
         self.world = world
         self.now = wallClock.addingTimeInterval(world.account.clockOffset)
         self.platformKey = platformKey
@@ -33,10 +34,10 @@ public final class Session {
     ///   - world: The world as loaded.
     ///   - wallClock: Real time; the simulated time is this plus the world's clock offset.
     ///   - platformKey: The installation's platform key.
-    ///   - vaultMasterKey: The simulated Key Vault's master key.
-    public convenience init(world: World, wallClock: Date, platformKey: PlatformKey, vaultMasterKey: VaultMasterKey) {
+    ///   - vaultMasterKey: The simulated Key Vault's master key; nil in a home without a vault of its own.
+    public convenience init(world: World, wallClock: Date, platformKey: PlatformKey, vaultMasterKey: VaultMasterKey?) {
         self.init(world: world, wallClock: wallClock, platformKey: platformKey.secret,
-                  vaultMasterKey: vaultMasterKey.secret)
+                  vaultMasterKey: vaultMasterKey?.secret)
     }
 
     /// The signed-in operator: Owner and Key Vault Administrator at subscription scope.

@@ -58,6 +58,7 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, ExpressibleByStri
     public static let keyMaterialCorrupt: ErrorCode = "KeyMaterialCorrupt"
     public static let keyMaterialMissing: ErrorCode = "KeyMaterialMissing"
     public static let keyNotFound: ErrorCode = "KeyNotFound"
+    public static let vaultKeyMaterialAbsent: ErrorCode = "VaultKeyMaterialAbsent"
     public static let localFilesUnavailable: ErrorCode = "LocalFilesUnavailable"
     public static let manifestInvalid: ErrorCode = "ManifestInvalid"
     public static let manifestTooLarge: ErrorCode = "ManifestTooLarge"
