@@ -141,8 +141,10 @@ struct DocumentationBlockTests {
         environment["ACRCMK_HOME"] = folder.appendingPathComponent("state").path
         environment["HOME"] = folder.appendingPathComponent("user").path
         environment["NO_COLOR"] = "1"
-        let output = try ProcessRunner.run(URL(fileURLWithPath: "/bin/bash"),
-                                           ["--noprofile", "--norc", scriptURL.path],
+        // A block that starts a server and forgets its marker must fail the test, not hang it.
+        let output = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/timeout"),
+                                           ["--kill-after=10", "600", "/bin/bash", "--noprofile", "--norc",
+                                            scriptURL.path],
                                            environment: environment, currentDirectory: work)
         return (output, commands.count)
     }

@@ -41,7 +41,7 @@ enum VaultCommand {
                         + "not changed. See docs/server.md, \"A vault in its own process\".",
                     options: [destination, vaultURL, vaultCA],
                     examples: [
-                        "acrcmk serve --port 8443 --tls-self-signed &",
+                        "acrcmk serve --port 8443 --tls-self-signed",
                         "acrcmk vault detach --to ~/registry-home --vault-url https://127.0.0.1:8443",
                         "acrcmk --home ~/registry-home pull myregistry app:1.0 ./app-layout",
                     ],
