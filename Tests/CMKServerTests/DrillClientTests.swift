@@ -8,6 +8,7 @@ import Testing
     @Test(arguments: ["skopeo", "podman"])
     func probesGoThroughTheRealClient(client: String) throws {
         let tool = try BuiltCommand()
+        defer { tool.removeHome() }
         let setup = try tool.run("setup", "--registry", "drillreg")
         #expect(setup.exitCode == 0, "\(setup.stderr)")
         let drill = try tool.run("drill", "--registry", "drillreg", "--method", "disable-key", "--client", client,

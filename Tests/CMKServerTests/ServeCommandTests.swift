@@ -27,6 +27,7 @@ import Testing
 
     @Test func refusesWhatWouldBeUnsafeOrContradictory() throws {
         let tool = try BuiltCommand()
+        defer { tool.removeHome() }
         let remote = try tool.run("serve", "--address", "0.0.0.0", "--port", "0")
         #expect(remote.exitCode == 64)
         #expect(remote.stderr.contains("without TLS"))
@@ -61,6 +62,11 @@ struct BuiltCommand {
         executable = try BuildProducts.executable(named: "acrcmk", overrideVariable: "ACRCMK_BINARY")
         self.home = home ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("acrcmk-serve-cmd-\(UUID().uuidString.lowercased())")
+    }
+
+    /// Removes the home (when the test made it).
+    func removeHome() {
+        try? FileManager.default.removeItem(at: home)
     }
 
     func run(_ arguments: String...) throws -> ProcessOutput {
