@@ -316,19 +316,7 @@ public final class SQLiteContentStore: ContentStore {
         guard deleted > 0 else {
             return []
         }
-        // Which blobs the registry's remaining manifests still need is sealed inside them: open every one.
-        var needed: Set<[UInt8]> = []
-        for row in try connection.query("""
-            SELECT repository_token, digest_token, sealed FROM content_manifests WHERE scope = ?
-            """, [scope]) {
-            let digestToken = row.blob("digest_token") ?? []
-            let manifest = try open(ManifestValue.self, row, keys: keys,
-                                    row: Self.manifestRow(row.blob("repository_token") ?? [], digestToken))
-            needed.insert(digestToken)
-            for reference in manifest.references {
-                needed.insert(try keys.index.token(.digest, reference))
-            }
-        }
+        let needed = try digestTokensNamedByManifests(keys: keys)
         let unreferenced = try connection.query("SELECT digest_token, object_id FROM content_blobs WHERE scope = ?",
                                                 [scope])
             .filter { !needed.contains($0.blob("digest_token") ?? []) }
@@ -364,18 +352,7 @@ public final class SQLiteContentStore: ContentStore {
                                [scope, .blob(repositoryToken)])
         }
         // Only what the deleted manifest named may go: blobs uploaded for a push still in progress stay.
-        var needed: Set<[UInt8]> = []
-        for row in try connection.query("""
-            SELECT repository_token, digest_token, sealed FROM content_manifests WHERE scope = ?
-            """, [scope]) {
-            let digestToken = row.blob("digest_token") ?? []
-            let manifest = try open(ManifestValue.self, row, keys: keys,
-                                    row: Self.manifestRow(row.blob("repository_token") ?? [], digestToken))
-            needed.insert(digestToken)
-            for reference in manifest.references {
-                needed.insert(try keys.index.token(.digest, reference))
-            }
-        }
+        let needed = try digestTokensNamedByManifests(keys: keys)
         var removed: [String] = []
         for candidate in [digest] + deleted.references {
             let token = try keys.index.token(.digest, candidate)
@@ -388,6 +365,24 @@ public final class SQLiteContentStore: ContentStore {
             removed += row.string("object_id").map { [$0] } ?? []
         }
         return removed
+    }
+
+    /// The digest tokens of every manifest of the registry and of everything they reference. Which blobs the
+    /// manifests need is sealed inside them: every one is opened.
+    private func digestTokensNamedByManifests(keys: ContentKeys) throws -> Set<[UInt8]> {
+        var needed: Set<[UInt8]> = []
+        for row in try connection.query("""
+            SELECT repository_token, digest_token, sealed FROM content_manifests WHERE scope = ?
+            """, [.text(keys.scope)]) {
+            let digestToken = row.blob("digest_token") ?? []
+            let manifest = try open(ManifestValue.self, row, keys: keys,
+                                    row: Self.manifestRow(row.blob("repository_token") ?? [], digestToken))
+            needed.insert(digestToken)
+            for reference in manifest.references {
+                needed.insert(try keys.index.token(.digest, reference))
+            }
+        }
+        return needed
     }
 
     public func objectLocations() throws -> [ContentObjectLocation] {
