@@ -19,6 +19,16 @@ public final class InMemoryContentStore: ContentStore {
         var tags: [String: [String: ContentTagRecord]] = [:]
         /// By digest.
         var blobs: [String: ContentBlobRecord] = [:]
+
+        /// Every manifest's digest and everything the manifests reference.
+        var digestsNamedByManifests: Set<String> {
+            var needed: Set<String> = []
+            for manifest in manifests.values.flatMap(\.values) {
+                needed.insert(manifest.digest)
+                needed.formUnion(manifest.references)
+            }
+            return needed
+        }
     }
 
     private struct SealedObject {
@@ -190,11 +200,7 @@ public final class InMemoryContentStore: ContentStore {
         scope.manifests[repository] = nil
         scope.tags[repository] = nil
         // The registry's remaining manifests, and what they reference, stay; every other blob goes.
-        var needed: Set<String> = []
-        for manifest in scope.manifests.values.flatMap(\.values) {
-            needed.insert(manifest.digest)
-            needed.formUnion(manifest.references)
-        }
+        let needed = scope.digestsNamedByManifests
         let unreferenced = scope.blobs.values.filter { !needed.contains($0.object.digest) }
         for blob in unreferenced {
             scope.blobs[blob.object.digest] = nil
@@ -219,11 +225,7 @@ public final class InMemoryContentStore: ContentStore {
             scope.repositories[repository] = nil
         }
         // Only what the deleted manifest named may go: blobs uploaded for a push still in progress stay.
-        var needed: Set<String> = []
-        for manifest in scope.manifests.values.flatMap(\.values) {
-            needed.insert(manifest.digest)
-            needed.formUnion(manifest.references)
-        }
+        let needed = scope.digestsNamedByManifests
         var removed: [String] = []
         for candidate in [digest] + deleted.references where !needed.contains(candidate) {
             if let blob = scope.blobs.removeValue(forKey: candidate) {
