@@ -48,7 +48,7 @@ struct CommandExamplesTests {
                     if words.first == "acrcmk" { words.removeFirst() } else if words.first == "az" {
                         // az examples are written as a runbook runs them: az() { acrcmk az "$@"; }
                     } else { continue }
-                    let pipe = words.firstIndex { $0 == "|" || $0 == ">" } ?? words.endIndex
+                    let pipe = words.firstIndex { $0 == "|" || $0 == ">" || $0 == "&" } ?? words.endIndex
                     words = Array(words[..<pipe])
                     do {
                         let invocation = try parser.parse(words)

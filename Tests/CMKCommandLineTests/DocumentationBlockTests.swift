@@ -99,7 +99,9 @@ struct DocumentationBlockTests {
 
     /// A bash script running `commands` in order, stopping at the first one whose exit status is not the promised one.
     static func script(for commands: [Command], document: String) -> String {
-        var script = "set -o pipefail\n"
+        // Servers a document starts in the background (`acrcmk serve ... &`) end with the script, so they do not keep
+        // their port from the next run.
+        var script = "set -o pipefail\ntrap 'kill $(jobs -p) 2>/dev/null' EXIT\n"
         for command in commands {
             let shown = command.text.replacingOccurrences(of: "'", with: "'\\''")
             script += """

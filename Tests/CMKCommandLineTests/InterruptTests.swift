@@ -8,6 +8,8 @@ struct InterruptTests {
     @Test(arguments: [SIGTERM, SIGINT])
     func anInterruptedPullRemovesItsPartialOutput(signalNumber: Int32) throws {
         let tool = try BuiltTool()
+        // 192 MiB of payload plus its sealed copy: left behind, every run would fill the disk.
+        defer { try? FileManager.default.removeItem(at: tool.home) }
         #expect(try tool.run("setup", "--registry", "sigreg").exitCode == 0)
         let payload = tool.home.appendingPathComponent("payload.bin")
         FileManager.default.createFile(atPath: payload.path, contents: nil)

@@ -25,7 +25,7 @@ struct ResourceProjectionTests {
              projection.resourceGroup(try #require(world.resourceGroups.first))),
             ("identity", ManagedIdentity.resourceType, projection.identity(session.fixtureIdentity)),
             ("vault", KeyVault.resourceType,
-             projection.vault(try #require(world.vaults[key: CoreFixture.policyVault]))),
+             projection.vault(try #require(world.vaults[key: ResourceName(CoreFixture.policyVault)]))),
             ("key", KeyVault.resourceType + "/keys", projection.key(key)),
             ("EC key", KeyVault.resourceType + "/keys", projection.key(ecKey)),
             ("role assignment", RoleAssignment.resourceType,

@@ -13,7 +13,7 @@ struct ResourceTableTests {
 
         func add<Row: TableRow>(_ rows: [Row], parent: String = "") throws {
             for row in rows {
-                let key = row.naturalKey?.lowercased() ?? UUID().uuidString.lowercased()
+                let key = row.naturalKey?.folded ?? UUID().uuidString.lowercased()
                 let stored = StoredRow(key: key, body: try RowCodec.encode(row.storedForm))
                 tables[Row.tableName, default: []].append((parent, stored))
             }

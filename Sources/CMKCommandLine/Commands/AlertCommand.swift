@@ -124,7 +124,7 @@ enum AlertCommand {
 extension Session {
     /// A live vault's resource id, for hints.
     fileprivate func requireVaultID(_ name: String) -> String {
-        world.vaults.first { $0.name.lowercased() == name.lowercased() }?
+        world.vaults[key: ResourceName(name)]?
             .id(subscriptionId: world.account.subscriptionId) ?? "<vault-id>"
     }
 }

@@ -91,7 +91,7 @@ enum AuditCommand {
                 : "\(plural(count, "event", "events")) of Key Vault '\(name)' \(count == 1 ? "is" : "are") not shown: no diagnostic setting sent its AuditEvent "
                     + "logs at the time (or their retention passed)."
             if !retainedNow {
-                let id = session.world.vaults.first { $0.name.lowercased() == name }?
+                let id = session.world.vaults[key: ResourceName(name)]?
                     .id(subscriptionId: session.world.account.subscriptionId) ?? "<vault-id>"
                 message += " Enable retention with: az monitor diagnostic-settings create --name audit --resource "
                     + "\(id) --logs '[{\"category\": \"AuditEvent\", \"enabled\": true}]' --workspace <workspace-id>"

@@ -4,8 +4,9 @@ import Foundation
 public protocol TableRow: Codable, Sendable, Equatable {
     /// The table's name in the store.
     static var tableName: String { get }
-    /// The resource's identity in its table (compared lowercased), or nil when the table assigns a key itself.
-    var naturalKey: String? { get }
+    /// The resource's identity in its table (its name, or a path of names), or nil when the table assigns a key
+    /// itself. The store keys the row by its `folded` form.
+    var naturalKey: ResourceName? { get }
     /// Extra indexed columns the store keeps for `ResourceTable.rows(where:equals:)`.
     static var lookupColumns: [String] { get }
     /// The value of one lookup column, or nil.
@@ -17,7 +18,7 @@ public protocol TableRow: Codable, Sendable, Equatable {
 }
 
 extension TableRow {
-    public var naturalKey: String? { nil }
+    public var naturalKey: ResourceName? { nil }
     public static var lookupColumns: [String] { [] }
     public func lookupValue(_ column: String) -> String? { nil }
     public var storedForm: Self { self }
@@ -152,15 +153,16 @@ public struct ResourceTable<Row: TableRow>: Sendable {
     }
 
     private static func key(of row: Row) -> String? {
-        row.naturalKey?.lowercased()
+        row.naturalKey?.folded
     }
 
-    /// The row whose key is `key` (case-insensitive); setting nil deletes it, setting a row adds or replaces it.
-    public subscript(key key: String) -> Row? {
-        get { state.lookup(key.lowercased()) }
+    /// The row whose key is `key` (names compare case-insensitively); setting nil deletes it, setting a row adds or
+    /// replaces it.
+    public subscript(key key: ResourceName) -> Row? {
+        get { state.lookup(key.folded) }
         set {
             makeUnique()
-            let key = key.lowercased()
+            let key = key.folded
             if state.complete {
                 let position = state.keys.firstIndex(of: key)
                 switch (position, newValue) {
@@ -320,13 +322,12 @@ extension ResourceTable {
     /// Adds a row at the end without reading the table: a new row needs no other.
     public mutating func append(_ row: Row) {
         makeUnique()
-        let naturalKey = Self.key(of: row)
         guard !state.complete else {
             state.elements.append(row)
-            state.keys.append(naturalKey ?? UUID().uuidString.lowercased())
+            state.keys.append(Self.key(of: row) ?? UUID().uuidString.lowercased())
             return
         }
-        guard let naturalKey else {
+        guard let naturalKey = row.naturalKey else {
             let key = UUID().uuidString.lowercased()
             state.known[key] = .some(row)
             state.added.append(key)

@@ -30,7 +30,7 @@ public struct VaultKey: Sendable, Codable, Equatable {
 
     public func version(_ id: String?) -> KeyVersion? {
         guard let id else { return current }
-        return versions[key: id]
+        return versions[key: ResourceName(id)]
     }
 
     /// `https://<vault>.vault.azure.net/keys/<name>`.

@@ -70,7 +70,7 @@ extension World {
         ]
         // A key's versions are nested under it; a deleted key's versions go with it (the store cascades).
         for key in keys.touchedRows {
-            guard let stored = key.naturalKey?.lowercased() else { continue }
+            guard let stored = key.naturalKey?.folded else { continue }
             var versions = try key.versions.changes()
             versions.parent = stored
             changes.append(versions)
@@ -155,5 +155,10 @@ public struct PurgeRecord: Sendable, Codable, Equatable {
         self.kind = kind
         self.name = name
         self.purgedAt = purgedAt
+    }
+
+    /// Whether this records the purge of the `kind` resource `name` (`vault/key` for a key).
+    public func records(_ kind: Kind, _ name: ResourceName) -> Bool {
+        self.kind == kind && ResourceName(self.name) == name
     }
 }

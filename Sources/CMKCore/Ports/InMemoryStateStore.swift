@@ -49,8 +49,8 @@ public final class InMemoryStateStore: StateStore {
 extension AuditFilter {
     /// The filter as a predicate, the meaning every store must give it.
     public func matches(_ event: AuditEvent) -> Bool {
-        if let vaultName, event.vaultName.lowercased() != vaultName.lowercased() { return false }
-        if let registry, event.registry?.lowercased() != registry.lowercased() { return false }
+        if let vaultName, ResourceName(event.vaultName) != ResourceName(vaultName) { return false }
+        if let registry, event.registry.map(ResourceName.init) != ResourceName(registry) { return false }
         if let operationName, event.operationName.lowercased() != operationName.lowercased() { return false }
         if let since, event.time < since { return false }
         if deniedOnly, event.succeeded { return false }

@@ -60,7 +60,7 @@ extension ResourceProjection {
     /// `Microsoft.KeyVault/vaults/keys`: the key's current version under ARM, as a template's `reference()`
     /// sees it. Its attributes are the data plane's (`keyAttributes`), with times in Unix seconds.
     public func key(_ key: VaultKey) -> JSONValue {
-        let vault = world.vaults[key: key.vaultName]
+        let vault = world.vaults[key: ResourceName(key.vaultName)]
         let current = key.current
         func seconds(_ date: Date?) -> JSONValue {
             date.map { .number($0.timeIntervalSince1970.rounded(.down)) } ?? nil
@@ -88,7 +88,7 @@ extension ResourceProjection {
 
     /// A key version's attributes as Key Vault's data plane returns them.
     public func keyAttributes(_ key: VaultKey, _ version: KeyVersion) -> JSONObject {
-        let vault = world.vaults[key: key.vaultName]
+        let vault = world.vaults[key: ResourceName(key.vaultName)]
         return [
             "created": Self.time(version.created), "enabled": .bool(version.enabled),
             "expires": Self.time(version.expires),

@@ -27,7 +27,7 @@ extension ResourceProjection {
         ]
         if let notBefore = version.notBefore { attributes["nbf"] = Self.unixTime(notBefore) }
         if let expires = version.expires { attributes["exp"] = Self.unixTime(expires) }
-        if let vault = world.vaults[key: key.vaultName] {
+        if let vault = world.vaults[key: ResourceName(key.vaultName)] {
             attributes["recoveryLevel"] = .string(vault.recoveryLevel)
             attributes["recoverableDays"] = .number(Double(vault.softDeleteRetentionInDays))
         }

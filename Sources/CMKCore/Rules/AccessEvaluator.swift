@@ -22,10 +22,8 @@ public enum AccessEvaluator {
         in world: World,
         at now: Date
     ) -> Result<KeyAccess, AccessDenial> {
-        guard let vault = world.vaults[key: vaultName] else {
-            if world.purgeRecords.contains(where: {
-                $0.kind == .vault && $0.name.lowercased() == vaultName.lowercased()
-            }) {
+        guard let vault = world.vaults[key: ResourceName(vaultName)] else {
+            if world.purgeRecords.contains(where: { $0.records(.vault, ResourceName(vaultName)) }) {
                 return .failure(
                     AccessDenial(
                         .vaultNotFound,
@@ -61,10 +59,8 @@ public enum AccessEvaluator {
         }
         guard let keyName else { return .success(KeyAccess(vault: vault, key: nil, version: nil)) }
 
-        guard let key = world.keys[key: vault.name + "/" + keyName] else {
-            if world.purgeRecords.contains(where: {
-                $0.kind == .key && $0.name.lowercased() == "\(vault.name)/\(keyName)".lowercased()
-            }) {
+        guard let key = world.keys[vault: vault.resourceName, name: ResourceName(keyName)] else {
+            if world.purgeRecords.contains(where: { $0.records(.key, "\(vault.name)/\(keyName)") }) {
                 return .failure(
                     AccessDenial(
                         .keyPurged,

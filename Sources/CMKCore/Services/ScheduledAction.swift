@@ -26,7 +26,7 @@ extension World {
 
     /// Sets `scheduledAt` of the keys named (`vault/key`, any case) to the earliest time something falls due for
     /// them.
-    mutating func refreshSchedules(ofKeys names: some Sequence<String>) {
+    mutating func refreshSchedules(ofKeys names: some Sequence<ResourceName>) {
         let lag = pickupLag
         for name in names {
             guard var key = keys[key: name] else { continue }
@@ -52,7 +52,7 @@ extension World {
         }
         var due: [(Date, ScheduledAction)] = []
         let current = key.current
-        let vaultIsLive = vaults[key: key.vaultName].map { !$0.isDeleted } ?? false
+        let vaultIsLive = vaults[key: ResourceName(key.vaultName)].map { !$0.isDeleted } ?? false
         for action in vaultIsLive ? key.rotationPolicy?.lifetimeActions ?? [] : [] {
             var time: Date?
             if let after = action.timeAfterCreate { time = after.added(to: current.created) }
@@ -66,7 +66,7 @@ extension World {
             case .notify, .rotate: break
             }
         }
-        let followed = (key.vaultName + "/" + key.name).lowercased()
+        let followed = ResourceName(key.vaultName + "/" + key.name).folded
         for registry in registries.rows(where: "rotation_key", equals: followed) {
             guard let encryption = registry.encryption,
                   !encryption.versionedKeyIdentifier.hasSuffix("/\(current.version)"),

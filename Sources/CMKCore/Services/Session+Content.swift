@@ -47,7 +47,7 @@ extension Session {
     ///
     /// - Throws: `ResourceNotFound` when the registry was deleted (or deleted and created again) meanwhile.
     public func requireContentRegistry(_ keys: ContentKeys) throws {
-        guard let registry = world.registries[key: keys.registryName],
+        guard let registry = world.registries[key: ResourceName(keys.registryName)],
               ContentKeys.scope(forSalt: registry.contentKeySalt) == keys.scope
         else {
             throw CMKError(.notFound, code: .resourceNotFound,
@@ -59,11 +59,11 @@ extension Session {
     /// Records how many objects a registry's index holds after a commit, so a later change made outside acrcmk
     /// (rows deleted or added in `registry/`) shows as a mismatch.
     public func recordContentObjects(_ keys: ContentKeys, count: Int) {
-        guard var registry = world.registries[key: keys.registryName],
+        guard var registry = world.registries[key: ResourceName(keys.registryName)],
               ContentKeys.scope(forSalt: registry.contentKeySalt) == keys.scope, registry.contentObjects != count
         else { return }
         registry.contentObjects = count
-        world.registries[key: keys.registryName] = registry
+        world.registries[key: ResourceName(keys.registryName)] = registry
     }
 
     /// The content objects each registry's control record says its index holds, by scope; nil where never recorded.

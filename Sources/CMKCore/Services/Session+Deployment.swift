@@ -106,9 +106,10 @@ extension Session {
 
     public func showDeployment(name: String, resourceGroup: String) throws -> Deployment {
         _ = try requireGroup(resourceGroup, creatingIn: false)
+        let (name, group) = (ResourceName(name), ResourceName(resourceGroup))
         guard
             let deployment = world.deployments.first(where: {
-                $0.name.lowercased() == name.lowercased() && $0.resourceGroup.lowercased() == resourceGroup.lowercased()
+                $0.resourceName == name && ResourceName($0.resourceGroup) == group
             })
         else {
             throw CMKError(
@@ -121,7 +122,7 @@ extension Session {
 
     public func listDeployments(resourceGroup: String) throws -> [Deployment] {
         _ = try requireGroup(resourceGroup, creatingIn: false)
-        return world.deployments.filter { $0.resourceGroup.lowercased() == resourceGroup.lowercased() }
+        return world.deployments.filter { ResourceName($0.resourceGroup) == ResourceName(resourceGroup) }
     }
 
     // MARK: - Planning
@@ -203,8 +204,9 @@ extension Session {
                 id: planned[index].id.description,
                 dependsOn: planned[index].dependsOn.map { planned[$0].id.description })
         }
+        let (replaced, replacedGroup) = (record.resourceName, group.resourceName)
         world.deployments.removeAll {
-            $0.name.lowercased() == record.name.lowercased() && $0.resourceGroup.lowercased() == group.name.lowercased()
+            $0.resourceName == replaced && ResourceName($0.resourceGroup) == replacedGroup
         }
         world.deployments.append(record)
         return record
@@ -365,9 +367,9 @@ extension Session {
         if let id = TemplateResourceID.parse(text) {
             return planned.firstIndex { $0.id.matches(id) }
         }
-        let lower = text.lowercased()
+        let wanted = ResourceName(text)
         return planned.firstIndex {
-            $0.id.names.joined(separator: "/").lowercased() == lower || $0.label.lowercased() == lower
+            ResourceName($0.id.names.joined(separator: "/")) == wanted || ResourceName($0.label) == wanted
         }
     }
 
@@ -553,7 +555,7 @@ extension Session {
             else { throw notFound }
             resource = projection.key(world.keys[index])
         case RoleAssignment.resourceType.lowercased():
-            guard let assignment = world.roleAssignments[key: id.names[0]] else { throw notFound }
+            guard let assignment = world.roleAssignments[key: ResourceName(id.names[0])] else { throw notFound }
             resource = projection.roleAssignment(assignment)
         case Registry.resourceType.lowercased():
             guard let index = registryIndex(id.names[0]) else { throw notFound }

@@ -23,15 +23,15 @@ extension Session {
     /// Deletes a group and everything in it; vaults in it are soft-deleted, as ARM does.
     public func deleteGroup(name: String) throws {
         guard let index = groupIndex(name) else { throw CMKError.resourceGroupNotFound(name, creatingIn: false) }
-        let group = world.resourceGroups[index].name.lowercased()
-        for registry in world.registries where registry.resourceGroup.lowercased() == group {
+        let group = ResourceName(world.resourceGroups[index].name)
+        for registry in world.registries where ResourceName(registry.resourceGroup) == group {
             try deleteRegistry(name: registry.name, resourceGroup: nil)
         }
-        for vault in world.vaults where vault.resourceGroup.lowercased() == group && !vault.isDeleted {
+        for vault in world.vaults where ResourceName(vault.resourceGroup) == group && !vault.isDeleted {
             try deleteVault(name: vault.name, resourceGroup: nil)
         }
-        world.identities.removeAll { $0.resourceGroup.lowercased() == group }
-        world.roleAssignments.removeAll { $0.scope.lowercased().contains("/resourcegroups/\(group)") }
+        world.identities.removeAll { ResourceName($0.resourceGroup) == group }
+        world.roleAssignments.removeAll { $0.scope.lowercased().contains("/resourcegroups/\(group.folded)") }
         world.resourceGroups.remove(at: index)
     }
 

@@ -113,8 +113,7 @@ extension Session {
                             + "without the registry's key." : "Replica \(replica.location) is in sync (Ready).",
                     fix: blocked ? "Restore the key access above; replicas resume by themselves." : nil))
         }
-        guard let keyID, let vault = world.vaults.first(where: { $0.name.lowercased() == keyID.vaultName.lowercased() })
-        else { return report }
+        guard let keyID, let vault = world.vaults[key: ResourceName(keyID.vaultName)] else { return report }
         if !vault.purgeProtected {
             report.findings.append(
                 HealthFinding(
@@ -131,10 +130,7 @@ extension Session {
                         + "services (the registry) through.", fix: nil))
         }
         guard
-            let key = world.keys.first(where: {
-                $0.vaultName == vault.name
-                    && $0.name.lowercased() == keyID.keyName.lowercased() && !$0.isDeleted
-            })
+            let key = world.keys[vault: vault.resourceName, name: ResourceName(keyID.keyName)], !key.isDeleted
         else { return report }
         let used = key.version(keyID.version)
         if let used, let expires = used.expires {

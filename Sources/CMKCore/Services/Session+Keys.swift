@@ -40,10 +40,9 @@ extension Session {
     ]
 
     func keyIndex(vaultName: String, name: String) -> Int? {
-        guard world.keys[key: vaultName + "/" + name] != nil else { return nil }
-        return world.keys.firstIndex {
-            $0.vaultName.lowercased() == vaultName.lowercased() && $0.name.lowercased() == name.lowercased()
-        }
+        let key = ResourceName(path: ResourceName(vaultName), ResourceName(name))
+        guard world.keys[key: key] != nil else { return nil }
+        return world.keys.firstIndex { $0.naturalKey == key }
     }
 
     /// Creates a key, or a new version of an existing one, with real key material.
@@ -84,9 +83,7 @@ extension Session {
             if let tags = request.tags { world.keys[index].tags = tags }
             return (world.keys[index], version)
         }
-        world.purgeRecords.removeAll {
-            $0.kind == .key && $0.name.lowercased() == "\(vault.name)/\(request.name)".lowercased()
-        }
+        world.purgeRecords.removeAll { $0.records(.key, "\(vault.name)/\(request.name)") }
         let key = VaultKey(vaultName: vault.name, name: request.name, versions: [version], tags: request.tags)
         world.keys.append(key)
         return (key, version)
@@ -369,9 +366,7 @@ extension Session {
             if let tags { world.keys[index].tags = tags }
             return (world.keys[index], version)
         }
-        world.purgeRecords.removeAll {
-            $0.kind == .key && $0.name.lowercased() == "\(vault.name)/\(name)".lowercased()
-        }
+        world.purgeRecords.removeAll { $0.records(.key, "\(vault.name)/\(name)") }
         let key = VaultKey(vaultName: vault.name, name: name, versions: [version], tags: tags)
         world.keys.append(key)
         return (key, version)

@@ -1,28 +1,29 @@
-/// Finding resources by name the way ARM does: names compare case-insensitively. Lookups by name read one row
-/// (`ResourceTable[key:]`); the `…Index` functions serve code that changes a row in place and read the whole table.
+/// Finding resources by name the way ARM does: names are `ResourceName`s, compared case-insensitively. Lookups by name
+/// read one row (`ResourceTable[key:]`); the `…Index` functions serve code that changes a row in place and read the
+/// whole table.
 extension Session {
     // The `…Index` helpers look the row up by key first, so asking about a name that does not exist (every
     // create) reads one row; only a row that exists is then found by position, for code that changes it in place.
 
     func groupIndex(_ name: String) -> Int? {
+        let name = ResourceName(name)
         guard world.resourceGroups[key: name] != nil else { return nil }
-        return world.resourceGroups.firstIndex { $0.name.lowercased() == name.lowercased() }
+        return world.resourceGroups.firstIndex { $0.naturalKey == name }
     }
 
     /// The resource group, or ARM's ResourceGroupNotFound.
     /// The group named; `creatingIn` says whether the caller makes something in it (which decides the hint).
     public func requireGroup(_ name: String, creatingIn: Bool = true) throws -> ResourceGroup {
-        guard let group = world.resourceGroups[key: name] else {
+        guard let group = world.resourceGroups[key: ResourceName(name)] else {
             throw CMKError.resourceGroupNotFound(name, creatingIn: creatingIn)
         }
         return group
     }
 
     func identityIndex(name: String, resourceGroup: String) -> Int? {
-        guard world.identities[key: resourceGroup + "/" + name] != nil else { return nil }
-        return world.identities.firstIndex {
-            $0.name.lowercased() == name.lowercased() && $0.resourceGroup.lowercased() == resourceGroup.lowercased()
-        }
+        let key = ResourceName(path: ResourceName(resourceGroup), ResourceName(name))
+        guard world.identities[key: key] != nil else { return nil }
+        return world.identities.firstIndex { $0.naturalKey == key }
     }
 
     /// An identity named by name (in `resourceGroup`) or by resource id, as az's `--identity` takes it.
@@ -38,38 +39,38 @@ extension Session {
                     hint: "Pass the id printed by 'az identity show --query id -o tsv', or the name.")
             }
             let group = parts[groupIndex + 1]
-            guard let identity = world.identities[key: group + "/" + name] else {
+            guard let identity = world.identities[group: ResourceName(group), name: ResourceName(name)] else {
                 throw CMKError.resourceNotFound(type: ManagedIdentity.resourceType, name: name, resourceGroup: group)
             }
             return identity
         }
-        if let group = defaultResourceGroup, let identity = world.identities[key: group + "/" + reference] {
+        let name = ResourceName(reference)
+        if let group = defaultResourceGroup, let identity = world.identities[group: ResourceName(group), name: name] {
             return identity
         }
-        let matches = world.identities.filter { $0.name.lowercased() == reference.lowercased() }
+        let matches = world.identities.filter { $0.resourceName == name }
         if defaultResourceGroup == nil, matches.count == 1 { return matches[0] }
         throw CMKError.resourceNotFound(
             type: ManagedIdentity.resourceType, name: reference, resourceGroup: defaultResourceGroup)
     }
 
     func vaultIndex(_ name: String, includeDeleted: Bool = false) -> Int? {
+        let name = ResourceName(name)
         guard let vault = world.vaults[key: name], includeDeleted || !vault.isDeleted else { return nil }
-        return world.vaults.firstIndex {
-            $0.name.lowercased() == name.lowercased() && (includeDeleted || !$0.isDeleted)
-        }
+        return world.vaults.firstIndex { $0.naturalKey == name && (includeDeleted || !$0.isDeleted) }
     }
 
     /// A live vault, or az's not-found error (a soft-deleted vault is named as such).
     public func requireVault(_ name: String, resourceGroup: String? = nil) throws -> KeyVault {
-        if let vault = world.vaults[key: name], !vault.isDeleted {
-            if let resourceGroup, vault.resourceGroup.lowercased() != resourceGroup.lowercased() {
+        if let vault = world.vaults[key: ResourceName(name)], !vault.isDeleted {
+            if let resourceGroup, ResourceName(vault.resourceGroup) != ResourceName(resourceGroup) {
                 var error = CMKError.resourceNotFound(type: KeyVault.resourceType, name: name, resourceGroup: resourceGroup)
                 error.hint = notFoundHint(name, kind: .vault, resourceGroup: resourceGroup)
                 throw error
             }
             return vault
         }
-        if let vault = world.vaults[key: name], let deletion = vault.deletion {
+        if let vault = world.vaults[key: ResourceName(name)], let deletion = vault.deletion {
             throw CMKError(
                 .notFound, code: .vaultDeleted,
                 "The vault '\(vault.name)' is soft-deleted. It can be recovered until "
@@ -88,14 +89,15 @@ extension Session {
     }
 
     func registryIndex(_ name: String) -> Int? {
+        let name = ResourceName(name)
         guard world.registries[key: name] != nil else { return nil }
-        return world.registries.firstIndex { $0.name.lowercased() == name.lowercased() }
+        return world.registries.firstIndex { $0.naturalKey == name }
     }
 
     /// A registry by name (optionally checked against its group), or az's not-found text (exit 3).
     public func requireRegistry(_ name: String, resourceGroup: String? = nil) throws -> Registry {
-        if let registry = world.registries[key: name] {
-            if resourceGroup == nil || registry.resourceGroup.lowercased() == resourceGroup!.lowercased() {
+        if let registry = world.registries[key: ResourceName(name)] {
+            if resourceGroup.map({ ResourceName(registry.resourceGroup) == ResourceName($0) }) ?? true {
                 return registry
             }
         }
@@ -111,6 +113,7 @@ extension Session {
     /// What a name that is not a registry (or vault) is instead, the one it is probably a typo of, or what exists.
     func notFoundHint(_ name: String, kind: LookupKind, resourceGroup: String?) -> String {
         let lower = name.lowercased()
+        let name = ResourceName(name)
         switch kind {
         case .registry:
             if let registry = world.registries[key: name], let resourceGroup {
@@ -128,7 +131,7 @@ extension Session {
                     + (vault.map { "; its key is in vault '\($0.vaultName)'." } ?? ".")
             }
         }
-        if let identity = world.identities.first(where: { $0.name.lowercased() == lower }) {
+        if let identity = world.identities.first(where: { $0.resourceName == name }) {
             return "'\(identity.name)' is a managed identity (resource group \(identity.resourceGroup)), not a "
                 + (kind == .registry ? "registry." : "Key Vault.")
         }

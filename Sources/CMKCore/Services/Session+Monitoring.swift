@@ -120,7 +120,7 @@ extension Session {
         // A create on an existing name replaces it (ARM PUT); the old one ends here so its retention window closes.
         for index in world.diagnosticSettings.indices where world.diagnosticSettings[index].deletedAt == nil
             && world.diagnosticSettings[index].resourceID.lowercased() == resourceID.lowercased()
-            && world.diagnosticSettings[index].name.lowercased() == request.name.lowercased() {
+            && world.diagnosticSettings[index].resourceName == ResourceName(request.name) {
             world.diagnosticSettings[index].deletedAt = now
         }
         let setting = DiagnosticSetting(
@@ -141,7 +141,7 @@ extension Session {
 
     public func showDiagnosticSetting(name: String, resource: String) throws -> DiagnosticSetting {
         guard let setting = try listDiagnosticSettings(resource: resource).first(where: {
-            $0.name.lowercased() == name.lowercased()
+            $0.resourceName == ResourceName(name)
         }) else {
             throw CMKError(.notFound, code: .resourceNotFound,
                            "The diagnostic setting '\(name)' doesn't exist on resource '\(resource)'.",
@@ -164,19 +164,19 @@ extension Session {
     /// - Throws: `CMKError` (not found) naming what the name is instead, or the names that exist.
     public func requireAuditSubjects(vault: String?, registry: String?, matched: [AuditEvent]) throws {
         guard matched.isEmpty else { return }
-        if let vault, world.vaults[key: vault] == nil,
-           !world.purgeRecords.contains(where: { $0.kind == .vault && $0.name.lowercased() == vault.lowercased() }) {
+        if let vault, world.vaults[key: ResourceName(vault)] == nil,
+           !world.purgeRecords.contains(where: { $0.records(.vault, ResourceName(vault)) }) {
             let known = world.vaults.map(\.name).sorted()
-            let hint = world.registries[key: vault] != nil
+            let hint = world.registries[key: ResourceName(vault)] != nil
                 ? "'\(vault)' is a registry: acrcmk audit --registry \(vault)"
                 : known.isEmpty ? "No Key Vault exists yet in this state home."
                 : "The Key Vaults here: \(known.joined(separator: ", "))."
             throw CMKError(.notFound, code: .resourceNotFound,
                            "No Key Vault named '\(vault)' exists in this state home, nor ever did.", hint: hint)
         }
-        if let registry, world.registries[key: registry] == nil {
+        if let registry, world.registries[key: ResourceName(registry)] == nil {
             let known = world.registries.map(\.name).sorted()
-            let hint = world.vaults[key: registry] != nil
+            let hint = world.vaults[key: ResourceName(registry)] != nil
                 ? "'\(registry)' is a Key Vault: acrcmk audit --vault \(registry)"
                 : known.isEmpty ? "No registry exists yet in this state home."
                 : "The registries here: \(known.joined(separator: ", "))."
@@ -248,7 +248,7 @@ extension Session {
         }
         let vault = try requireVault(vaultName)
         guard !name.isEmpty else { throw CMKError.usage("The alert name must not be empty.") }
-        if world.alertRules.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+        if world.alertRules.contains(where: { $0.resourceName == ResourceName(name) }) {
             throw CMKError.conflict(.conflict, "An alert named '\(name)' already exists.",
                                     hint: "Pick another name, or delete it first: acrcmk alert delete --name \(name)")
         }
@@ -258,7 +258,7 @@ extension Session {
     }
 
     public func deleteAlert(name: String) throws {
-        guard let index = world.alertRules.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) else {
+        guard let index = world.alertRules.firstIndex(where: { $0.resourceName == ResourceName(name) }) else {
             throw CMKError(.notFound, code: .alertNotFound, "There is no alert named '\(name)'.",
                            hint: "acrcmk alert list")
         }
@@ -271,7 +271,7 @@ extension Session {
     public func evaluateAlerts(over events: [AuditEvent], name: String? = nil) throws -> [FiredAlert] {
         var rules = world.alertRules
         if let name {
-            rules = rules.filter { $0.name.lowercased() == name.lowercased() }
+            rules = rules.filter { $0.resourceName == ResourceName(name) }
             if rules.isEmpty {
                 throw CMKError(.notFound, code: .alertNotFound, "There is no alert named '\(name)'.",
                                hint: "acrcmk alert list")
@@ -286,7 +286,7 @@ extension AlertRule {
     /// Whether an audit event triggers this alert: same vault, at or after the alert's creation, the operation
     /// succeeded (`UnwrapDenied`: a `KeyUnwrap` that did not).
     public func matches(_ event: AuditEvent) -> Bool {
-        guard event.vaultName.lowercased() == vaultName.lowercased(), event.time >= createdAt else { return false }
+        guard ResourceName(event.vaultName) == ResourceName(vaultName), event.time >= createdAt else { return false }
         if operation == "UnwrapDenied" { return event.operationName == "KeyUnwrap" && !event.succeeded }
         return event.operationName.lowercased() == operation.lowercased() && event.succeeded
     }

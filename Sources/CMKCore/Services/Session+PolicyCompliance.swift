@@ -41,17 +41,18 @@ extension Session {
         }
         let assignment = PolicyAssignment(name: assignmentName, effect: canonical,
                                           scope: world.account.subscriptionPath, createdAt: now)
-        world.policyAssignments.removeAll { $0.name.lowercased() == assignmentName.lowercased() }
+        world.policyAssignments.removeAll { $0.resourceName == ResourceName(assignmentName) }
         world.policyAssignments.append(assignment)
         return assignment
     }
 
     public func unassignPolicy(name: String) throws {
-        guard world.policyAssignments.contains(where: { $0.name.lowercased() == name.lowercased() }) else {
+        let name = ResourceName(name)
+        guard world.policyAssignments.contains(where: { $0.resourceName == name }) else {
             throw CMKError(.notFound, code: .policyAssignmentNotFound,
                            "The policy assignment '\(name)' is not found.", hint: "acrcmk policy list")
         }
-        world.policyAssignments.removeAll { $0.name.lowercased() == name.lowercased() }
+        world.policyAssignments.removeAll { $0.resourceName == name }
     }
 
     /// Evaluates the built-in definition over every registry, in name order.

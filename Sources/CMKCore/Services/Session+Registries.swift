@@ -144,15 +144,14 @@ extension Session {
 
     public func listRegistries(resourceGroup: String?) throws -> [Registry] {
         if let resourceGroup { _ = try requireGroup(resourceGroup, creatingIn: false) }
-        return world.registries.filter {
-            resourceGroup == nil || $0.resourceGroup.lowercased() == resourceGroup!.lowercased()
-        }
+        let group = resourceGroup.map(ResourceName.init)
+        return world.registries.filter { group == nil || ResourceName($0.resourceGroup) == group }
     }
 
     /// Deletes a registry. Its content becomes garbage the content store sweeps.
     public func deleteRegistry(name: String, resourceGroup: String?) throws {
         let registry = try requireRegistry(name, resourceGroup: resourceGroup)
-        world.registries[key: registry.name] = nil
+        world.registries[key: registry.resourceName] = nil
         world.purgeRecords.append(PurgeRecord(kind: .contentScope,
                                               name: ContentKeys.scope(forSalt: registry.contentKeySalt), purgedAt: now))
     }
@@ -337,7 +336,7 @@ extension Session {
         rotated.encryption!.wrappedDEK = wrapped
         rotated.encryption!.wrapAlgorithm = Self.dekWrapAlgorithm.rawValue
         rotated.encryption!.lastKeyRotationTimestamp = now
-        world.registries[key: registry.name] = rotated
+        world.registries[key: registry.resourceName] = rotated
         return rotated
     }
 

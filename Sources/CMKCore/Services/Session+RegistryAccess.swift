@@ -88,7 +88,7 @@ extension Session {
         if user == RegistryToken.refreshTokenUser {
             return try registryCaller(refreshToken: password)
         }
-        guard let registry = world.registries[key: user] else {
+        guard let registry = world.registries[key: ResourceName(user)] else {
             throw Self.unauthorized("Unknown user '\(user)': sign in with the admin user (the registry's name) or "
                                     + "with user \(RegistryToken.refreshTokenUser) and a refresh token.")
         }
@@ -194,7 +194,7 @@ extension Session {
         case .anonymous:
             return registry.anonymousPullEnabled == true ? [.pull] : []
         case .adminUser(let name, let slot, let generation):
-            guard name.lowercased() == registry.name.lowercased(), registry.adminUserEnabled,
+            guard ResourceName(name) == registry.resourceName, registry.adminUserEnabled,
                   registry.adminPasswordGeneration(slot) == generation
             else { return [] }
             return Set(RegistryAction.allCases)
@@ -240,7 +240,7 @@ extension Session {
                                       hint: "Upgrade first: acrcmk az acr update -n \(registry.name) --sku Standard")
         }
         registry.anonymousPullEnabled = enabled
-        world.registries[key: registry.name] = registry
+        world.registries[key: registry.resourceName] = registry
     }
 
     // MARK: Admin user
@@ -262,7 +262,7 @@ extension Session {
         var generations = registry.adminPasswordGenerations ?? [0, 0]
         generations[slot] += 1
         registry.adminPasswordGenerations = generations
-        world.registries[key: registry.name] = registry
+        world.registries[key: registry.resourceName] = registry
         return try adminCredentials(registry: name)
     }
 
@@ -283,7 +283,7 @@ extension Session {
             host = String(host[..<colon])
         }
         for suffix in [".azurecr.io", ".localhost"] where host.hasSuffix(suffix) {
-            return world.registries[key: String(host.dropLast(suffix.count))]
+            return world.registries[key: ResourceName(host.dropLast(suffix.count))]
         }
         return nil
     }
@@ -291,7 +291,7 @@ extension Session {
     /// The registry a repository name addressed by path prefix names (`<registry>/<repository>`).
     public func registry(forAddressedName name: String) -> Registry? {
         guard let slash = name.firstIndex(of: "/") else { return nil }
-        return world.registries[key: String(name[..<slash])]
+        return world.registries[key: ResourceName(name[..<slash])]
     }
 
     static func unauthorized(_ message: String, hint: String? = nil) -> CMKError {

@@ -52,7 +52,7 @@ extension Session {
                     + "'\(replicaName)' is not.")
         }
         if registry.replications.contains(where: {
-            $0.location == region || $0.name.lowercased() == replicaName.lowercased()
+            $0.location == region || $0.resourceName == ResourceName(replicaName)
         }) {
             throw CMKError.conflict(
                 .conflict,
@@ -73,7 +73,8 @@ extension Session {
 
     public func showReplication(registryName: String, resourceGroup: String?, name: String) throws -> Replication {
         let registry = try requireRegistry(registryName, resourceGroup: resourceGroup)
-        guard let replication = registry.replications.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+        let name = ResourceName(name)
+        guard let replication = registry.replications.first(where: { $0.resourceName == name }) else {
             throw CMKError(
                 .notFound, code: .resourceNotFound,
                 "The replication '\(name)' of registry "

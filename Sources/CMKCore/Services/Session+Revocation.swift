@@ -62,14 +62,15 @@ extension Session {
     /// The fix for a denial met with `key` (the registry's own key, or the one it was asked to move to), with the
     /// key's vault resolved: its resource id, and whether a missing vault was purged or never existed.
     func remedy(for code: AccessDenial.Code, registry: String, key: KeyIdentifier?, principalId: String?) -> String {
-        let vault = key.flatMap { world.vaults[key: $0.vaultName] }
+        let vault = key.flatMap { world.vaults[key: ResourceName($0.vaultName)] }
         let purged = key.map { key in
-            world.purgeRecords.contains { $0.kind == .vault && $0.name.lowercased() == key.vaultName.lowercased() }
+            world.purgeRecords.contains { $0.records(.vault, ResourceName(key.vaultName)) }
         } ?? false
         return Remedies.fix(
             for: code, registry: registry, key: key, principalId: principalId,
             vaultResourceID: vault?.id(subscriptionId: world.account.subscriptionId), vaultWasPurged: purged,
-            keyExists: key.map { world.keys[key: $0.vaultName + "/" + $0.keyName] != nil } ?? false)
+            keyExists: key.map { world.keys[vault: ResourceName($0.vaultName), name: ResourceName($0.keyName)] != nil }
+                ?? false)
     }
 
     /// The pieces a registry's CMK hangs on.
@@ -91,7 +92,7 @@ extension Session {
                 hint: "CMK registries are created with 'acrcmk setup' or 'az acr create --identity "
                     + "... --key-encryption-key ...'.")
         }
-        let vault = world.vaults.first { $0.name.lowercased() == key.vaultName.lowercased() }
+        let vault = world.vaults[key: ResourceName(key.vaultName)]
         var principalId: String?
         if encryption.identity == "system" {
             principalId = registry.identity.systemPrincipalId
@@ -153,10 +154,8 @@ extension Session {
         case .disableKey:
             let vault = try requireVault()
             guard
-                let key = world.keys.first(where: {
-                    $0.vaultName == vault.name
-                        && $0.name.lowercased() == target.key.keyName.lowercased() && !$0.isDeleted
-                })
+                let key = world.keys[vault: vault.resourceName, name: ResourceName(target.key.keyName)],
+                !key.isDeleted
             else { throw CMKError.conflict(.alreadyRevoked, "The key is not available to disable.") }
             var disable = KeyAttributesUpdate()
             disable.enabled = false
@@ -172,10 +171,8 @@ extension Session {
             actions.append("az keyvault key delete --name \(target.key.keyName) --vault-name \(vault.name)")
         case .purgeKey:
             let vault = try requireVault()
-            if let key = world.keys.first(where: {
-                $0.vaultName == vault.name
-                    && $0.name.lowercased() == target.key.keyName.lowercased()
-            }), !key.isDeleted {
+            if let key = world.keys[vault: vault.resourceName, name: ResourceName(target.key.keyName)],
+               !key.isDeleted {
                 if vault.purgeProtected {
                     // Refuse before deleting anything: with purge protection the purge would fail after the delete.
                     throw CMKError(
@@ -263,7 +260,7 @@ extension Session {
             }
             // The data key is wrapped by the vault key, not by the identity: the new identity unwraps it as soon as it
             // has access, which the steps below grant as for any other identity. The rotation comes at the end.
-            world.registries[key: registry.name]!.encryption!.identity = identity.clientId
+            world.registries[key: registry.resourceName]!.encryption!.identity = identity.clientId
             switchedTo = identity
         }
         for _ in 0..<8 {
@@ -355,10 +352,7 @@ extension Session {
                 outcome.actions.append("az keyvault key recover --name \(target.key.keyName) --vault-name \(vaultName)")
             case .keyDisabled:
                 guard
-                    let key = world.keys.first(where: {
-                        $0.vaultName.lowercased() == vaultName.lowercased()
-                            && $0.name.lowercased() == target.key.keyName.lowercased()
-                    })
+                    let key = world.keys[vault: ResourceName(vaultName), name: ResourceName(target.key.keyName)]
                 else { return outcome }
                 var enable = KeyAttributesUpdate()
                 enable.enabled = true

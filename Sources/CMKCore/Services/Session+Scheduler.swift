@@ -147,11 +147,11 @@ extension Session {
     /// Recomputes `scheduledAt` of every key this command read or changed, and of the keys the registries it
     /// touched follow (now or before), so the store's `due` index stays exact. Stores call it before commit.
     public func refreshSchedules() {
-        var affected = Set(world.keys.touchedRows.compactMap { $0.naturalKey?.lowercased() })
+        var affected = Set(world.keys.touchedRows.compactMap(\.naturalKey))
         for registry in world.registries.touchedRows {
-            if let key = registry.lookupValue("rotation_key") { affected.insert(key) }
+            if let key = registry.lookupValue("rotation_key") { affected.insert(ResourceName(key)) }
         }
-        affected.formUnion(world.registries.originalLookupValues("rotation_key"))
+        affected.formUnion(world.registries.originalLookupValues("rotation_key").map(ResourceName.init))
         world.refreshSchedules(ofKeys: affected)
     }
 
@@ -226,7 +226,7 @@ extension Session {
                 keyId: key.versionlessIdentifier,
                 detail: "scheduled purge", registry: nil))
         emit("KeyPurged", key.versionlessIdentifier, "retention ended: purged for good")
-        for registry in dependents(vault: key.vaultName, key: key.name) {
+        for registry in dependents(vault: ResourceName(key.vaultName), key: key.resourceName) {
             emit(
                 "RegistryKeyLost", registry,
                 "its key \(key.versionlessIdentifier) was purged: content is permanently "
@@ -238,17 +238,16 @@ extension Session {
         guard let index = vaultIndex(vault.name, includeDeleted: true), world.vaults[index].isDeleted else { return }
         destroyVault(at: index)
         emit("VaultPurged", vault.name, "retention ended: the vault and its keys are purged for good")
-        for registry in dependents(vault: vault.name, key: nil) {
+        for registry in dependents(vault: vault.resourceName, key: nil) {
             emit("RegistryKeyLost", registry, "its vault \(vault.name) was purged: content is permanently unreadable")
         }
     }
 
     /// Registries whose key lives in `vault` (and is `key`, if given).
-    func dependents(vault: String, key: String?) -> [String] {
+    func dependents(vault: ResourceName, key: ResourceName?) -> [String] {
         world.registries.compactMap { registry in
             guard let id = registry.encryption.flatMap({ KeyIdentifier.parse($0.keyIdentifier) }),
-                id.vaultName.lowercased() == vault.lowercased(),
-                key == nil || id.keyName.lowercased() == key!.lowercased()
+                ResourceName(id.vaultName) == vault, key.map { ResourceName(id.keyName) == $0 } ?? true
             else { return nil }
             return registry.name
         }

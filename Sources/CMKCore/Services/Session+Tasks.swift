@@ -105,7 +105,7 @@ extension Session {
     ///   uses a customer-managed key and the run finished more than 24 hours ago.
     public func taskRun(registryName: String, runId: String) throws -> TaskRun {
         let runs = try taskRuns(registryName: registryName)
-        guard let run = runs.first(where: { $0.runId.lowercased() == runId.lowercased() }) else {
+        guard let run = runs.first(where: { ResourceName($0.runId) == ResourceName(runId) }) else {
             throw CMKError(.notFound, code: .taskRunNotFound,
                            "The registry '\(registryName)' has no task run '\(runId)'.",
                            hint: "List its runs with: acrcmk task list-runs --registry \(registryName)")

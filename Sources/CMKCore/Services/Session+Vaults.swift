@@ -55,10 +55,7 @@ extension Session {
             }
             throw CMKError.conflict(.vaultAlreadyExists, "The specified vault: \(request.name) already exists")
         }
-        if world.purgeRecords.contains(where: { $0.kind == .vault && $0.name.lowercased() == request.name.lowercased() }
-        ) {
-            world.purgeRecords.removeAll { $0.kind == .vault && $0.name.lowercased() == request.name.lowercased() }
-        }
+        world.purgeRecords.removeAll { $0.records(.vault, ResourceName(request.name)) }
         let retention = request.retentionDays ?? 90
         try Self.validateRetention(retention)
         let rbac =

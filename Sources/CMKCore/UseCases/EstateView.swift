@@ -26,11 +26,10 @@ extension Session {
         defer { discardAuditEvents(after: recorded) }
         return try world.registries.sorted { $0.name < $1.name }.map { registry in
             let key = registry.encryption.flatMap { KeyIdentifier.parse($0.keyIdentifier) }
-            let vault = key.flatMap { key in liveVaults.first { $0.name.lowercased() == key.vaultName.lowercased() } }
+            let vault = key.flatMap { key in liveVaults.first { $0.resourceName == ResourceName(key.vaultName) } }
             let vaultKey = key.flatMap { key in
-                world.keys.first {
-                    $0.vaultName.lowercased() == key.vaultName.lowercased()
-                        && $0.name.lowercased() == key.keyName.lowercased() && !$0.isDeleted
+                world.keys[vault: ResourceName(key.vaultName), name: ResourceName(key.keyName)].flatMap {
+                    $0.isDeleted ? nil : $0
                 }
             }
             var identityName = registry.encryption?.identity

@@ -153,7 +153,7 @@ extension RegistryContent {
             let wanted = location.lowercased().replacingOccurrences(of: " ", with: "")
             if found.location == wanted { return found.location }
             guard let replica = found.replications.first(where: {
-                $0.location == wanted || $0.name.lowercased() == wanted
+                $0.location == wanted || $0.resourceName == ResourceName(wanted)
             }) else {
                 let known = ([found.location] + found.replications.map(\.location)).joined(separator: ", ")
                 throw CMKError(.notFound, code: .replicationNotFound, "Registry '\(found.name)' has no replica in "

@@ -45,7 +45,7 @@ extension ConsoleEndpoint {
     /// The resource group a Basics form names, created first when it is new (in the form's region).
     func resourceGroup(from form: FormFields, in session: Session) throws -> String {
         if let new = form.value("newResourceGroup")?.trimmingCharacters(in: .whitespaces), !new.isEmpty {
-            if session.world.resourceGroups[key: new] == nil {
+            if session.world.resourceGroups[key: ResourceName(new)] == nil {
                 _ = try session.createGroup(name: new, location: form.value("region") ?? "eastus", tags: nil)
             }
             return new
@@ -98,7 +98,7 @@ extension ConsoleEndpoint {
 
     func identityPage(group: String, name: String, notice: String?) throws -> HTTPResponse {
         let (identity, id) = try perform { session -> (ManagedIdentity, String) in
-            guard let identity = session.world.identities[key: group + "/" + name] else {
+            guard let identity = session.world.identities[group: ResourceName(group), name: ResourceName(name)] else {
                 throw CMKError.resourceNotFound(type: "Microsoft.ManagedIdentity/userAssignedIdentities", name: name,
                                                 resourceGroup: group)
             }

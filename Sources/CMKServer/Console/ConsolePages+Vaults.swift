@@ -113,7 +113,7 @@ extension ConsoleEndpoint {
     }
 
     func requireVault(_ name: String, in session: Session) throws -> KeyVault {
-        guard let vault = session.liveVaults.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+        guard let vault = session.liveVaults.first(where: { $0.resourceName == ResourceName(name) }) else {
             throw CMKError(.notFound, code: .resourceNotFound, "The vault '\(name)' was not found.")
         }
         return vault

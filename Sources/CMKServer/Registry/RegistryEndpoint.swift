@@ -107,7 +107,8 @@ public final class RegistryEndpoint: HTTPHandler, @unchecked Sendable {
         if let host = request.header("host"), let registry = session.registry(forService: host) {
             return (registry, name)
         }
-        guard let slash = name.firstIndex(of: "/"), let registry = session.world.registries[key: String(name[..<slash])]
+        guard let slash = name.firstIndex(of: "/"),
+              let registry = session.world.registries[key: ResourceName(name[..<slash])]
         else {
             throw DistributionError(404, "NAME_UNKNOWN", "No registry is addressed by '\(name)': use "
                                         + "<host>/<registry>/<repository>, or the host <registry>.localhost.")

@@ -115,11 +115,12 @@ enum AzGroupCommands {
                         try context.perform { session in
                             let group = context[AzOptions.resourceGroup]
                             if let group { _ = try session.requireGroup(group) }
+                            let wanted = group.map(ResourceName.init)
                             let presenter = AzPresenter(world: session.world)
                             return CommandOutput(
                                 .array(
                                     session.world.identities
-                                        .filter { group == nil || $0.resourceGroup.lowercased() == group!.lowercased() }
+                                        .filter { wanted == nil || ResourceName($0.resourceGroup) == wanted }
                                         .map(presenter.identity)))
                         }
                     }),

@@ -328,7 +328,7 @@ enum KeyCommands {
                 return try context.perform { session in
                     guard
                         let key = try session.listDeletedKeys(vaultName: reference.vaultName)
-                            .first(where: { $0.name.lowercased() == reference.keyName.lowercased() })
+                            .first(where: { $0.resourceName == ResourceName(reference.keyName) })
                     else {
                         throw CMKError(.notFound, code: .keyNotFound, "Deleted Key not found: \(reference.keyName)")
                     }

@@ -220,12 +220,13 @@ enum AzKeyVaultCommands {
             options: [AzOptions.resourceGroup, listedResourceType],
             handler: { context in
                 try context.perform { session in
-                    let group = context[AzOptions.resourceGroup]?.lowercased()
+                    let group = context[AzOptions.resourceGroup].map(ResourceName.init)
                     let presenter = AzPresenter(world: session.world)
                     return CommandOutput(
                         .array(
                             session.liveVaults
-                                .filter { group == nil || $0.resourceGroup.lowercased() == group }.map(presenter.vault))
+                                .filter { group == nil || ResourceName($0.resourceGroup) == group }
+                                .map(presenter.vault))
                     )
                 }
             })
