@@ -12,8 +12,9 @@ extension InterruptCleanup {
             let source = DispatchSource.makeSignalSource(signal: number, queue: DispatchQueue(label: "acrcmk.signal"))
             source.setEventHandler(handler: { @Sendable in
                 if InterruptDeferral.shared.takeDeferred(number) { return }
-                InterruptCleanup.shared.runAll()
-                exit(128 + number)
+                // When the command has claimed the exit already, it finished: its own exit ends the process.
+                guard InterruptCleanup.shared.runAll() else { return }
+                Foundation.exit(128 + number)
             })
             source.resume()
             return source
