@@ -44,7 +44,9 @@ public func fuzzSealedStream(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
             read: { buffer, offset in
                 let start = Int(min(offset, Int64(sealed.count)))
                 let count = min(buffer.count, sealed.count - start)
-                sealed.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[start..<start + count])) }
+                sealed.withUnsafeBytes {
+                    buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[start..<start + count]))
+                }
                 return count
             },
             consume: { streamed += $0 })
