@@ -12,8 +12,12 @@ extension InterruptCleanup {
             let source = DispatchSource.makeSignalSource(signal: number, queue: DispatchQueue(label: "acrcmk.signal"))
             source.setEventHandler(handler: { @Sendable in
                 if InterruptDeferral.shared.takeDeferred(number) { return }
-                InterruptCleanup.shared.runAll()
-                exit(128 + number)
+                // When the command has claimed the exit already, it finished: its own exit ends the process.
+                guard InterruptCleanup.shared.runAll() else { return }
+                // `_exit`, not `exit`: the command is still running on the main thread, and `exit` would run the
+                // atexit handlers under it. OpenSSL's frees its locks, and a push sealing at that moment crashed
+                // in EVP_MAC_fetch on a freed lock (ThreadSanitizer's run of PartialFileOwnerTests: SEGV, not 143).
+                _exit(128 + number)
             })
             source.resume()
             return source

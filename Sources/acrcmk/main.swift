@@ -37,4 +37,5 @@ let tool = CommandLineTool(
 )
 let status = tool.run(Array(CommandLine.arguments.dropFirst()))
 withExtendedLifetime(signalSources) {}
-exit(status)
+// Not plain exit: a signal handler that is already cleaning up ends the process itself, with the signal's status.
+InterruptCleanup.shared.exit(status)

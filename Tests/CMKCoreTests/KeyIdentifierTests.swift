@@ -38,6 +38,9 @@ struct KeyIdentifierTests {
             "https://kv1.example.com/keys/mykey", "https://.vault.azure.net/keys/mykey",
             "https://kv1.vault.azure.net/keys/mykey/abc/extra",
             "https://kv1.vault.azure.net/deletedkeys/mykey",
+            // Found by the key-identifier fuzzer: the name "\n" parsed, but its URL (trimmed on reading) did not.
+            " https://1.vault.azure.net/keys/\n/", "https://kv1.vault.azure.net/keys/my key",
+            "https://kv1.vault.azure.net/keys/mykey/v?x", "https://kv_1.vault.azure.net/keys/mykey",
         ]
     )
     func notKeyURLs(text: String) {

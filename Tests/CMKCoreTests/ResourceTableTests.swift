@@ -179,4 +179,27 @@ struct ResourceTableTests {
         #expect(versionChanges.upserts.map(\.key) == [next.version])
         #expect(source.tableReads == 0)
     }
+
+    /// Found by ThreadSanitizer (`make sanitize-thread`): tests share `CoreFixture.world` between threads, and reading
+    /// a table positionally stored `complete = true` into the shared state even when it already was. Without the
+    /// sanitizer this test passes either way; under it, it fails on any write a read makes.
+    @Test("copies of a world held in memory are read from many threads at once, and reading writes nothing")
+    func concurrentReadsOfACompleteTable() async {
+        let world = CoreFixture.world
+        let expected = world.resourceGroups.map(\.name)
+        await withTaskGroup(of: [[String]].self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    (0..<100).map { _ in
+                        let copy = world
+                        let byKey = copy.resourceGroups[key: CoreFixture.group]?.name ?? "-"
+                        return copy.resourceGroups.map(\.name) + [byKey]
+                    }
+                }
+            }
+            for await reads in group {
+                #expect(reads.allSatisfy { $0 == expected + [CoreFixture.group] })
+            }
+        }
+    }
 }
