@@ -192,7 +192,7 @@ struct ResourceTableTests {
                 group.addTask {
                     (0..<100).map { _ in
                         let copy = world
-                        let byKey = copy.resourceGroups[key: CoreFixture.group]?.name ?? "-"
+                        let byKey = copy.resourceGroups[key: ResourceName(CoreFixture.group)]?.name ?? "-"
                         return copy.resourceGroups.map(\.name) + [byKey]
                     }
                 }
