@@ -8,6 +8,7 @@ and exits non-zero on the first failed expectation (`FAIL <what>`).
 """
 import json
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -16,7 +17,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -56,17 +57,44 @@ def step(name):
     print(f"STEP {name} {path}", flush=True)
 
 
+def settled(action):
+    """Runs a browser action once the page has loaded, again if the page was replaced under it (Chromium reports a
+    node of a replaced document as stale, or as "does not belong to the document")."""
+    for attempt in range(4):
+        WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        try:
+            return action()
+        except StaleElementReferenceException:
+            pass
+        except WebDriverException as error:
+            if "does not belong to the document" not in str(error):
+                raise
+        time.sleep(0.2)
+    return action()
+
+
 def click(text):
     """Clicks the visible button (else link) labelled `text` and waits for the next page to replace this one."""
-    candidates = driver.find_elements(By.XPATH, f"//button[normalize-space()='{text}']") \
-        + driver.find_elements(By.XPATH, f"//a[normalize-space()='{text}']")
-    for element in candidates:
-        if element.is_displayed():
-            page = driver.find_element(By.TAG_NAME, "html")
-            element.click()
-            WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
-            return
-    fail(f"no visible link or button '{text}' on {driver.current_url}")
+    def find():
+        candidates = driver.find_elements(By.XPATH, f"//button[normalize-space()='{text}']") \
+            + driver.find_elements(By.XPATH, f"//a[normalize-space()='{text}']")
+        return next((element for element in candidates if element.is_displayed()), None)
+    element = settled(find)
+    if element is None:
+        fail(f"no visible link or button '{text}' on {driver.current_url}")
+    page = driver.find_element(By.TAG_NAME, "html")
+    settled(element.click)
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+
+
+def drill_form(action, selections):
+    """Fills one of the drill page's forms (its selects) and submits it."""
+    def fill_in():
+        form = driver.find_element(By.CSS_SELECTOR, f"form[action='/portal/drill/{action}']")
+        for name, value in selections.items():
+            Select(form.find_element(By.NAME, name)).select_by_value(value)
+        return form
+    submit(settled(fill_in))
 
 
 def submit(form):
@@ -77,17 +105,19 @@ def submit(form):
 
 
 def fill(name, value):
-    field = driver.find_element(By.NAME, name)
-    field.clear()
-    field.send_keys(value)
+    def action():
+        field = driver.find_element(By.NAME, name)
+        field.clear()
+        field.send_keys(value)
+    settled(action)
 
 
 def choose(name, value):
-    Select(driver.find_element(By.NAME, name)).select_by_value(value)
+    settled(lambda: Select(driver.find_element(By.NAME, name)).select_by_value(value))
 
 
 def radio(name, value):
-    driver.find_element(By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']").click()
+    settled(lambda: driver.find_element(By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']").click())
 
 
 def body():
@@ -156,8 +186,8 @@ click("Access policies")
 click("+ Add Access Policy")
 every_control_is_labelled()
 for permission in ("get", "unwrapKey", "wrapKey"):
-    driver.find_element(By.CSS_SELECTOR, f"input[name='keyPermissions'][value='{permission}']").click()
-Select(driver.find_element(By.NAME, "principal")).select_by_visible_text(f"{identity} (managed identity)")
+    radio("keyPermissions", permission)
+settled(lambda: Select(driver.find_element(By.NAME, "principal")).select_by_visible_text(f"{identity} (managed identity)"))
 step("access-policy-add")
 click("Add")
 shows("Not saved", "the added policy waits for Save")
@@ -173,13 +203,12 @@ fill("name", key)
 radio("keyType", "RSA")
 click("Create")
 shows("was created", "key created")
-current = driver.find_element(By.XPATH, "//tr[contains(., '(current version)')]//a")
 page = driver.find_element(By.TAG_NAME, "html")
-current.click()
+settled(lambda: driver.find_element(By.XPATH, "//tr[contains(., '(current version)')]//a").click())
 WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
 key_identifier = driver.find_element(By.ID, "key-identifier").get_attribute("value")
 expect(key_identifier.startswith(f"https://{vault}.vault.azure.net/keys/{key}/"), f"key identifier {key_identifier}")
-driver.find_element(By.CSS_SELECTOR, "[data-copy='key-identifier']").click()
+settled(lambda: driver.find_element(By.CSS_SELECTOR, "[data-copy='key-identifier']").click())
 step("key-identifier")
 
 # Step 5: Container registries, + Create, Basics with SKU Premium, Encryption tab, Review + create, Create.
@@ -191,7 +220,7 @@ fill("name", registry)
 choose("region", "eastus")
 choose("sku", "Premium")
 radio("cmk", "enabled")
-Select(driver.find_element(By.NAME, "identity")).select_by_visible_text(identity)
+settled(lambda: Select(driver.find_element(By.NAME, "identity")).select_by_visible_text(identity))
 radio("keySource", "uri")
 fill("keyURI", key_identifier)
 step("registry-encryption-tab")
@@ -215,7 +244,7 @@ choose("resourceGroup", group)
 fill("name", f"basicreg{suffix}")
 choose("sku", "Basic")
 radio("cmk", "enabled")
-Select(driver.find_element(By.NAME, "identity")).select_by_visible_text(identity)
+settled(lambda: Select(driver.find_element(By.NAME, "identity")).select_by_visible_text(identity))
 radio("keySource", "uri")
 fill("keyURI", key_identifier)
 click("Review + create")
@@ -231,10 +260,7 @@ step("estate-green")
 
 # Revoke from the drill page: the estate view turns red, with the cause and the fix.
 click("Revocation drill")
-forms = driver.find_elements(By.CSS_SELECTOR, "form[action='/portal/drill/revoke']")
-Select(forms[0].find_element(By.NAME, "registry")).select_by_value(registry)
-Select(forms[0].find_element(By.NAME, "method")).select_by_value("access-policy")
-submit(forms[0])
+drill_form("revoke", {"registry": registry, "method": "access-policy"})
 shows("Revoked", "revocation confirmed")
 expect(registry_health(registry) == "false", "the estate shows the registry broken")
 shows("ForbiddenByPolicy", "the estate names the cause")
@@ -243,19 +269,14 @@ step("estate-red-after-revoke")
 
 # Recover: green again.
 click("Revocation drill")
-forms = driver.find_elements(By.CSS_SELECTOR, "form[action='/portal/drill/recover']")
-Select(forms[0].find_element(By.NAME, "registry")).select_by_value(registry)
-submit(forms[0])
+drill_form("recover", {"registry": registry})
 shows("Recovered", "recovery confirmed")
 expect(registry_health(registry) == "true", "the estate shows the registry healthy again")
 step("estate-green-after-recover")
 
 # A full drill on a scratch copy, and its report downloads.
 click("Revocation drill")
-form = driver.find_element(By.CSS_SELECTOR, "form[action='/portal/drill/run']")
-Select(form.find_element(By.NAME, "registry")).select_by_value(registry)
-Select(form.find_element(By.NAME, "method")).select_by_value("disable-key")
-submit(form)
+drill_form("run", {"registry": registry, "method": "disable-key"})
 shows("Every observed impact matches", "the drill matches the impact tables")
 rows = driver.find_elements(By.CSS_SELECTOR, "#impacts tbody tr")
 expect(len(rows) >= 10, f"impact rows: {len(rows)}")
