@@ -85,9 +85,4 @@ public final class RegistryServer: @unchecked Sendable {
         daemon.stop()
         endpoint.shutdown()
     }
-
-    /// True for addresses only this machine can reach.
-    public static func isLoopback(_ address: String) -> Bool {
-        address == "::1" || address.hasPrefix("127.") || address == "localhost"
-    }
 }

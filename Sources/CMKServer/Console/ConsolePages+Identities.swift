@@ -20,9 +20,6 @@ extension ConsoleEndpoint {
             """)
     }
 
-    static let regions = ["eastus", "eastus2", "westus2", "westus3", "centralus", "northeurope", "westeurope",
-                          "uksouth", "swedencentral", "southeastasia", "japaneast", "australiaeast"]
-
     /// The Basics the portal asks for a resource: Subscription, Resource group (or a new one), Region.
     func basicsFields(_ session: Session, values: FormFields?, regionLabel: String = "Region") -> HTML {
         let groups = session.world.resourceGroups.sorted { $0.name < $1.name }
@@ -37,7 +34,7 @@ extension ConsoleEndpoint {
                              selected: values?.value("resourceGroup")))
             \(Control.text("newResourceGroup", label: "Create new resource group", value: values?.value("newResourceGroup") ?? "",
                            hint: "Leave empty to use the selected resource group."))
-            \(Control.select("region", label: regionLabel, options: Self.regions.map { ($0, $0) },
+            \(Control.select("region", label: regionLabel, options: Validation.locations.map { ($0, $0) },
                              selected: values?.value("region") ?? "eastus", required: true))
             """
     }
