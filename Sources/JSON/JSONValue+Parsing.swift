@@ -154,21 +154,30 @@ private struct JSONTextParser {
                     positions?.children.append(valuePositions)
                 }
             }
-            skipWhitespace()
-            switch peek() {
-            case UInt8(ascii: ","):
-                let commaIndex = index
-                index += 1
-                skipWhitespace()
-                if peek() == UInt8(ascii: "}") {
-                    throw error("Illegal trailing comma before end of object", at: commaIndex)
-                }
-            case UInt8(ascii: "}"):
-                index += 1
+            if try endOfContainer(closing: UInt8(ascii: "}"), named: "object") {
                 return .object(object)
-            default:
-                throw error("Expecting ',' delimiter", at: index)
             }
+        }
+    }
+
+    /// After a member or element: true (and past it) at the container's closing byte, false past a comma that another
+    /// one follows; Python's errors for a trailing comma or a missing delimiter.
+    private mutating func endOfContainer(closing: UInt8, named container: String) throws -> Bool {
+        skipWhitespace()
+        switch peek() {
+        case UInt8(ascii: ","):
+            let commaIndex = index
+            index += 1
+            skipWhitespace()
+            if peek() == closing {
+                throw error("Illegal trailing comma before end of \(container)", at: commaIndex)
+            }
+            return false
+        case closing:
+            index += 1
+            return true
+        default:
+            throw error("Expecting ',' delimiter", at: index)
         }
     }
 
@@ -190,20 +199,8 @@ private struct JSONTextParser {
             if let elementPositions = lastPositions, positions != nil {
                 positions?.children.append(elementPositions)
             }
-            skipWhitespace()
-            switch peek() {
-            case UInt8(ascii: ","):
-                let commaIndex = index
-                index += 1
-                skipWhitespace()
-                if peek() == UInt8(ascii: "]") {
-                    throw error("Illegal trailing comma before end of array", at: commaIndex)
-                }
-            case UInt8(ascii: "]"):
-                index += 1
+            if try endOfContainer(closing: UInt8(ascii: "]"), named: "array") {
                 return .array(elements)
-            default:
-                throw error("Expecting ',' delimiter", at: index)
             }
         }
     }
