@@ -21,14 +21,16 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 FUZZ_RUNS=${FUZZ_RUNS:-10000000}
 SCRATCH=.build-fuzz
 SANITIZERS=fuzzer,address
-# The modules a target may import; CMKCommandLine depends on all of them, so building it builds them all.
-MODULES=(JSON JMESPath CMKCrypto CMKCore CMKCommandLine)
+# The modules a target may import. Building CMKCommandLine builds the first four; CMKServer is built beside it.
+MODULES=(JSON JMESPath CMKCrypto CMKCore CMKCommandLine CMKServer)
 ALL_TARGETS=(json jmespath template-expression deployment oci-layout sealed-stream arguments iso-duration
-             key-identifier)
+             key-identifier registry-request)
 
 build_modules() {
-    "$SWIFT" build -c release --scratch-path "$SCRATCH" --target CMKCommandLine \
-        -Xswiftc -sanitize="$SANITIZERS" -Xswiftc -enable-testing
+    for module in CMKCommandLine CMKServer; do
+        "$SWIFT" build -c release --scratch-path "$SCRATCH" --target "$module" \
+            -Xswiftc -sanitize="$SANITIZERS" -Xswiftc -enable-testing
+    done
 }
 
 build_target() {
@@ -47,8 +49,9 @@ build_target() {
     "$SWIFTC" -Onone -sanitize="$SANITIZERS" -parse-as-library -package-name "$package_name" \
         -module-name "Fuzz_${target//-/_}" -I "$bin/Modules" \
         -Xcc -fmodule-map-file=Sources/COpenSSL/module.modulemap \
+        -Xcc -fmodule-map-file=Sources/CMicroHTTPD/module.modulemap \
         Fuzz/Support/*.swift "Fuzz/$target.swift" "${objects[@]}" \
-        $(pkg-config --libs libcrypto) \
+        $(pkg-config --libs libcrypto libmicrohttpd) \
         -o "$SCRATCH/fuzzers/$target" 2> >(grep -v "Cannot export local symbol '__asan" >&2)
 }
 

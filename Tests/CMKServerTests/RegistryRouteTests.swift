@@ -61,4 +61,14 @@ struct RegistryRouteTests {
         #expect(form.values("scope") == ["repository:a/b:pull push", "x"])
         #expect(form.value("missing") == nil)
     }
+
+    /// A form is the client's bytes: nothing in it may stop the server (raw non-ASCII trapped in Foundation).
+    @Test func malformedFormsReadWithoutTrapping() {
+        for body in ["scope=r\u{E5}pository%3Aapp&grant_type=password", "a=%zz&b=%", "x=1#y=2", "\u{0}=\u{7F}", "=&&="] {
+            let form = FormFields(Array(body.utf8))
+            #expect(form.values("missing").isEmpty)
+        }
+        #expect(FormFields(Array([0x61, 0x3D, 0xFF, 0xFE])).value("b") == nil)
+        #expect(FormFields(Array("grant_type=password&k=caf\u{E9}".utf8)).value("grant_type") == "password")
+    }
 }

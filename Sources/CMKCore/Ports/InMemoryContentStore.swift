@@ -46,6 +46,15 @@ public final class InMemoryContentStore: ContentStore {
         self.wallClock = wallClock
     }
 
+    /// A store holding the same objects and index, which then changes on its own: for runs that must each start
+    /// from the same content (the server's fuzz target).
+    public func copy() -> InMemoryContentStore {
+        let copy = InMemoryContentStore(wallClock: wallClock)
+        copy.index = index
+        copy.objects = objects
+        return copy
+    }
+
     // MARK: Sealed objects
 
     public func seal(keys: ContentKeys, expectedDigest: String?, progress: ((Int64) -> Void)?,

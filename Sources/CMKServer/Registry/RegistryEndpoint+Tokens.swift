@@ -159,14 +159,16 @@ extension RegistryEndpoint {
 }
 
 /// `application/x-www-form-urlencoded` fields, decoded by Foundation's URL parser.
+///
+/// The body is the client's: it is handed to the failable `URLComponents(string:)`, which refuses or encodes what
+/// is not a valid query. (Setting `percentEncodedQuery` instead traps on a byte outside the allowed set, so one
+/// POST with a raw non-ASCII byte stopped the whole server; the registry-request fuzz target found it.)
 struct FormFields {
     private var items: [URLQueryItem] = []
 
     init(_ body: [UInt8]) {
         let text = String(decoding: body, as: UTF8.self).replacingOccurrences(of: "+", with: "%20")
-        var components = URLComponents()
-        components.percentEncodedQuery = text
-        items = components.queryItems ?? []
+        items = URLComponents(string: "?" + text)?.queryItems ?? []
     }
 
     func value(_ name: String) -> String? {
