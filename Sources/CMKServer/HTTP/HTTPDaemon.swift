@@ -49,6 +49,9 @@ public final class HTTPDaemon: @unchecked Sendable {
     private let configuration: Configuration
     private var daemon: OpaquePointer?
     private var context: Unmanaged<DaemonContext>?
+    /// The PEM texts of the key and certificate: the library reads them through these pointers for as long as the
+    /// daemon runs, so they are freed only after it stops.
+    private var tlsTexts: [UnsafeMutablePointer<CChar>] = []
     /// The port the daemon listens on (the one chosen by the system when asked for 0).
     public private(set) var port: UInt16 = 0
 
@@ -99,7 +102,7 @@ public final class HTTPDaemon: @unchecked Sendable {
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
                 let key = configuration.tls.map { strdup($0.key) }
                 let certificate = configuration.tls.map { strdup($0.certificate) }
-                // The library keeps pointers to the PEM texts for its lifetime: they are freed only with the process.
+                tlsTexts = [key, certificate].compactMap { $0 ?? nil }
                 return acrcmk_mhd_start(flags, address, accessHandler, context.toOpaque(), requestCompleted,
                                         context.toOpaque(), configuration.connectionMemoryLimit,
                                         configuration.idleTimeoutSeconds, configuration.connectionLimit,
@@ -108,6 +111,7 @@ public final class HTTPDaemon: @unchecked Sendable {
         }
         guard let started else {
             context.release()
+            freeTLSTexts()
             throw StartError.cannotListen(configuration.address, configuration.port,
                                           String(cString: strerror(errno)))
         }
@@ -123,6 +127,12 @@ public final class HTTPDaemon: @unchecked Sendable {
         self.daemon = nil
         context?.release()
         context = nil
+        freeTLSTexts()
+    }
+
+    private func freeTLSTexts() {
+        tlsTexts.forEach { free($0) }
+        tlsTexts = []
     }
 }
 
