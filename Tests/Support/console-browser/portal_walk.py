@@ -18,7 +18,6 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 console_url, shots, suffix = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -73,6 +72,22 @@ def settled(action):
     return action()
 
 
+def replaced(page):
+    """A wait condition: `page` (the old document's root) is gone. Chromium reports a node of a replaced document as
+    stale, or, while the new one loads, as "does not belong to the document": both mean it was replaced."""
+    def condition(_):
+        try:
+            page.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+    return condition
+
+
 def click(text):
     """Clicks the visible button (else link) labelled `text` and waits for the next page to replace this one."""
     def find():
@@ -84,7 +99,7 @@ def click(text):
         fail(f"no visible link or button '{text}' on {driver.current_url}")
     page = driver.find_element(By.TAG_NAME, "html")
     settled(element.click)
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 15).until(replaced(page))
 
 
 def drill_form(action, selections):
@@ -101,7 +116,7 @@ def submit(form):
     """Submits a form with its button and waits for the next page."""
     page = driver.find_element(By.TAG_NAME, "html")
     form.find_element(By.TAG_NAME, "button").click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 15).until(replaced(page))
 
 
 def fill(name, value):
@@ -205,7 +220,7 @@ click("Create")
 shows("was created", "key created")
 page = driver.find_element(By.TAG_NAME, "html")
 settled(lambda: driver.find_element(By.XPATH, "//tr[contains(., '(current version)')]//a").click())
-WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+WebDriverWait(driver, 15).until(replaced(page))
 key_identifier = driver.find_element(By.ID, "key-identifier").get_attribute("value")
 expect(key_identifier.startswith(f"https://{vault}.vault.azure.net/keys/{key}/"), f"key identifier {key_identifier}")
 settled(lambda: driver.find_element(By.CSS_SELECTOR, "[data-copy='key-identifier']").click())
