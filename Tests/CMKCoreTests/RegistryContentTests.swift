@@ -262,6 +262,23 @@ struct RegistryContentTests {
         #expect(try content.repositories(in: "cmkreg").map(\.name) == ["app"])
     }
 
+    @Test("a copy of an in-memory store starts with the same content and then changes on its own")
+    func inMemoryCopyIsIndependent() throws {
+        let home = try ContentFixture.home()
+        _ = try pushFile(RegistryContent(home: home), Array("kept".utf8), as: "app:v1")
+        let objects = try home.memory.objectIDsOnDisk()
+        let copy = InMemoryContentHome(state: home.state, memory: home.memory.copy())
+        #expect(try copy.memory.objectIDsOnDisk() == objects)
+
+        #expect(try RegistryContent(home: copy).deleteRepository("app", from: "cmkreg") == 3)
+        _ = try pushFile(RegistryContent(home: copy), Array("new".utf8), as: "other:v1")
+
+        #expect(try RegistryContent(home: home).repositories(in: "cmkreg").map(\.name) == ["app"])
+        #expect(try home.memory.objectIDsOnDisk() == objects)
+        #expect(try pullFile(RegistryContent(home: home), "app:v1").bytes.bytes == Array("kept".utf8))
+        #expect(try RegistryContent(home: copy).repositories(in: "cmkreg").map(\.name) == ["other"])
+    }
+
     @Test("a push needs a tag, and a repository name the distribution spec allows")
     func pushNeedsATag() throws {
         let content = RegistryContent(home: try ContentFixture.home())
