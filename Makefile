@@ -52,7 +52,8 @@ fuzz-one:
 # processes the tests run, acrcmk and cmkstore-exerciser, are built with the same sanitizer).
 sanitize-address:
 	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
-	$(SWIFT) test --skip-build --scratch-path .build-asan --sanitize=address
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Support/sanitizers/toolchain-leaks.supp \
+		$(SWIFT) test --skip-build --scratch-path .build-asan --sanitize=address
 
 sanitize-thread:
 	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
