@@ -69,7 +69,12 @@ private let fixture: Fixture = {
     let config = layout.addBlob(Array(#"{"architecture":"amd64","os":"linux","rootfs":{"type":"layers"}}"#.utf8),
                                 mediaType: "application/vnd.oci.image.config.v1+json")
     let layer = layout.addBlob(Array("layer bytes".utf8), mediaType: "application/vnd.oci.image.layer.v1.tar")
-    let manifest = #"{"schemaVersion":2,"mediaType":"\#(OCIMediaType.imageManifest)","config":{"mediaType":"\#(config.mediaType)","digest":"\#(config.digest)","size":\#(config.size)},"layers":[{"mediaType":"\#(layer.mediaType)","digest":"\#(layer.digest)","size":\#(layer.size)}]}"#
+    // Compact, in this order: the seeds name this manifest by the digest of the same bytes.
+    func described(_ blob: OCIDescriptor) -> String {
+        #"{"mediaType":"\#(blob.mediaType)","digest":"\#(blob.digest)","size":\#(blob.size)}"#
+    }
+    let manifest = #"{"schemaVersion":2,"mediaType":"\#(OCIMediaType.imageManifest)","#
+        + #""config":\#(described(config)),"layers":[\#(described(layer))]}"#
     var descriptor = layout.addBlob(Array(manifest.utf8), mediaType: OCIMediaType.imageManifest)
     descriptor.annotations = [OCIMediaType.refNameAnnotation: "v1"]
     try! layout.setIndex(OCIImageIndex(manifests: [descriptor]))
